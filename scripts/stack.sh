@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# A private Docker daemon and a real registry on loopback, for the tests and the demo.
+#
+#   scripts/stack.sh install   install the Debian packages it needs (root)
+#   scripts/stack.sh up        start dockerd, the registry (basic auth) and the deny proxy, build
+#                              the test images; prints `export NAME=value` lines to eval
+#   scripts/stack.sh env       print those lines again
+#   scripts/stack.sh empty-registry   wipe the registry's storage and restart it
+#   scripts/stack.sh stop      stop everything by PID
+#   scripts/stack.sh status
+#
+# Nothing here touches the machine's own dockerd, /var/run/docker.sock or ~/.docker: the daemon
+# listens on a socket inside STACK_DIR and DOCKER_CONFIG points at a private folder.
+set -euo pipefail
+
+STACK_DIR=${STACK_DIR:-/tmp/harbor-upload-stack}
+REGISTRY_PORT=${REGISTRY_PORT:-5000}
+DENY_PORT=${DENY_PORT:-5001}
+# Debian's 20.10 client; /usr/local/bin/docker may be a newer client that also works, but the
+# legacy builder notice it prints is noise.
+DOCKER_BIN=${DOCKER_BIN:-/usr/bin/docker}
+PACKAGES="docker.io docker-registry apache2-utils busybox-static nginx-light"
+
+SOCK=$STACK_DIR/dkr/docker.sock
+ENV_FILE=$STACK_DIR/stack.env
+
+log() { printf '[stack] %s\n' "$*" >&2; }
+die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
+
+install_packages() {
+  local missing=()
+  for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root: $0 install"
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >&2
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+}
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+  local limit=$1 what=$2; shift 2
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || die "$what did not come up within ${limit}s"
+    sleep 0.1
+  done
+}
+
+start_dockerd() {
+  alive "$STACK_DIR/dkr/pid" && return 0
+  mkdir -p "$STACK_DIR/dkr/data" "$STACK_DIR/dkr/exec"
+  rm -f "$SOCK"
+  local driver
+  for driver in overlay2 vfs; do
+    log "starting dockerd ($driver)"
+    # No iptables, no bridge: the machine has no init and its network must stay as it is.
+    # shellcheck disable=SC2086
+    nohup dockerd --iptables=false --ip6tables=false --bridge=none --storage-driver=$driver \
+      --data-root "$STACK_DIR/dkr/data" --exec-root "$STACK_DIR/dkr/exec" \
+      --pidfile "$STACK_DIR/dkr/pid" -H "unix://$SOCK" ${DOCKERD_EXTRA_ARGS:-} \
+      >"$STACK_DIR/dkr/dockerd.log" 2>&1 &
+    local deadline=$((SECONDS + 30))
+    while [ $SECONDS -lt $deadline ]; do
+      if curl -fsS --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; then return 0; fi
+      kill -0 $! 2>/dev/null || break
+      sleep 0.1
+    done
+    kill $! 2>/dev/null || true
+    log "dockerd with $driver failed; last log lines:"; tail -5 "$STACK_DIR/dkr/dockerd.log" >&2
+  done
+  die "dockerd did not start (see $STACK_DIR/dkr/dockerd.log)"
+}
+
+start_registry() {
+  alive "$STACK_DIR/reg/pid" && return 0
+  mkdir -p "$STACK_DIR/reg"
+  rm -rf "$STACK_DIR/reg/storage"
+  htpasswd -Bbc "$STACK_DIR/reg/htpasswd" testuser testpass 2>/dev/null
+  htpasswd -Bb "$STACK_DIR/reg/htpasswd" otheruser otherpass 2>/dev/null
+  cat >"$STACK_DIR/reg/config.yml" <<YML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STACK_DIR/reg/storage
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$REGISTRY_PORT
+auth:
+  htpasswd:
+    realm: basic-realm
+    path: $STACK_DIR/reg/htpasswd
+YML
+  log "starting registry on 127.0.0.1:$REGISTRY_PORT"
+  nohup docker-registry serve "$STACK_DIR/reg/config.yml" >"$STACK_DIR/reg/registry.log" 2>&1 &
+  echo $! >"$STACK_DIR/reg/pid"
+  wait_for 15 "registry" curl -s -o /dev/null "http://127.0.0.1:$REGISTRY_PORT/v2/"
+}
+
+start_deny_proxy() {
+  alive "$STACK_DIR/ngx/pid" && return 0
+  mkdir -p "$STACK_DIR/ngx/tmp"
+  # A non-null "detail" makes dockerd fail at once instead of retrying for ~50 s.
+  local denied='{"errors":[{"code":"DENIED","message":"requested access to the resource is denied","detail":{"reason":"test deny proxy"}}]}'
+  # Harbor's real texts (src/pkg/quota/errors.go, src/server/middleware/v2auth/auth.go).
+  local quota='{"errors":[{"code":"DENIED","message":"adding 29.0 MiB of storage resource, which when updated to current usage of 152.4 MiB will exceed the configured upper limit of 10.0 MiB."}]}'
+  cat >"$STACK_DIR/ngx/nginx.conf" <<NGX
+worker_processes 1;
+pid $STACK_DIR/ngx/pid;
+error_log $STACK_DIR/ngx/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $STACK_DIR/ngx/tmp/body;
+  proxy_temp_path $STACK_DIR/ngx/tmp/proxy;
+  fastcgi_temp_path $STACK_DIR/ngx/tmp/fastcgi;
+  uwsgi_temp_path $STACK_DIR/ngx/tmp/uwsgi;
+  scgi_temp_path $STACK_DIR/ngx/tmp/scgi;
+  client_max_body_size 0;
+  # "otheruser" in a Basic header: base64 of "otheruser" is b3RoZXJ1c2Vy.
+  map \$http_authorization \$other_user { default 0; "~^Basic b3RoZXJ1c2Vy" 1; }
+  map \$request_method \$write { default 1; GET 0; HEAD 0; }
+  server {
+    listen 127.0.0.1:$DENY_PORT;
+    location /v2/quota/ {
+      if (\$write) { return 403 '$quota'; }
+      proxy_pass http://127.0.0.1:$REGISTRY_PORT;
+    }
+    location /v2/locked/ {
+      if (\$write) { return 403 '$denied'; }
+      proxy_pass http://127.0.0.1:$REGISTRY_PORT;
+    }
+    location / {
+      set \$deny "\$other_user\$write";
+      if (\$deny = 11) { return 403 '$denied'; }
+      proxy_pass http://127.0.0.1:$REGISTRY_PORT;
+      proxy_set_header Host \$http_host;
+      proxy_request_buffering off;
+      proxy_buffering off;
+    }
+    default_type application/json;
+  }
+}
+NGX
+  log "starting deny proxy on 127.0.0.1:$DENY_PORT"
+  nginx -c "$STACK_DIR/ngx/nginx.conf" -g 'daemon on;' 2>>"$STACK_DIR/ngx/error.log"
+  wait_for 10 "deny proxy" curl -s -o /dev/null "http://127.0.0.1:$DENY_PORT/v2/"
+}
+
+dk() { DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$STACK_DIR/docker-config" "$DOCKER_BIN" "$@"; }
+
+build_images() {
+  if ! dk image inspect local/tiny:1 >/dev/null 2>&1; then
+    log "building local/tiny:1 (busybox, one layer)"
+    local root; root=$(mktemp -d)
+    mkdir -p "$root/bin"
+    cp /bin/busybox "$root/bin/busybox"
+    tar -C "$root" -c . | dk import -c 'CMD ["/bin/busybox","sh"]' - local/tiny:1 >/dev/null
+    rm -rf "$root"
+  fi
+  if ! dk image inspect local/five-layers:1 >/dev/null 2>&1; then
+    log "building local/five-layers:1 (5 layers of 40 MiB random data)"
+    local ctx; ctx=$(mktemp -d)
+    local df="FROM scratch"
+    for i in 1 2 3 4 5; do
+      head -c $((40 * 1024 * 1024)) /dev/urandom >"$ctx/layer$i.bin"
+      df="$df
+COPY layer$i.bin /data/layer$i.bin"
+    done
+    printf '%s\n' "$df" >"$ctx/Dockerfile"
+    DOCKER_BUILDKIT=0 dk build -q -t local/five-layers:1 "$ctx" >/dev/null
+    rm -rf "$ctx"
+  fi
+}
+
+print_env() {
+  cat <<ENV
+export DOCKER_HOST=unix://$SOCK
+export DOCKER_CONFIG=$STACK_DIR/docker-config
+export TEST_STACK_DIR=$STACK_DIR
+export TEST_REGISTRY=127.0.0.1:$REGISTRY_PORT
+export TEST_REGISTRY_USER=testuser
+export TEST_REGISTRY_PASSWORD=testpass
+export TEST_OTHER_USER=otheruser
+export TEST_OTHER_PASSWORD=otherpass
+export TEST_DENY_REGISTRY=127.0.0.1:$DENY_PORT
+export TEST_IMAGE_TINY=local/tiny:1
+export TEST_IMAGE_FIVE_LAYERS=local/five-layers:1
+ENV
+}
+
+up() {
+  install_packages
+  for tool in dockerd docker-registry htpasswd nginx curl; do
+    command -v "$tool" >/dev/null || die "$tool not found; run: $0 install"
+  done
+  mkdir -p "$STACK_DIR/docker-config"
+  chmod 700 "$STACK_DIR/docker-config"
+  start_dockerd
+  start_registry
+  start_deny_proxy
+  build_images
+  print_env >"$ENV_FILE"
+  print_env
+  log "up: dockerd unix://$SOCK, registry 127.0.0.1:$REGISTRY_PORT, deny proxy 127.0.0.1:$DENY_PORT"
+}
+
+stop_pid() { # stop_pid PIDFILE NAME
+  local pidfile=$1 name=$2
+  alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+  local pid; pid=$(cat "$pidfile")
+  log "stopping $name ($pid)"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+}
+
+stop() {
+  stop_pid "$STACK_DIR/ngx/pid" "deny proxy"
+  stop_pid "$STACK_DIR/reg/pid" "registry"
+  stop_pid "$STACK_DIR/dkr/pid" "dockerd"
+  rm -f "$ENV_FILE"
+}
+
+empty_registry() {
+  stop_pid "$STACK_DIR/reg/pid" "registry"
+  start_registry
+}
+
+status() {
+  local rc=0
+  alive "$STACK_DIR/dkr/pid" && echo "dockerd: running" || { echo "dockerd: stopped"; rc=1; }
+  alive "$STACK_DIR/reg/pid" && echo "registry: running" || { echo "registry: stopped"; rc=1; }
+  alive "$STACK_DIR/ngx/pid" && echo "deny proxy: running" || { echo "deny proxy: stopped"; rc=1; }
+  return $rc
+}
+
+case "${1:-}" in
+  install) install_packages ;;
+  up) up ;;
+  env) print_env ;;
+  stop) stop ;;
+  empty-registry) empty_registry ;;
+  status) status ;;
+  *) echo "usage: $0 install|up|env|stop|empty-registry|status" >&2; exit 2 ;;
+esac

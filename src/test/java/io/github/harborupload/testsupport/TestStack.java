@@ -1,0 +1,104 @@
+package io.github.harborupload.testsupport;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The project's local Docker daemon and registry, started by {@code scripts/stack.sh up}.
+ *
+ * <p>Tests find it through the variables that script prints, or, when those are not set (a test
+ * run from an IDE), through the {@code stack.env} file it leaves in its folder. In CI a missing
+ * stack is a failure, never a skip.
+ */
+public record TestStack(
+        String dockerHost,
+        Path stackDir,
+        String registry,
+        String user,
+        String password,
+        String otherUser,
+        String otherPassword,
+        String denyRegistry,
+        String tinyImage,
+        String fiveLayerImage) {
+
+    private static final Path DEFAULT_DIR = Path.of("/tmp/harbor-upload-stack");
+
+    public static TestStack require() {
+        Map<String, String> env = variables();
+        String host = env.get("DOCKER_HOST");
+        String problem = null;
+        if (host == null || env.get("TEST_REGISTRY") == null) {
+            problem = "the local Docker stack is not up (run: scripts/stack.sh up)";
+        } else if (!socketAnswers(host)) {
+            problem = "the local Docker daemon does not answer at " + host + " (run: scripts/stack.sh up)";
+        }
+        if (problem != null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true and " + problem);
+            }
+            Assumptions.abort("skipped locally: " + problem);
+        }
+        return new TestStack(
+                host,
+                Path.of(env.get("TEST_STACK_DIR")),
+                env.get("TEST_REGISTRY"),
+                env.get("TEST_REGISTRY_USER"),
+                env.get("TEST_REGISTRY_PASSWORD"),
+                env.get("TEST_OTHER_USER"),
+                env.get("TEST_OTHER_PASSWORD"),
+                env.get("TEST_DENY_REGISTRY"),
+                env.get("TEST_IMAGE_TINY"),
+                env.get("TEST_IMAGE_FIVE_LAYERS"));
+    }
+
+    /** The variables, from the environment or else from the stack's env file. */
+    private static Map<String, String> variables() {
+        if (System.getenv("TEST_REGISTRY") != null) {
+            return System.getenv();
+        }
+        String dir = System.getenv().getOrDefault("TEST_STACK_DIR", DEFAULT_DIR.toString());
+        Path file = Path.of(dir, "stack.env");
+        Map<String, String> values = new HashMap<>();
+        if (Files.isReadable(file)) {
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    String assignment = line.replaceFirst("^export\\s+", "");
+                    int eq = assignment.indexOf('=');
+                    if (eq > 0) {
+                        values.put(assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + file, e);
+            }
+        }
+        return values;
+    }
+
+    private static boolean socketAnswers(String dockerHost) {
+        if (!dockerHost.startsWith("unix://")) {
+            return true; // let the client report it
+        }
+        Path socket = Path.of(dockerHost.substring("unix://".length()));
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            return channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A repository name no other test uses, so pushes never meet each other's layers by accident. */
+    public static String uniqueRepository(String prefix) {
+        return prefix + "-" + Long.toHexString(System.nanoTime());
+    }
+}
