@@ -1,0 +1,68 @@
+package io.github.harborupload.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aMissingFileGivesTheDefaults() {
+        Settings settings = new SettingsStore(folder).load();
+        assertEquals(Settings.DEFAULT_HARBOR, settings.harborAddress());
+        assertEquals(Settings.DEFAULT_PLATFORM, settings.platformAddress());
+        assertEquals("", settings.language());
+    }
+
+    @Test
+    void whatIsSavedIsLoaded() throws IOException {
+        SettingsStore store = new SettingsStore(folder.resolve("nested"));
+        Settings saved = Settings.defaults().withHarborAddress("127.0.0.1:5000").withLastUsername("alice")
+                .withLanguage("zh").withWindowSize(900, 700);
+        store.save(saved);
+        assertEquals(saved, store.load());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));
+        try (var files = Files.list(store.file().getParent())) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeFallsBackAloneAndUnknownFieldsAreIgnored() throws IOException {
+        Files.writeString(folder.resolve("settings.json"),
+                "{\"harborAddress\": 42, \"lastUsername\": \"bob\", \"windowWidth\": \"wide\", \"future\": true}");
+        Settings settings = new SettingsStore(folder).load();
+        assertEquals(Settings.DEFAULT_HARBOR, settings.harborAddress());
+        assertEquals("bob", settings.lastUsername());
+        assertEquals(0, settings.windowWidth());
+    }
+
+    @Test
+    void aBrokenFileIsMovedAsideNotLost() throws IOException {
+        Files.writeString(folder.resolve("settings.json"), "{ not json");
+        Settings settings = new SettingsStore(folder).load();
+        assertEquals(Settings.defaults(), settings);
+        assertEquals("{ not json", Files.readString(folder.resolve("settings.json.invalid")));
+    }
+
+    @Test
+    void eachOperatingSystemHasItsFolder() {
+        Path home = Path.of("/home/ada");
+        assertEquals(Path.of("/home/ada/.config/harbor-upload-wizard"), AppFolders.configFolder(Map.of(), "Linux", home));
+        assertEquals(Path.of("/x/harbor-upload-wizard"), AppFolders.configFolder(Map.of("XDG_CONFIG_HOME", "/x"), "Linux", home));
+        assertEquals(home.resolve("Library/Application Support/harbor-upload-wizard"), AppFolders.configFolder(Map.of(), "Mac OS X", home));
+        assertTrue(AppFolders.configFolder(Map.of("APPDATA", "C:\\Users\\ada\\AppData\\Roaming"), "Windows 11", home)
+                .toString().endsWith("harbor-upload-wizard"));
+        assertEquals(Path.of("/tmp/portable"), AppFolders.configFolder(Map.of(AppFolders.OVERRIDE_VARIABLE, "/tmp/portable"), "Linux", home));
+    }
+}
