@@ -167,8 +167,11 @@ public final class DockerConfigFile {
     /** Removes every {@code auths} entry naming this registry; true when there was one. */
     public boolean removeCredentials(String registry) {
         List<String> keys = authKeys(registry);
-        keys.forEach(((ObjectNode) root.path(AUTHS))::remove);
-        return !keys.isEmpty();
+        if (keys.isEmpty()) {
+            return false;
+        }
+        ((ObjectNode) root.get(AUTHS)).remove(keys);
+        return true;
     }
 
     /**

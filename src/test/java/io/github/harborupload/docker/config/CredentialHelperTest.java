@@ -167,7 +167,7 @@ class CredentialHelperTest {
 
     @Test
     void onWindowsTheProgramEndsInExeAndThePathUsesSemicolons() {
-        HelperScripts.install(temp.resolve("win-bin"), "testhelper", "docker-credential-wintest.exe");
+        HelperScripts.installAs(temp.resolve("win-bin"), "testhelper", "docker-credential-wintest.exe");
         Map<String, String> windowsEnv = Map.of(
                 "Path", temp.resolve("nowhere") + ";" + temp.resolve("win-bin"),
                 "TESTHELPER_STORE", store.toString());

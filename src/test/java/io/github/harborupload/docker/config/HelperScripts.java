@@ -18,8 +18,8 @@ final class HelperScripts {
     private HelperScripts() {
     }
 
-    /** Copies the named helpers (e.g. "testhelper") into {@code bin}, executable, under {@code programName}. */
-    static void install(Path bin, String helper, String programName) {
+    /** Copies one helper (e.g. "testhelper") into {@code bin}, executable, named {@code programName}. */
+    static void installAs(Path bin, String helper, String programName) {
         try (InputStream script = HelperScripts.class.getResourceAsStream("/credential-helpers/docker-credential-" + helper)) {
             if (script == null) {
                 throw new IllegalArgumentException("no test helper " + helper);
@@ -33,9 +33,10 @@ final class HelperScripts {
         }
     }
 
+    /** Copies the named helpers into {@code bin} under their own program names. */
     static void install(Path bin, String... helpers) {
         for (String helper : helpers) {
-            install(bin, helper, "docker-credential-" + helper);
+            installAs(bin, helper, "docker-credential-" + helper);
         }
     }
 
