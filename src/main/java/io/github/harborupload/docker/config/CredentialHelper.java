@@ -1,7 +1,6 @@
 package io.github.harborupload.docker.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.harborupload.credentials.Credential;
@@ -9,6 +8,8 @@ import io.github.harborupload.docker.config.CredentialHelperException.Reason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,6 +84,10 @@ public final class CredentialHelper {
         if (!secret.isTextual() || !(username.isTextual() || username.isMissingNode())) {
             throw badOutput("get");
         }
+        // Some helpers answer an empty login instead of "not found"; it could not log in anyway.
+        if (secret.asText().isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new Credential(username.asText(""), secret.asText()));
     }
 
@@ -113,19 +118,21 @@ public final class CredentialHelper {
     }
 
     /**
-     * The server URLs the helper keeps logins for, each with its user name.
+     * The server URLs the helper keeps logins for, each with its user name, in the helper's order.
      *
      * @throws CredentialHelperException as {@link #get}
      */
     public Map<String, String> list() {
         HelperProcess.Result result = run("list", "unused");
         requireSuccess("list", result, null);
-        JsonNode answer = parseAnswer("list", result.stdout());
-        try {
-            return Map.copyOf(ConfigJson.MAPPER.convertValue(answer, new TypeReference<Map<String, String>>() { }));
-        } catch (IllegalArgumentException e) {
-            throw badOutput("list");
+        Map<String, String> usernames = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : parseAnswer("list", result.stdout()).properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw badOutput("list");
+            }
+            usernames.put(entry.getKey(), entry.getValue().asText());
         }
+        return Collections.unmodifiableMap(usernames);
     }
 
     private HelperProcess.Result run(String action, String input) {

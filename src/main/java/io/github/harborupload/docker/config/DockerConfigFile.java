@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -180,13 +181,18 @@ public final class DockerConfigFile {
      * (0600) and a folder this creates is 0700, where the file system has POSIX permissions. A
      * symbolic link at the file's place is followed, so a link to a dotfiles folder stays a link.
      *
-     * @throws ConfigFileException UNWRITABLE when it cannot be written; the old file is then unchanged
+     * @throws ConfigFileException UNWRITABLE when it cannot be written (read-only file or folder, a
+     *                             folder in its place, a full disk); the old file is then unchanged
      */
     public void write() {
         byte[] content = ConfigJson.tabIndented(root);
         Path temp = null;
         try {
             Path target = followLink(file.toAbsolutePath());
+            // A rename would replace a read-only file too; the user made it read-only to keep it as it is.
+            if (Files.exists(target) && !Files.isWritable(target)) {
+                throw new AccessDeniedException(target.toString(), null, "the file is read-only");
+            }
             Path folder = target.getParent();
             boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
             createFolder(folder, posix);

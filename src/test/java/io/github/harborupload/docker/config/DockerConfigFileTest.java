@@ -394,6 +394,25 @@ class DockerConfigFileTest {
     }
 
     @Test
+    void aReadOnlyFileIsNotReplaced() throws IOException {
+        assumeTrue(isPosix(), "POSIX permissions only exist on POSIX file systems");
+        byte[] original = resource("cli-written.json");
+        write(configFile(), original);
+        DockerConfigFile config = DockerConfigFile.read(configFile());
+        config.putCredential("harbor.example", new Credential("alice", SECRET));
+        Files.setPosixFilePermissions(configFile(), PosixFilePermissions.fromString("r--------"));
+        assumeFalse(Files.isWritable(configFile()), "running as root, who may write any file;"
+                + " aFailedWriteLeavesWhatWasThereAndNoTemporaryFile covers a failed write instead");
+
+        ConfigFileException e = assertThrows(ConfigFileException.class, config::write);
+
+        assertEquals(Reason.UNWRITABLE, e.reason());
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+        assertArrayEquals(original, Files.readAllBytes(configFile()));
+        assertEquals(Set.of("config.json"), filesIn(folder));
+    }
+
+    @Test
     void anInvalidFileIsNeverOverwritten() throws IOException {
         write(configFile(), "{\"auths\": ");
 
