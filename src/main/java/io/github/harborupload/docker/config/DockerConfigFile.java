@@ -4,17 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.harborupload.credentials.Credential;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -185,34 +178,10 @@ public final class DockerConfigFile {
      *                             folder in its place, a full disk); the old file is then unchanged
      */
     public void write() {
-        byte[] content = ConfigJson.tabIndented(root);
-        Path temp = null;
         try {
-            Path target = followLink(file.toAbsolutePath());
-            // A rename would replace a read-only file too; the user made it read-only to keep it as it is.
-            if (Files.exists(target) && !Files.isWritable(target)) {
-                throw new AccessDeniedException(target.toString(), null, "the file is read-only");
-            }
-            Path folder = target.getParent();
-            boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-            createFolder(folder, posix);
-            temp = posix
-                    ? Files.createTempFile(folder, target.getFileName().toString(), ".tmp", ownerOnly("rw-------"))
-                    : Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-            syncFolder(folder);
+            AtomicFile.write(file, ConfigJson.tabIndented(root));
         } catch (IOException e) {
             throw ConfigFileException.unwritable(file, e);
-        } finally {
-            deleteQuietly(temp);
         }
     }
 
@@ -296,52 +265,5 @@ public final class DockerConfigFile {
 
     private static Optional<String> nonEmpty(String text) {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
-    }
-
-    private static Path followLink(Path path) throws IOException {
-        if (!Files.isSymbolicLink(path)) {
-            return path;
-        }
-        try {
-            return path.toRealPath();
-        } catch (NoSuchFileException dangling) {
-            // The CLI writes through a link whose target does not exist yet, creating the target.
-            return path.getParent().resolve(Files.readSymbolicLink(path));
-        }
-    }
-
-    private static void createFolder(Path folder, boolean posix) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        if (posix) {
-            Files.createDirectories(folder, ownerOnly("rwx------"));
-        } else {
-            Files.createDirectories(folder);
-        }
-    }
-
-    private static FileAttribute<?> ownerOnly(String permissions) {
-        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
-    }
-
-    /** Makes the rename itself durable. Windows cannot open a folder this way; NTFS journals the rename. */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Best effort: the file is in place either way.
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // Nothing more to do: the temporary file has a name no tool reads.
-        }
     }
 }
