@@ -1,0 +1,100 @@
+package io.github.harborupload.docker.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Replaces a file's content all at once or not at all: a temporary file in the same folder, flushed
+ * to disk, then renamed over the old one. The result is readable by its owner only.
+ */
+final class AtomicFile {
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Writes {@code content} to {@code file}. On POSIX file systems the file is 0600 and a folder this
+     * creates is 0700. A symbolic link at the file's place is followed, so a link into a dotfiles
+     * folder stays a link. A read-only file is left alone.
+     *
+     * @throws IOException when it cannot be written; the old file is then unchanged and no
+     *                     temporary file is left behind
+     */
+    static void write(Path file, byte[] content) throws IOException {
+        Path target = followLink(file.toAbsolutePath());
+        // A rename would replace a read-only file too; the user made it read-only to keep it as it is.
+        if (Files.exists(target) && !Files.isWritable(target)) {
+            throw new AccessDeniedException(target.toString(), null, "the file is read-only");
+        }
+        Path folder = target.getParent();
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        createFolder(folder, posix);
+        String prefix = target.getFileName().toString();
+        Path temp = posix
+                ? Files.createTempFile(folder, prefix, ".tmp", permissions("rw-------"))
+                : Files.createTempFile(folder, prefix, ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        syncFolder(folder);
+    }
+
+    private static Path followLink(Path path) throws IOException {
+        if (!Files.isSymbolicLink(path)) {
+            return path;
+        }
+        try {
+            return path.toRealPath();
+        } catch (NoSuchFileException dangling) {
+            // Like the CLI, write through a link whose target does not exist yet, creating the target.
+            return path.getParent().resolve(Files.readSymbolicLink(path));
+        }
+    }
+
+    private static void createFolder(Path folder, boolean posix) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (posix) {
+            Files.createDirectories(folder, permissions("rwx------"));
+        } else {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private static FileAttribute<?> permissions(String permissions) {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+    }
+
+    /** Makes the rename itself durable. Windows cannot open a folder this way; NTFS journals the rename. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Best effort: the new file is in place either way.
+        }
+    }
+}

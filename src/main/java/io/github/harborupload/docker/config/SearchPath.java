@@ -1,0 +1,58 @@
+package io.github.harborupload.docker.config;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Finds a program on the {@code PATH} of a given environment, as a shell would. */
+final class SearchPath {
+
+    private final String path;
+    private final boolean windows;
+
+    SearchPath(Map<String, String> env, String osName) {
+        this.windows = OsFamily.of(osName) == OsFamily.WINDOWS;
+        this.path = pathVariable(env, windows);
+    }
+
+    /** The first executable file named {@code program} (plus {@code .exe} on Windows) on the PATH. */
+    Optional<Path> find(String program) {
+        String fileName = windows ? program + ".exe" : program;
+        String separator = windows ? ";" : ":";
+        for (String folder : path.split(Pattern.quote(separator))) {
+            // An empty entry means "the current folder"; a helper must not be picked up from there.
+            if (folder.isBlank()) {
+                continue;
+            }
+            Optional<Path> candidate = candidate(folder, fileName);
+            if (candidate.isPresent()) {
+                return candidate;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> candidate(String folder, String fileName) {
+        try {
+            Path file = Path.of(folder).resolve(fileName);
+            return Files.isRegularFile(file) && Files.isExecutable(file) ? Optional.of(file) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Windows spells the variable {@code Path}; its environment names ignore case. */
+    private static String pathVariable(Map<String, String> env, boolean windows) {
+        if (!windows) {
+            return env.getOrDefault("PATH", "");
+        }
+        return env.entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase("PATH"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("");
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.harborupload.docker.config;
+
+import static io.github.harborupload.docker.config.ConfigFiles.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.harborupload.docker.EngineLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineLocatorTest {
+
+    /** {@code printf remote | sha256sum}: the CLI's folder name for the context "remote". */
+    private static final String REMOTE_FOLDER = "b71199ebd070b36beab7317920c2c2f1d777df8d05e5527d8458fda57cb17a7a";
+
+    @TempDir
+    Path configDir;
+
+    private EngineLocation locate(Map<String, String> env, String osName) {
+        return new EngineLocator(new DockerConfigFolder(configDir), env, osName).locate();
+    }
+
+    private EngineLocation locate(Map<String, String> env) {
+        return locate(env, "Linux");
+    }
+
+    private void remoteContext(String endpoint) {
+        write(configDir.resolve("contexts/meta/" + REMOTE_FOLDER + "/meta.json"),
+                "{\"Name\":\"remote\",\"Metadata\":{\"Description\":\"lab server\"},\"Endpoints\":{\"docker\":" + endpoint + "}}");
+    }
+
+    @Test
+    void withoutSettingsItIsThePlatformsDefaultSocket() {
+        assertEquals(EngineLocation.of("unix:///var/run/docker.sock", "default"), locate(Map.of(), "Linux"));
+        assertEquals(EngineLocation.of("unix:///var/run/docker.sock", "default"), locate(Map.of(), "Mac OS X"));
+        assertEquals(EngineLocation.of("npipe:////./pipe/docker_engine", "default"), locate(Map.of(), "Windows 11"));
+    }
+
+    @Test
+    void dockerHostWinsOverEverything() {
+        remoteContext("{\"Host\":\"tcp://10.0.0.5:2376\"}");
+        write(configDir.resolve("config.json"), "{\"currentContext\": \"remote\"}");
+
+        EngineLocation location = locate(Map.of("DOCKER_HOST", "unix:///tmp/stack/docker.sock", "DOCKER_CONTEXT", "remote"));
+
+        assertEquals(new EngineLocation("unix:///tmp/stack/docker.sock", false, null, "DOCKER_HOST"), location);
+    }
+
+    @Test
+    void anEmptyDockerHostIsNotSet() {
+        assertEquals("default", locate(Map.of("DOCKER_HOST", "")).origin());
+    }
+
+    @Test
+    void dockerTlsVerifyTakesItsCertificatesFromDockerCertPathOrTheConfigFolder() {
+        Map<String, String> verify = Map.of("DOCKER_HOST", "tcp://10.0.0.5:2376", "DOCKER_TLS_VERIFY", "1");
+
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", true, configDir, "DOCKER_HOST"), locate(verify));
+
+        Map<String, String> withCerts = Map.of("DOCKER_HOST", "tcp://10.0.0.5:2376", "DOCKER_TLS_VERIFY", "1",
+                "DOCKER_CERT_PATH", "/etc/docker-certs");
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", true, Path.of("/etc/docker-certs"), "DOCKER_HOST"),
+                locate(withCerts));
+    }
+
+    @Test
+    void dockerTlsVerifyCountsWhenSetToAnythingLikeInTheCli() {
+        assertTrue(locate(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "0")).tlsVerify());
+        assertEquals(false, locate(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "")).tlsVerify());
+    }
+
+    @Test
+    void theCurrentContextOfTheConfigFileIsRead() {
+        remoteContext("{\"Host\":\"tcp://10.0.0.5:2375\",\"SkipTLSVerify\":false}");
+        write(configDir.resolve("config.json"), "{\"auths\": {}, \"currentContext\": \"remote\"}");
+
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2375", false, null, "context remote"), locate(Map.of()));
+    }
+
+    @Test
+    void dockerContextWinsOverTheCurrentContext() {
+        remoteContext("{\"Host\":\"ssh://me@lab-server\"}");
+        write(configDir.resolve("config.json"), "{\"currentContext\": \"gone\"}");
+
+        assertEquals("ssh://me@lab-server", locate(Map.of("DOCKER_CONTEXT", "remote")).host());
+    }
+
+    @Test
+    void theDefaultContextIsTheDefaultSocket() {
+        write(configDir.resolve("config.json"), "{\"currentContext\": \"remote\"}");
+
+        assertEquals(EngineLocation.of("unix:///var/run/docker.sock", "default"), locate(Map.of("DOCKER_CONTEXT", "default")));
+    }
+
+    @Test
+    void aContextsTlsFilesAreUsedUnlessItSkipsVerification() throws IOException {
+        Path tls = Files.createDirectories(configDir.resolve("contexts/tls/" + REMOTE_FOLDER + "/docker"));
+        write(tls.resolve("ca.pem"), "ca");
+        remoteContext("{\"Host\":\"tcp://10.0.0.5:2376\",\"SkipTLSVerify\":false}");
+
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", true, tls, "context remote"),
+                locate(Map.of("DOCKER_CONTEXT", "remote")));
+
+        remoteContext("{\"Host\":\"tcp://10.0.0.5:2376\",\"SkipTLSVerify\":true}");
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", false, tls, "context remote"),
+                locate(Map.of("DOCKER_CONTEXT", "remote")));
+    }
+
+    @Test
+    void aMissingContextIsAnErrorNamingIt() {
+        write(configDir.resolve("config.json"), "{\"currentContext\": \"colima\"}");
+
+        ContextNotFoundException e = assertThrows(ContextNotFoundException.class, () -> locate(Map.of()));
+
+        assertEquals("colima", e.context());
+        assertTrue(e.getMessage().contains("\"colima\""), e.getMessage());
+        assertTrue(e.chosenBy().startsWith("currentContext in "), e.chosenBy());
+        assertEquals("DOCKER_CONTEXT",
+                assertThrows(ContextNotFoundException.class, () -> locate(Map.of("DOCKER_CONTEXT", "nope"))).chosenBy());
+    }
+
+    @Test
+    void aContextWithoutADockerEndpointIsInvalid() {
+        write(configDir.resolve("contexts/meta/" + REMOTE_FOLDER + "/meta.json"), "{\"Name\":\"remote\",\"Endpoints\":{}}");
+
+        ConfigFileException e = assertThrows(ConfigFileException.class, () -> locate(Map.of("DOCKER_CONTEXT", "remote")));
+
+        assertEquals(ConfigFileException.Reason.INVALID, e.reason());
+    }
+}
