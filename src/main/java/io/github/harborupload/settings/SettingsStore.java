@@ -3,12 +3,11 @@ package io.github.harborupload.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.harborupload.files.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,20 +65,7 @@ public final class SettingsStore {
         root.put("language", settings.language());
         root.put("windowWidth", settings.windowWidth());
         root.put("windowHeight", settings.windowHeight());
-        Path folder = file.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "settings", ".tmp");
-        try {
-            restrictToOwner(temp);
-            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
     private void setAside(Exception cause) {
@@ -103,11 +89,5 @@ public final class SettingsStore {
     private static double number(JsonNode root, String field) {
         JsonNode value = root.get(field);
         return value != null && value.isNumber() ? value.asDouble() : 0;
-    }
-
-    private static void restrictToOwner(Path path) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.harborupload.docker.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.harborupload.docker.config;
+package io.github.harborupload.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Replaces a file's content all at once or not at all: a temporary file in the same folder, flushed
  * to disk, then renamed over the old one. The result is readable by its owner only.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {
     }
@@ -29,7 +29,7 @@ final class AtomicFile {
      * @throws IOException when it cannot be written; the old file is then unchanged and no
      *                     temporary file is left behind
      */
-    static void write(Path file, byte[] content) throws IOException {
+    public static void write(Path file, byte[] content) throws IOException {
         Path target = followLink(file.toAbsolutePath());
         // A rename would replace a read-only file too; the user made it read-only to keep it as it is.
         if (Files.exists(target) && !Files.isWritable(target)) {
