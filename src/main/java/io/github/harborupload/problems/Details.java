@@ -21,8 +21,9 @@ final class Details {
      */
     private static final Pattern AUTH_HEADER = Pattern.compile(
             "\\b((?i:basic|bearer))\\s+(?=[A-Za-z0-9+/_.~-]+[A-Z0-9+/=])[A-Za-z0-9+/_.~-]{8,}=*");
+    /** The engine's auth header: base64 JSON, long; "missing X-Registry-Auth: EOF" stays. */
     private static final Pattern REGISTRY_AUTH_HEADER =
-            Pattern.compile("(?i)(X-Registry-(?:Auth|Config)\"?\\s*[:=]\\s*\"?)[A-Za-z0-9+/=_-]+");
+            Pattern.compile("(?i)(X-Registry-(?:Auth|Config)\"?\\s*[:=]\\s*\"?)[A-Za-z0-9+/=_-]{8,}");
     private static final Pattern SECRET_JSON_FIELD = Pattern.compile(
             "(?i)(\"(?:password|auth|identitytoken|registrytoken|secret|token)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:)[^@\\s/]+@");

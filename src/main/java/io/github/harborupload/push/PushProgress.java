@@ -196,11 +196,11 @@ public final class PushProgress {
             LayerState state = layer.state();
             if (!state.isSkipped() && layer.total() > 0) {
                 knownBytes += layer.total();
+                doneBytes += layer.creditedBytes();
                 knownLayers++;
             } else if (!state.isDone() && layer.total() <= 0) {
                 unsizedLayers++;
             }
-            doneBytes += state.isSkipped() ? 0 : layer.creditedBytes();
             retries += layer.retries();
             retryingRepeatedly |= layer.retries() >= RETRY_SIGNAL;
         }

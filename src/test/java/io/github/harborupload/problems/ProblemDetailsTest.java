@@ -49,6 +49,7 @@ class ProblemDetailsTest {
         assertEquals(ProblemType.TLS_CERTIFICATE, Problems.ofMessage(hidden, ProblemContext.none()).type());
         for (String text : new String[] {
                 "no basic auth credentials",
+                "Bad parameters and missing X-Registry-Auth: EOF",
                 "Basic Authentication required",
                 "unauthorized: authentication required",
                 "login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized"}) {
