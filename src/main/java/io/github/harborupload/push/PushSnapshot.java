@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param repository         the repository the engine pushes to, as it names it, or null before it says
  * @param layers             the layers in order of first appearance
- * @param bytesDone          bytes the overall progress counts as uploaded
+ * @param bytesDone          bytes the overall progress counts as uploaded (of layers whose size is known)
  * @param bytesTotal         bytes to upload in all, estimated while {@code totalEstimated}; -1 while unknown
  * @param totalEstimated     whether some layers' sizes are still unknown, so {@code bytesTotal} is a guess
  * @param fraction           overall progress 0..1, never lower than in an earlier snapshot; 1 on success
