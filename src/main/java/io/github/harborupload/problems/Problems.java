@@ -1,0 +1,165 @@
+package io.github.harborupload.problems;
+
+import io.github.harborupload.docker.EngineUnreachableException;
+import io.github.harborupload.docker.ImageNotFoundException;
+import io.github.harborupload.docker.RegistryLoginException;
+import io.github.harborupload.i18n.Text;
+import io.github.harborupload.push.LayerSnapshot;
+import io.github.harborupload.push.PushSnapshot;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns failures, and the signs of a push in trouble, into {@link Problem}s. */
+public final class Problems {
+
+    static final String BUNDLE = "io.github.harborupload.problems.messages";
+
+    /** Problems about reaching or talking to the registry: they name the address they tried. */
+    private static final Set<ProblemType> ABOUT_THE_REGISTRY = EnumSet.of(
+            ProblemType.LOGIN_FAILED, ProblemType.REGISTRY_NOT_FOUND, ProblemType.REGISTRY_UNREACHABLE,
+            ProblemType.TLS_CERTIFICATE, ProblemType.REGISTRY_NOT_HTTPS, ProblemType.PROXY_BODY_TOO_LARGE);
+
+    private Problems() {
+    }
+
+    /** Any failure: the engine layer's exceptions by type, anything else by its text. */
+    public static Problem of(Throwable failure) {
+        return of(failure, ProblemContext.none());
+    }
+
+    public static Problem of(Throwable failure, ProblemContext context) {
+        Objects.requireNonNull(failure, "failure");
+        ProblemContext known = context.orElse(contextOf(failure));
+        return build(ProblemRules.classify(failure), Details.of(failure), known);
+    }
+
+    /** The error text that ended a push stream (or any engine text), e.g. "denied: …". */
+    public static Problem ofMessage(String engineText, ProblemContext context) {
+        Objects.requireNonNull(engineText, "engineText");
+        String detail = Details.scrub(engineText);
+        return build(ProblemRules.classify(detail), detail, context);
+    }
+
+    /** A push that ended in an error: its text, and how often the engine retried before. */
+    public static Problem ofFailedPush(PushSnapshot failed, ProblemContext context) {
+        if (!failed.isFailed()) {
+            throw new IllegalArgumentException("the push did not fail: " + failed.outcome());
+        }
+        return ofMessage(failed.error(), context.withRetries(Math.max(context.retries(), failed.retries())));
+    }
+
+    /**
+     * A running push that looks wrong: {@link ProblemType#RETRYING_FOREVER} when a layer keeps
+     * retrying, else {@link ProblemType#STALLED} when nothing moved for a while; empty when all is well.
+     */
+    public static Optional<Problem> ofSignals(PushSnapshot running, ProblemContext context) {
+        if (running.isFinished()) {
+            return Optional.empty();
+        }
+        ProblemType type;
+        if (running.retryingRepeatedly()) {
+            type = ProblemType.RETRYING_FOREVER;
+        } else if (running.stalled()) {
+            type = ProblemType.STALLED;
+        } else {
+            return Optional.empty();
+        }
+        ProblemContext known = context.withRetries(Math.max(context.retries(), running.retries()));
+        return Optional.of(build(type, describe(running), known));
+    }
+
+    private static ProblemContext contextOf(Throwable failure) {
+        ProblemContext thrown = ProblemContext.none();
+        for (Throwable link : Details.chain(failure)) {
+            if (link instanceof EngineUnreachableException unreachable) {
+                thrown = thrown.orElse(ProblemContext.none().withEndpoint(unreachable.endpoint()));
+            } else if (link instanceof ImageNotFoundException missing) {
+                thrown = thrown.orElse(ProblemContext.none().withImage(missing.image()));
+            } else if (link instanceof RegistryLoginException login) {
+                thrown = thrown.orElse(ProblemContext.none().withRegistry(login.registry()));
+            }
+        }
+        return thrown;
+    }
+
+    /** A problem of a known type; package-private so the tests can render every type. */
+    static Problem build(ProblemType type, String detail, ProblemContext context) {
+        ProblemContext known = context;
+        if (ABOUT_THE_REGISTRY.contains(type) && known.registry() == null) {
+            known = known.withRegistry(EngineTextFacts.registryHost(detail).orElse(null));
+        }
+        if (type == ProblemType.IMAGE_NOT_FOUND && known.image() == null) {
+            known = known.withImage(EngineTextFacts.missingImage(detail).orElse(null));
+        }
+        List<Text> causes = new ArrayList<>(facts(type, detail, known));
+        Object registry = known.registry() != null ? known.registry() : text("arg.registry");
+        for (int n = 1; n <= type.causeCount(); n++) {
+            causes.add(text(type.key() + ".cause." + n, registry));
+        }
+        List<Text> actions = new ArrayList<>();
+        for (int n = 1; n <= type.actionCount(); n++) {
+            actions.add(text(type.key() + ".action." + n, registry));
+        }
+        return new Problem(type, text(type.key() + ".title"), causes, actions, detail, known);
+    }
+
+    /** What this failure's own text and context tell, as causes that come before the general ones. */
+    private static List<Text> facts(ProblemType type, String detail, ProblemContext known) {
+        List<Text> facts = new ArrayList<>();
+        switch (type) {
+            case QUOTA_EXCEEDED -> EngineTextFacts.quota(detail).ifPresent(quota -> facts.add(quota.adding() != null
+                    ? text("fact.quota", quota.adding(), quota.used(), quota.limit())
+                    : text("fact.quota_usage", quota.used(), quota.limit())));
+            case NO_PERMISSION -> EngineTextFacts.refusedRepository(detail).ifPresent(refused ->
+                    facts.add(text("fact.repository", refused.repository(), refused.action())));
+            case IMAGE_NOT_FOUND -> {
+                if (known.image() != null) {
+                    facts.add(text("fact.image", known.image()));
+                }
+            }
+            case ENGINE_UNREACHABLE -> {
+                if (known.endpoint() != null) {
+                    facts.add(text("fact.endpoint", known.endpoint()));
+                }
+            }
+            default -> {
+                if (ABOUT_THE_REGISTRY.contains(type) && known.registry() != null) {
+                    facts.add(text("fact.registry", known.registry()));
+                }
+            }
+        }
+        if (known.retries() > 0 && type != ProblemType.CANCELLED) {
+            facts.add(text("fact.retries", known.retries()));
+        }
+        return facts;
+    }
+
+    /** The detail of a push in trouble: its numbers and its layers, for an administrator. */
+    private static String describe(PushSnapshot push) {
+        StringBuilder text = new StringBuilder();
+        text.append("push to ").append(push.repository() == null ? "?" : push.repository())
+                .append(": ").append(push.bytesDone()).append(" of ").append(orUnknown(push.bytesTotal())).append(" bytes, ")
+                .append(push.retries()).append(" retries, no progress for ")
+                .append(push.secondsWithoutProgress()).append(" s");
+        for (LayerSnapshot layer : push.layers()) {
+            text.append('\n').append(layer.id()).append(' ').append(layer.state())
+                    .append(' ').append(layer.bytes()).append('/').append(orUnknown(layer.total()));
+            if (layer.retries() > 0) {
+                text.append(", retried ").append(layer.retries()).append(" times");
+            }
+        }
+        return text.toString();
+    }
+
+    private static String orUnknown(long bytes) {
+        return bytes < 0 ? "?" : Long.toString(bytes);
+    }
+
+    private static Text text(String key, Object... args) {
+        return Text.of(BUNDLE, key, args);
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.harborupload.push;
+
+import java.util.List;
+
+/**
+ * A push at one moment, immutable: what a face draws.
+ *
+ * @param repository         the repository the engine pushes to, as it names it, or null before it says
+ * @param layers             the layers in order of first appearance
+ * @param bytesDone          bytes the overall progress counts as uploaded (of layers whose size is known)
+ * @param bytesTotal         bytes to upload in all, estimated while {@code totalEstimated}; -1 while unknown
+ * @param totalEstimated     whether some layers' sizes are still unknown, so {@code bytesTotal} is a guess
+ * @param fraction           overall progress 0..1, never lower than in an earlier snapshot; 1 on success
+ * @param bytesPerSecond     upload speed over the last few seconds
+ * @param secondsLeft        time left at that speed, or -1 when unknown (no speed, no total, failed)
+ * @param retries            retries of all layers together
+ * @param retryingRepeatedly whether one layer was retried {@value PushProgress#RETRY_SIGNAL} times or more
+ * @param stalled            whether the running push made no progress for the stall time
+ * @param secondsWithoutProgress seconds since a byte was last sent or a layer last changed state
+ * @param outcome            running, succeeded or failed
+ * @param digest             the pushed manifest's digest on success, else null
+ * @param size               the manifest's size on success, else -1
+ * @param error              the engine's error text on failure, verbatim, else null
+ */
+public record PushSnapshot(
+        String repository,
+        List<LayerSnapshot> layers,
+        long bytesDone,
+        long bytesTotal,
+        boolean totalEstimated,
+        double fraction,
+        long bytesPerSecond,
+        long secondsLeft,
+        int retries,
+        boolean retryingRepeatedly,
+        boolean stalled,
+        long secondsWithoutProgress,
+        PushOutcome outcome,
+        String digest,
+        long size,
+        String error) {
+
+    public PushSnapshot {
+        layers = List.copyOf(layers);
+    }
+
+    public boolean isFinished() {
+        return outcome != PushOutcome.RUNNING;
+    }
+
+    public boolean isSucceeded() {
+        return outcome == PushOutcome.SUCCEEDED;
+    }
+
+    public boolean isFailed() {
+        return outcome == PushOutcome.FAILED;
+    }
+}
