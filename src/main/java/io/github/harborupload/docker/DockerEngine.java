@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 
 /**
  * The Docker engine, as this program uses it: what it is, its images, login checks, tags and
- * pushes. The only class that talks to docker-java; nothing of docker-java shows in its methods.
+ * pushes. It speaks through docker-java, but nothing of docker-java shows in its methods.
  *
  * <p>Calls block the calling thread (never call them on the FX thread). Every failure is an
  * {@link EngineException}; an engine that cannot be reached gives {@link EngineUnreachableException}
@@ -240,7 +240,7 @@ public final class DockerEngine implements AutoCloseable {
 
     /**
      * Runs a quick call on a thread of its own and waits at most the response timeout for it. On
-     * timeout the call is left to finish on its own; its answer is dropped.
+     * timeout that thread is interrupted and its answer, if one still comes, is dropped.
      */
     private <T> T quickly(Callable<T> call) {
         Future<T> answer = calls.submit(call);

@@ -52,7 +52,8 @@ public final class PushOperation {
 
     /**
      * Stops the push: closes the stream, and the engine cancels a push whose connection closes. Safe
-     * from any thread, any number of times; does nothing once the push has finished.
+     * from any thread, any number of times; does nothing once the push has finished. {@link #await()}
+     * ends at once; if the engine has not answered yet, the stream is closed as soon as it does.
      */
     public void cancel() {
         Closeable open;

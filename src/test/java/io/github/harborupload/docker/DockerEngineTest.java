@@ -210,6 +210,35 @@ class DockerEngineTest {
     }
 
     @Test
+    void closingTheEngineCancelsThePushesStillRunning() throws Exception {
+        try (FakeEngine fake = new FakeEngine((request, reply) -> {
+            reply.startStream();
+            reply.awaitHangUp(10);
+        })) {
+            DockerEngine engine = engine(fake);
+            PushOperation push = engine.push("127.0.0.1:5000/x/app", "1", ALICE, event -> { });
+
+            engine.close();
+
+            assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(PushCancelledException.class, push::await));
+        }
+    }
+
+    @Test
+    void aPushToAnEngineThatIsNotThereSaysSo(@TempDir Path dir) {
+        String host = "unix://" + dir.resolve("docker.sock");
+        try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(host, "test"))) {
+            PushOperation push = engine.push("127.0.0.1:5000/x/app", "1", ALICE, event -> { });
+
+            EngineUnreachableException failure = assertTimeoutPreemptively(HANG_GUARD,
+                    () -> assertThrows(EngineUnreachableException.class, push::await));
+
+            assertEquals(Reason.NOT_FOUND, failure.reason());
+            assertEquals(host, failure.endpoint());
+        }
+    }
+
+    @Test
     void aListenerThatThrowsStopsThePushAndItsExceptionComesBack() throws Exception {
         IllegalStateException bug = new IllegalStateException("listener bug");
         try (FakeEngine fake = new FakeEngine((request, reply) -> {
