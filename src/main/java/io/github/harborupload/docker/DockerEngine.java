@@ -180,6 +180,7 @@ public final class DockerEngine implements AutoCloseable {
         Objects.requireNonNull(registry, "registry");
         try {
             AuthConfig auth = authConfig(registry, credential);
+            // Not quick.authCmd(): that one insists on a registry user in docker-java's own config.
             quickly(() -> new AuthCmdImpl(quickCommands.createAuthCmdExec(), auth).exec());
         } catch (DockerException e) {
             throw new RegistryLoginException(registry, withoutPassword(EngineFailures.engineMessage(e), credential), e);
