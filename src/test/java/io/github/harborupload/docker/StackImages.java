@@ -1,0 +1,91 @@
+package io.github.harborupload.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.github.harborupload.testsupport.TestStack;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test-side helper on the shared daemon: makes images and tags for the integration tests and
+ * removes exactly those afterwards, nothing else.
+ *
+ * <p>Why fresh images: once any image's layers are in the registry, the engine mounts them into
+ * a new repository ("Mounted from …") instead of uploading them, so the stack's five-layer image
+ * shows no "Pushing" after its first push. Tests about upload progress and cancelling need layers
+ * the registry has never seen: random ones, made per run.
+ */
+final class StackImages implements AutoCloseable {
+
+    private final DockerClient docker;
+    private final List<String> tags = new ArrayList<>();
+    private final List<String> builtImages = new ArrayList<>();
+
+    StackImages(TestStack stack) {
+        DockerClientConfig config = new DefaultDockerClientConfig.Builder().withDockerHost(stack.dockerHost()).build();
+        docker = DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    }
+
+    /**
+     * Builds {@code repository:1} from scratch with {@code layers} layers of random bytes each.
+     *
+     * @return the image's name, {@code repository:1}
+     */
+    String buildRandom(String repository, int layers, int bytesPerLayer, Path workDir) throws IOException {
+        StringBuilder dockerfile = new StringBuilder("FROM scratch\n");
+        SplittableRandom random = new SplittableRandom();
+        byte[] block = new byte[1 << 20];
+        for (int layer = 0; layer < layers; layer++) {
+            String file = "layer" + layer + ".bin";
+            try (OutputStream out = Files.newOutputStream(workDir.resolve(file))) {
+                for (int written = 0; written < bytesPerLayer; written += block.length) {
+                    random.nextBytes(block);
+                    out.write(block, 0, Math.min(block.length, bytesPerLayer - written));
+                }
+            }
+            dockerfile.append("COPY ").append(file).append(" /").append(file).append('\n');
+        }
+        Files.writeString(workDir.resolve("Dockerfile"), dockerfile);
+        String name = repository + ":1";
+        String id = docker.buildImageCmd(workDir.toFile())
+                .withTags(Set.of(name))
+                .withPull(false)
+                .exec(new BuildImageResultCallback())
+                .awaitImageId(120, TimeUnit.SECONDS);
+        builtImages.add(id);
+        return name;
+    }
+
+    /** Notes a tag a test made on a shared image, to remove it (only the tag) afterwards. */
+    void removeLater(String reference) {
+        tags.add(reference);
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (String tag : tags) {
+            try {
+                docker.removeImageCmd(tag).withForce(false).exec();
+            } catch (NotFoundException alreadyGone) {
+                // the test failed before it made the tag
+            }
+        }
+        for (String id : builtImages) {
+            docker.removeImageCmd(id).withForce(true).exec();
+        }
+        docker.close();
+    }
+}
