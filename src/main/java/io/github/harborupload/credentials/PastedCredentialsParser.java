@@ -53,7 +53,7 @@ public final class PastedCredentialsParser {
             }
             findings.anyLabel = true;
             String value = PastedLines.firstWord(match.get().rest());
-            if (value.isEmpty() && i + 1 < lines.size() && isValue(PastedLines.firstWord(lines.get(i + 1)))) {
+            if (value.isEmpty() && i + 1 < lines.size() && isValueLine(lines.get(i + 1))) {
                 i++;
                 value = PastedLines.firstWord(lines.get(i));
             }
@@ -76,6 +76,10 @@ public final class PastedCredentialsParser {
             }
         }
         return PastedCredentials.only(CredentialIssue.NOTHING_RECOGNISED);
+    }
+
+    private static boolean isValueLine(String line) {
+        return Label.at(line).isEmpty() && isValue(PastedLines.firstWord(line));
     }
 
     /** A value is a word that is neither Chinese text (a title or an alert) nor another label. */

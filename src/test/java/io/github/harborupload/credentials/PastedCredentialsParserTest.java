@@ -108,6 +108,21 @@ class PastedCredentialsParserTest {
     }
 
     @Test
+    void chineseLabelsRunningStraightIntoTheirValues() {
+        PastedCredentials result = parse("仓库地址https://gpu-harbor.act.buaa.edu.cn\n项目名称user-alice\n用户名alice\n密码" + PASSWORD);
+        assertEquals(Optional.of(new Credential("alice", PASSWORD)), result.credential());
+        assertEquals(Optional.of(HARBOR), result.registry());
+        assertEquals(List.of(CredentialIssue.PASSWORD_PLACEHOLDER), parse("用户名alice\n密码••••••••••").issues());
+    }
+
+    @Test
+    void aLabelOnTheNextLineIsNotTheValue() {
+        PastedCredentials result = parse("Password:\nUser name: alice");
+        assertEquals(List.of(CredentialIssue.PASSWORD_MISSING), result.issues());
+        assertEquals(Optional.of("alice"), result.username());
+    }
+
+    @Test
     void valuesOnTheNextNonEmptyLine() {
         assertFinds("用户名\n\n   \nalice\n\n密码\n\n" + PASSWORD + "\n");
     }
@@ -155,7 +170,7 @@ class PastedCredentialsParserTest {
 
     @Test
     void wordsThatStartLikeALabelAreNotLabels() {
-        PastedCredentials result = parse("Passwords are shown once\n密码只会显示一次\nUsernames: none");
+        PastedCredentials result = parse("Passwords are shown once\n密码只会显示一次\nUsernames: none\n用户名和密码");
         assertEquals(List.of(CredentialIssue.NOTHING_RECOGNISED), result.issues());
     }
 
