@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>A label is {@code 用户名}/{@code Username}, {@code 密码}/{@code Password}, {@code 项目名称}/{@code 项目名}/
  * {@code Project} or {@code 仓库地址}/{@code Harbor仓库地址}/{@code Registry} at the start of a line. Its
- * value follows on the same line (after {@code :}, {@code ：} or a space) or is the next line. A value
+ * value follows on the same line (after {@code :}, {@code ：}, a space, or straight after a Chinese
+ * label) or is the next line that is not itself a label. A value
  * is one word with no Chinese in it; a password may start with {@code -}. Without a username label
  * the username comes from the project name {@code user-<name>}. When the paste is a single word
  * shaped like a platform password (the per-field copy button), it is taken as the password.
