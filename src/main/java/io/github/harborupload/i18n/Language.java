@@ -5,15 +5,22 @@ import java.util.Optional;
 
 /** The languages the product speaks, complete in both faces. */
 public enum Language {
-    ENGLISH("en", Locale.ENGLISH),
-    CHINESE("zh", Locale.SIMPLIFIED_CHINESE);
+    ENGLISH("en", Locale.ENGLISH, "English"),
+    CHINESE("zh", Locale.SIMPLIFIED_CHINESE, "中文");
 
     private final String code;
     private final Locale locale;
+    private final String ownName;
 
-    Language(String code, Locale locale) {
+    Language(String code, Locale locale, String ownName) {
         this.code = code;
         this.locale = locale;
+        this.ownName = ownName;
+    }
+
+    /** The language's name in itself, as a language menu shows it whatever the current language. */
+    public String ownName() {
+        return ownName;
     }
 
     public String code() {

@@ -55,4 +55,11 @@ public record HarborTarget(String registry, String project, String repository, S
         NamingRules.link(link(), out);
         return new Validation(out);
     }
+
+    /** The rules for a registry address alone, for a form that asks for it before anything else. */
+    public static Validation checkRegistry(String registry) {
+        List<Violation> out = new ArrayList<>(1);
+        NamingRules.registry(registry == null ? "" : registry.trim(), out);
+        return new Validation(out);
+    }
 }

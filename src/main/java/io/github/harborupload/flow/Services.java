@@ -1,0 +1,66 @@
+package io.github.harborupload.flow;
+
+import io.github.harborupload.docker.DockerEngine;
+import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.docker.config.CredentialHelper;
+import io.github.harborupload.docker.config.DockerConfigFolder;
+import io.github.harborupload.docker.config.EngineLocator;
+import io.github.harborupload.docker.config.RegistryCredentials;
+import io.github.harborupload.settings.AppFolders;
+import io.github.harborupload.settings.SettingsStore;
+
+/**
+ * The outside world the flow works with, made from one {@link Environment}: the Docker engine, the
+ * Docker credential store and the settings file. The engine is found on first use, so a window can
+ * open before Docker is running; each call connects afresh, so "start Docker, then Retry" works.
+ */
+public final class Services implements AutoCloseable {
+
+    private final Environment environment;
+    private final DockerConfigFolder dockerConfig;
+    private final RegistryCredentials credentials;
+    private final SettingsStore settings;
+    private DockerEngine engine;
+
+    public Services(Environment environment) {
+        this.environment = environment;
+        this.dockerConfig = DockerConfigFolder.locate(environment.variables(), environment.home());
+        this.credentials = new RegistryCredentials(dockerConfig, environment.variables(), environment.osName(),
+                CredentialHelper.DEFAULT_TIMEOUT);
+        this.settings = new SettingsStore(
+                AppFolders.configFolder(environment.variables(), environment.osName(), environment.home()));
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public RegistryCredentials credentials() {
+        return credentials;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    /**
+     * The engine, located the way the docker CLI locates it.
+     *
+     * @throws io.github.harborupload.docker.config.ContextNotFoundException when the chosen context does not exist
+     */
+    public synchronized DockerEngine engine() {
+        if (engine == null) {
+            EngineLocation location = new EngineLocator(dockerConfig, environment.variables(), environment.osName()).locate();
+            engine = DockerEngine.connect(location);
+        }
+        return engine;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

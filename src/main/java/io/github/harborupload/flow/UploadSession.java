@@ -1,0 +1,225 @@
+package io.github.harborupload.flow;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.docker.config.CredentialStore;
+import io.github.harborupload.reference.HarborTarget;
+import java.util.Optional;
+
+/**
+ * What the user has entered and what each step has produced, in one place that every step reads
+ * and writes. A face rebuilt mid-way (the language changed) finds everything here, and Back never
+ * loses what was typed. Owned by the face's main thread; background work gets copies.
+ */
+public final class UploadSession {
+
+    // Credentials step: the form as typed or pasted.
+    private String pastedText = "";
+    private String registry = "";
+    private String username = "";
+    private String password = "";
+    private Credential storedLogin;
+    private boolean useStoredLogin;
+
+    // Login step: the login that worked.
+    private Credential credential;
+    private CredentialStore savedIn;
+
+    // Tag step.
+    private String imageFilter = "";
+    private ImageChoice image;
+    private String project = "";
+    private String repository = "";
+    private String tag = "";
+
+    // Push step.
+    private PushRun push;
+
+    // Import step.
+    private String description = "";
+    private String taskType = ImportStep.DEFAULT_TASK_TYPE;
+    private boolean imported;
+
+    public String pastedText() {
+        return pastedText;
+    }
+
+    public void setPastedText(String value) {
+        pastedText = nonNull(value);
+    }
+
+    public String registry() {
+        return registry;
+    }
+
+    public void setRegistry(String value) {
+        registry = nonNull(value).trim();
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public void setUsername(String value) {
+        username = nonNull(value).trim();
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public void setPassword(String value) {
+        password = nonNull(value);
+    }
+
+    /** The typed credential, whether or not it has been checked. */
+    public Credential typedCredential() {
+        return new Credential(username, password);
+    }
+
+    /** A login for {@link #registry()} found in the Docker credential store, if any. */
+    public Optional<Credential> storedLogin() {
+        return Optional.ofNullable(storedLogin);
+    }
+
+    public void setStoredLogin(Credential value) {
+        storedLogin = value;
+        if (value == null) {
+            useStoredLogin = false;
+        }
+    }
+
+    public boolean useStoredLogin() {
+        return useStoredLogin && storedLogin != null;
+    }
+
+    public void setUseStoredLogin(boolean value) {
+        useStoredLogin = value;
+    }
+
+    /** The credential the login step should check: the stored one when the user chose it, else the typed one. */
+    public Credential credentialToCheck() {
+        return useStoredLogin() ? storedLogin : typedCredential();
+    }
+
+    /** The login that the registry accepted, once the login step has passed. */
+    public Optional<Credential> credential() {
+        return Optional.ofNullable(credential);
+    }
+
+    public Optional<CredentialStore> savedIn() {
+        return Optional.ofNullable(savedIn);
+    }
+
+    public void loggedIn(Credential value, CredentialStore store) {
+        credential = value;
+        savedIn = store;
+    }
+
+    public void loggedOut() {
+        credential = null;
+        savedIn = null;
+    }
+
+    public String imageFilter() {
+        return imageFilter;
+    }
+
+    public void setImageFilter(String value) {
+        imageFilter = nonNull(value);
+    }
+
+    /** The chosen local image, under the name it was chosen by. */
+    public Optional<ImageChoice> image() {
+        return Optional.ofNullable(image);
+    }
+
+    public void setImage(ImageChoice value) {
+        image = value;
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public void setProject(String value) {
+        project = nonNull(value).trim();
+    }
+
+    public String repository() {
+        return repository;
+    }
+
+    public void setRepository(String value) {
+        repository = nonNull(value).trim();
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public void setTag(String value) {
+        tag = nonNull(value).trim();
+    }
+
+    /** The target as the fields now stand. */
+    public HarborTarget target() {
+        return new HarborTarget(registry, project, repository, tag);
+    }
+
+    public Optional<PushRun> push() {
+        return Optional.ofNullable(push);
+    }
+
+    public void setPush(PushRun value) {
+        push = value;
+    }
+
+    /** The finished push's result, when the push step succeeded. */
+    public Optional<PushResult> pushResult() {
+        return push().flatMap(PushRun::result);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public void setDescription(String value) {
+        description = nonNull(value);
+    }
+
+    public String taskType() {
+        return taskType;
+    }
+
+    public void setTaskType(String value) {
+        taskType = value == null || value.isBlank() ? ImportStep.DEFAULT_TASK_TYPE : value;
+    }
+
+    public boolean imported() {
+        return imported;
+    }
+
+    public void setImported(boolean value) {
+        imported = value;
+    }
+
+    /** Starts another image: keeps the login, forgets the image, the target's name and the push. */
+    public void startAnotherImage() {
+        image = null;
+        repository = "";
+        tag = "";
+        push = null;
+        description = "";
+        imported = false;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public String toString() {
+        return "UploadSession[registry=" + registry + ", username=" + username + ", password=***]";
+    }
+}

@@ -1,0 +1,218 @@
+package io.github.harborupload.ui.credentials;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.credentials.CredentialIssue;
+import io.github.harborupload.credentials.PastedCredentials;
+import io.github.harborupload.flow.CredentialsStep;
+import io.github.harborupload.flow.Step;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Text;
+import io.github.harborupload.ui.StepController;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.FieldReason;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+
+/** Step 1: the Harbor address, and the username and password pasted or typed. */
+public final class CredentialsStepController implements StepController {
+
+    @FXML
+    private HBox storedBanner;
+    @FXML
+    private Label storedLabel;
+    @FXML
+    private Button useStoredButton;
+    @FXML
+    private TextField registryField;
+    @FXML
+    private Hyperlink harborWebLink;
+    @FXML
+    private Label registryReason;
+    @FXML
+    private TextArea pasteArea;
+    @FXML
+    private Label pasteFeedback;
+    @FXML
+    private TextField usernameField;
+    @FXML
+    private Label usernameReason;
+    @FXML
+    private PasswordField passwordField;
+    @FXML
+    private TextField passwordShown;
+    @FXML
+    private ToggleButton revealToggle;
+    @FXML
+    private Label passwordReason;
+
+    private final WizardContext context;
+    private final UploadSession session;
+    private final CredentialsStep step;
+    private final BooleanProperty ready = new SimpleBooleanProperty(false);
+    /** Looking up a saved login may start a credential helper: wait until the user stops typing. */
+    private final PauseTransition lookupDelay = new PauseTransition(Duration.millis(400));
+    private int lookups;
+
+    public CredentialsStepController(WizardContext context) {
+        this.context = context;
+        this.session = context.session();
+        this.step = context.credentialsStep();
+    }
+
+    @FXML
+    private void initialize() {
+        registryField.setText(session.registry());
+        usernameField.setText(session.username());
+        passwordField.setText(session.password());
+        pasteArea.setText(session.pastedText());
+        passwordShown.textProperty().bindBidirectional(passwordField.textProperty());
+        passwordShown.visibleProperty().bind(revealToggle.selectedProperty());
+        passwordField.visibleProperty().bind(revealToggle.selectedProperty().not());
+        revealToggle.selectedProperty().addListener((obs, was, shown) -> revealToggle.setText(
+                context.text(shown ? "credentials.password.hide" : "credentials.password.show")));
+
+        registryField.textProperty().addListener((obs, old, now) -> {
+            session.setRegistry(CredentialsStep.normalizeRegistry(now));
+            lookupDelay.playFromStart();
+            revalidate();
+        });
+        usernameField.textProperty().addListener((obs, old, now) -> {
+            session.setUsername(now);
+            session.setUseStoredLogin(false);
+            revalidate();
+        });
+        passwordField.textProperty().addListener((obs, old, now) -> {
+            session.setPassword(now);
+            session.setUseStoredLogin(false);
+            revalidate();
+        });
+        pasteArea.textProperty().addListener((obs, old, now) -> applyPaste(now));
+        lookupDelay.setOnFinished(e -> lookUpStoredLogin());
+        revalidate();
+    }
+
+    @Override
+    public void entered() {
+        lookUpStoredLogin();
+    }
+
+    private void applyPaste(String text) {
+        if (text.equals(session.pastedText())) {
+            return;
+        }
+        PastedCredentials parsed = step.applyPaste(session, text);
+        // Only the fields the paste filled change; what the user typed elsewhere stays.
+        parsed.registry().ifPresent(registry -> registryField.setText(registry));
+        parsed.username().ifPresent(usernameField::setText);
+        parsed.password().ifPresent(passwordField::setText);
+        // Errors belong to the paste; warnings about a field are shown beside that field.
+        String errors = parsed.issues().stream().filter(CredentialIssue::isError)
+                .map(issue -> context.text(issue.text())).collect(Collectors.joining("\n"));
+        if (text.isBlank()) {
+            FieldReason.show(pasteFeedback, "", FieldReason.OK);
+        } else if (!errors.isEmpty()) {
+            FieldReason.show(pasteFeedback, errors, FieldReason.ERROR);
+        } else {
+            FieldReason.show(pasteFeedback, context.text("credentials.paste.found", parsed.username().orElse("")),
+                    FieldReason.OK);
+        }
+    }
+
+    private void revalidate() {
+        Optional<Text> registry = CredentialsStep.registryProblem(registryField.getText());
+        FieldReason.show(registryReason, registry.map(context::text).orElse(""), FieldReason.ERROR);
+        showIssue(usernameReason, usernameField.getText().isEmpty() ? Optional.empty()
+                : CredentialsStep.usernameIssue(usernameField.getText()));
+        showIssue(passwordReason, passwordField.getText().isEmpty() ? Optional.empty()
+                : CredentialsStep.passwordIssue(passwordField.getText()));
+        harborWebLink.setDisable(registry.isPresent());
+        ready.set(CredentialsStep.isReady(session));
+    }
+
+    private void showIssue(Label label, Optional<CredentialIssue> issue) {
+        FieldReason.show(label, issue.map(i -> context.text(i.text())).orElse(""),
+                issue.map(i -> i.isError() ? FieldReason.ERROR : FieldReason.WARNING).orElse(FieldReason.OK));
+    }
+
+    private void lookUpStoredLogin() {
+        String registry = session.registry();
+        int lookup = ++lookups;
+        storedBanner.setVisible(false);
+        if (CredentialsStep.registryProblem(registry).isPresent()) {
+            session.setStoredLogin(null);
+            return;
+        }
+        Background.run(() -> step.findStoredLogin(registry),
+                found -> {
+                    if (lookup == lookups) {
+                        showStoredLogin(registry, found);
+                    }
+                },
+                failure -> {
+                    if (lookup == lookups) {
+                        session.setStoredLogin(null);
+                        storedLabel.setText(context.text("credentials.stored.unreadable", failure.getMessage()));
+                        useStoredButton.setVisible(false);
+                        storedBanner.setVisible(true);
+                    }
+                });
+    }
+
+    private void showStoredLogin(String registry, Optional<Credential> found) {
+        session.setStoredLogin(found.orElse(null));
+        found.ifPresent(login -> {
+            storedLabel.setText(context.text("credentials.stored.found", registry, login.username()));
+            useStoredButton.setVisible(true);
+            storedBanner.setVisible(true);
+        });
+        revalidate();
+    }
+
+    @FXML
+    private void useStoredLogin() {
+        session.setUseStoredLogin(true);
+        context.goTo(Step.LOGIN);
+    }
+
+    @FXML
+    private void openHarborWeb() {
+        context.openInBrowser("https://" + session.registry() + "/");
+    }
+
+    @Override
+    public ObservableBooleanValue nextAllowed() {
+        return ready;
+    }
+
+    @Override
+    public void next(Runnable advance) {
+        session.setUseStoredLogin(false);
+        advance.run();
+    }
+
+    @Override
+    public void dispose() {
+        lookupDelay.stop();
+    }
+
+    @Override
+    public Node initialFocus() {
+        return pasteArea;
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.harborupload.ui.done;
+
+import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.flow.Step;
+import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.ui.StepController;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.CopyButton;
+import io.github.harborupload.ui.common.Formats;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** Step 6: what was pushed where, with copy buttons, and the way to the next image. */
+public final class DoneStepController implements StepController {
+
+    @FXML
+    private Label importedLabel;
+    @FXML
+    private GridPane summary;
+    @FXML
+    private Button anotherButton;
+
+    private final WizardContext context;
+    private final UploadSession session;
+
+    public DoneStepController(WizardContext context) {
+        this.context = context;
+        this.session = context.session();
+    }
+
+    @Override
+    public void entered() {
+        summary.getChildren().clear();
+        int row = 0;
+        row = addRow(row, "done.source", session.image().map(ImageChoice::name).orElse(""), false);
+        row = addRow(row, "done.link", session.target().link(), true);
+        row = addRow(row, "done.size", session.image().map(choice -> Formats.bytes(choice.image().size())).orElse(""), false);
+        PushResult result = session.pushResult().orElse(null);
+        if (result != null) {
+            row = addRow(row, "done.digest", result.digest(), true);
+        }
+        row = addRow(row, "done.description", session.description(), true);
+        addRow(row, "done.taskType", session.taskType(), true);
+        importedLabel.setText(context.text(session.imported() ? "done.imported" : "done.notImported"));
+    }
+
+    private int addRow(int row, String labelKey, String value, boolean copyable) {
+        Label label = new Label(context.text(labelKey));
+        TextField field = new TextField(value);
+        field.setEditable(false);
+        field.getStyleClass().add("mono");
+        field.setId("summary-" + labelKey.substring(labelKey.indexOf('.') + 1));
+        HBox line = new HBox(8, field);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        if (copyable) {
+            line.getChildren().add(new CopyButton(context.texts(), field::getText));
+        }
+        summary.addRow(row, label, line);
+        return row + 1;
+    }
+
+    @FXML
+    private void uploadAnother() {
+        session.startAnotherImage();
+        context.goTo(Step.TAG);
+    }
+
+    @Override
+    public ObservableBooleanValue nextAllowed() {
+        return new ReadOnlyBooleanWrapper(true);
+    }
+
+    @Override
+    public Node initialFocus() {
+        return anotherButton;
+    }
+}

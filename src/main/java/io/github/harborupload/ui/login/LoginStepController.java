@@ -1,0 +1,111 @@
+package io.github.harborupload.ui.login;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.flow.LoginStep;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.problems.ProblemContext;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.ui.StepController;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.ProblemPane;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Step 2: checks the login with the registry through Docker and stores it, as docker login does. */
+public final class LoginStepController implements StepController {
+
+    @FXML
+    private HBox checking;
+    @FXML
+    private Label checkingLabel;
+    @FXML
+    private VBox succeeded;
+    @FXML
+    private Label savedInLabel;
+    @FXML
+    private VBox problemBox;
+    @FXML
+    private Button retryButton;
+
+    private final WizardContext context;
+    private final UploadSession session;
+    private final LoginStep step;
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty loggedIn = new SimpleBooleanProperty(false);
+    private ProblemPane problemPane;
+
+    public LoginStepController(WizardContext context) {
+        this.context = context;
+        this.session = context.session();
+        this.step = context.loginStep();
+    }
+
+    @FXML
+    private void initialize() {
+        problemPane = new ProblemPane(context.texts());
+        problemPane.setId("loginProblem");
+        problemBox.getChildren().add(problemPane);
+        checking.visibleProperty().bind(running);
+    }
+
+    @Override
+    public void entered() {
+        check();
+    }
+
+    @FXML
+    private void retry() {
+        check();
+    }
+
+    private void check() {
+        String registry = session.registry();
+        Credential credential = session.credentialToCheck();
+        boolean stored = session.useStoredLogin();
+        session.loggedOut();
+        loggedIn.set(false);
+        succeeded.setVisible(false);
+        retryButton.setVisible(false);
+        problemPane.clear();
+        checkingLabel.setText(context.text("login.checking", registry, credential.username()));
+        running.set(true);
+        Background.run(() -> step.login(registry, credential, stored),
+                store -> {
+                    running.set(false);
+                    session.loggedIn(credential, store);
+                    context.updateSettings(s -> s.withHarborAddress(registry).withLastUsername(credential.username()));
+                    savedInLabel.setText(context.text("login.savedIn", context.text(store.description())));
+                    succeeded.setVisible(true);
+                    loggedIn.set(true);
+                },
+                failure -> {
+                    running.set(false);
+                    problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withRegistry(registry))));
+                    retryButton.setVisible(true);
+                    retryButton.requestFocus();
+                });
+    }
+
+    @Override
+    public ObservableBooleanValue nextAllowed() {
+        return loggedIn;
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return running;
+    }
+
+    @Override
+    public Node initialFocus() {
+        return retryButton.isVisible() ? retryButton : null;
+    }
+}

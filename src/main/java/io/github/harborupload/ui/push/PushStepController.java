@@ -1,0 +1,277 @@
+package io.github.harborupload.ui.push;
+
+import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.flow.PushRun;
+import io.github.harborupload.flow.PushStep;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.problems.ProblemContext;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.push.LayerSnapshot;
+import io.github.harborupload.push.PushSnapshot;
+import io.github.harborupload.ui.StepController;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.CopyButton;
+import io.github.harborupload.ui.common.Dialogs;
+import io.github.harborupload.ui.common.Formats;
+import io.github.harborupload.ui.common.ProblemPane;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.ProgressBarTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * Step 4: the push, live. The engine's events go into the progress model on the engine's thread;
+ * this view reads a snapshot 20 times a second, so a push of any size costs the UI the same.
+ */
+public final class PushStepController implements StepController {
+
+    /** 20 refreshes a second: smooth to the eye, and never more work for the UI thread than that. */
+    static final Duration REFRESH = Duration.millis(50);
+
+    @FXML
+    private Label targetLabel;
+    @FXML
+    private Label overallLabel;
+    @FXML
+    private Label percentLabel;
+    @FXML
+    private ProgressBar overallBar;
+    @FXML
+    private VBox signalBox;
+    @FXML
+    private TableView<LayerRow> layerTable;
+    @FXML
+    private TableColumn<LayerRow, String> idColumn;
+    @FXML
+    private TableColumn<LayerRow, String> stateColumn;
+    @FXML
+    private TableColumn<LayerRow, Double> barColumn;
+    @FXML
+    private TableColumn<LayerRow, String> bytesColumn;
+    @FXML
+    private VBox resultBox;
+    @FXML
+    private HBox digestBox;
+    @FXML
+    private TextField digestField;
+    @FXML
+    private Label sizeLabel;
+    @FXML
+    private VBox problemBox;
+    @FXML
+    private Button retryButton;
+
+    private final WizardContext context;
+    private final UploadSession session;
+    private final PushStep step;
+    private final Formats formats;
+    private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
+    private final Map<String, LayerRow> rowsById = new HashMap<>();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty succeeded = new SimpleBooleanProperty(false);
+    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
+    private ProblemPane problemPane;
+    private ProblemPane signalPane;
+    private PushRun run;
+
+    public PushStepController(WizardContext context) {
+        this.context = context;
+        this.session = context.session();
+        this.step = context.pushStep();
+        this.formats = new Formats(context.translator());
+        refresher.setCycleCount(Animation.INDEFINITE);
+    }
+
+    @FXML
+    private void initialize() {
+        problemPane = new ProblemPane(context.texts());
+        problemPane.setId("pushProblem");
+        problemBox.getChildren().add(problemPane);
+        signalPane = new ProblemPane(context.texts());
+        signalPane.setId("pushSignal");
+        signalBox.getChildren().add(signalPane);
+        digestBox.getChildren().add(new CopyButton(context.texts(), digestField::getText));
+        idColumn.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(row.getValue().id()));
+        stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
+        bytesColumn.setCellValueFactory(row -> row.getValue().bytesProperty());
+        barColumn.setCellValueFactory(row -> row.getValue().fractionProperty().asObject());
+        barColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
+        layerTable.setItems(rows);
+        layerTable.setPlaceholder(new Label(context.text("push.preparing")));
+    }
+
+    /** A push the session already has (the view was rebuilt, or Back from import) is shown, not repeated. */
+    @Override
+    public void entered() {
+        session.push().ifPresentOrElse(this::attach, this::start);
+    }
+
+    @FXML
+    private void retry() {
+        start();
+    }
+
+    private void start() {
+        try {
+            attach(step.start(session.target(), session.credential().orElseThrow(), session.image().orElseThrow()));
+        } catch (RuntimeException e) {
+            clear();
+            showProblem(e);
+        }
+    }
+
+    private void attach(PushRun push) {
+        clear();
+        run = push;
+        session.setPush(push);
+        targetLabel.setText(push.target().link());
+        running.set(!push.isDone());
+        refresh();
+        refresher.play();
+        push.completion().whenComplete((result, failure) -> Platform.runLater(() -> finished(push, result, failure)));
+    }
+
+    private void clear() {
+        refresher.stop();
+        rows.clear();
+        rowsById.clear();
+        problemPane.clear();
+        signalPane.clear();
+        resultBox.setVisible(false);
+        retryButton.setVisible(false);
+        succeeded.set(false);
+        overallBar.setProgress(0);
+        overallLabel.setText(context.text("push.preparing"));
+        percentLabel.setText("");
+    }
+
+    private void finished(PushRun push, PushResult result, Throwable failure) {
+        if (push != run) {
+            return;
+        }
+        refresher.stop();
+        refresh();
+        running.set(false);
+        signalPane.clear();
+        if (failure == null) {
+            digestField.setText(result.digest());
+            sizeLabel.setText(Formats.bytes(result.size()) + "  (" + context.text("push.manifestSize") + ")");
+            resultBox.setVisible(true);
+            succeeded.set(true);
+        } else {
+            showProblem(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        }
+    }
+
+    private void showProblem(Throwable failure) {
+        int retries = run == null ? 0 : run.snapshot().retries();
+        problemPane.show(context.view(Problems.of(failure, ProblemContext.none()
+                .withRegistry(session.registry()).withImage(session.target().link()).withRetries(retries))));
+        retryButton.setVisible(true);
+    }
+
+    /** Copies the model's latest snapshot into the view. */
+    private void refresh() {
+        if (run == null) {
+            return;
+        }
+        PushSnapshot snapshot = run.snapshot();
+        for (LayerSnapshot layer : snapshot.layers()) {
+            LayerRow row = rowsById.computeIfAbsent(layer.id(), id -> {
+                LayerRow created = new LayerRow(id);
+                rows.add(created);
+                return created;
+            });
+            row.update(context.text(layer.stateText()), layerBytes(layer), layer.fraction());
+        }
+        overallBar.setProgress(snapshot.fraction());
+        percentLabel.setText(Math.round(snapshot.fraction() * 100) + " %");
+        overallLabel.setText(overall(snapshot));
+        if (!snapshot.isFinished()) {
+            Problems.ofSignals(snapshot, ProblemContext.none().withRegistry(session.registry()))
+                    .ifPresentOrElse(signal -> signalPane.show(context.view(signal)), signalPane::clear);
+        }
+    }
+
+    private String overall(PushSnapshot snapshot) {
+        String done = Formats.bytes(snapshot.bytesDone());
+        String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Formats.bytes(snapshot.bytesTotal());
+        StringBuilder text = new StringBuilder(context.text("push.overall", done, total));
+        if (!snapshot.isFinished() && snapshot.bytesPerSecond() > 0) {
+            text.append("  ·  ").append(Formats.speed(snapshot.bytesPerSecond()));
+            String left = formats.timeLeft(snapshot.secondsLeft());
+            if (!left.isEmpty()) {
+                text.append("  ·  ").append(left);
+            }
+        }
+        return text.toString();
+    }
+
+    private static String layerBytes(LayerSnapshot layer) {
+        if (layer.state().isSkipped()) {
+            return "—";
+        }
+        return layer.total() > 0 ? Formats.bytes(layer.bytes()) + " / " + Formats.bytes(layer.total()) : "";
+    }
+
+    @Override
+    public boolean cancel() {
+        if (!running.get()) {
+            return false;
+        }
+        ButtonType stop = new ButtonType(context.text("push.cancel.stop"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(context.text("push.cancel.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, context.text("push.cancel.text"), keep, stop);
+        confirm.setHeaderText(context.text("push.cancel.title"));
+        confirm.initOwner(layerTable.getScene().getWindow());
+        Dialogs.makeDefault(confirm, keep);
+        if (confirm.showAndWait().filter(stop::equals).isPresent() && run != null) {
+            run.cancel();
+        }
+        return true;
+    }
+
+    @Override
+    public ObservableBooleanValue nextAllowed() {
+        return succeeded;
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return running;
+    }
+
+    @Override
+    public void dispose() {
+        refresher.stop();
+        run = null;
+    }
+
+    @Override
+    public Node initialFocus() {
+        return layerTable;
+    }
+}

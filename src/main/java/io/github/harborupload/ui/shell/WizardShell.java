@@ -1,0 +1,169 @@
+package io.github.harborupload.ui.shell;
+
+import io.github.harborupload.flow.Step;
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.ui.StepController;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Dialogs;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The frame around the steps: the step header, the current step's view, and Back / Next / Cancel.
+ * Enter presses Next (the default button) and Esc presses Cancel.
+ */
+public final class WizardShell {
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private VBox headerBox;
+    @FXML
+    private MenuButton languageMenu;
+    @FXML
+    private StackPane content;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Button backButton;
+    @FXML
+    private Button nextButton;
+
+    private final WizardContext context;
+    private final Runnable closeWindow;
+    private final Consumer<Optional<Language>> languageChosen;
+    private final Map<Step, StepView> views = new EnumMap<>(Step.class);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ChangeListener<Boolean> nextListener =
+            (obs, wasDisabled, disabled) -> focusNextWhenAllowed(!disabled);
+    private StepHeader header;
+    private Step current;
+
+    WizardShell(WizardContext context, Runnable closeWindow, Consumer<Optional<Language>> languageChosen) {
+        this.context = context;
+        this.closeWindow = closeWindow;
+        this.languageChosen = languageChosen;
+    }
+
+    BorderPane load() {
+        return StepView.loadShell("/io/github/harborupload/ui/shell/Wizard.fxml", context, this, BorderPane.class);
+    }
+
+    @FXML
+    private void initialize() {
+        header = new StepHeader(Arrays.stream(Step.values())
+                .map(step -> context.text("step." + step.name().toLowerCase())).toList(),
+                context.text("step.current"));
+        headerBox.getChildren().add(header);
+        languageMenu.setText(context.translator().language().ownName());
+        languageMenu.getItems().setAll(
+                languageItem(Language.ENGLISH.ownName(), Optional.of(Language.ENGLISH)),
+                languageItem(Language.CHINESE.ownName(), Optional.of(Language.CHINESE)),
+                languageItem(context.text("language.system"), Optional.empty()));
+        languageMenu.disableProperty().bind(busy);
+        nextButton.disableProperty().addListener(nextListener);
+    }
+
+    private MenuItem languageItem(String name, Optional<Language> language) {
+        MenuItem item = new MenuItem(name);
+        item.setOnAction(e -> languageChosen.accept(language));
+        return item;
+    }
+
+    public Step current() {
+        return current;
+    }
+
+    /** Shows a step; its view is loaded the first time and kept while the language stays. */
+    public void show(Step step) {
+        StepView view = views.computeIfAbsent(step, s -> StepView.load(s, context));
+        current = step;
+        content.getChildren().setAll(view.root());
+        header.show(step.ordinal());
+        StepController controller = view.controller();
+        busy.bind(controller.busy());
+        nextButton.disableProperty().bind(Bindings.not(controller.nextAllowed()).or(controller.busy()));
+        backButton.setVisible(step.back().isPresent());
+        backButton.disableProperty().bind(controller.busy());
+        nextButton.setText(context.text(step == Step.DONE ? "button.close" : "button.next"));
+        cancelButton.setVisible(step != Step.DONE);
+        controller.entered();
+        Platform.runLater(() -> Optional.ofNullable(controller.initialFocus()).orElse(nextButton).requestFocus());
+    }
+
+    /**
+     * When Next becomes possible after background work (a login check), focus moves to it if it
+     * would otherwise rest on Cancel, so that Enter continues instead of closing the window.
+     */
+    private void focusNextWhenAllowed(boolean allowed) {
+        if (allowed && !nextButton.isDisabled() && (cancelButton.isFocused() || root.getScene().getFocusOwner() == null)) {
+            nextButton.requestFocus();
+        }
+    }
+
+    /** Whether work runs that closing the window would interrupt. */
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    public StepController currentController() {
+        return views.get(current).controller();
+    }
+
+    @FXML
+    private void onNext() {
+        if (current == Step.DONE) {
+            closeWindow.run();
+            return;
+        }
+        Step from = current;
+        currentController().next(() -> from.next().ifPresent(this::show));
+    }
+
+    @FXML
+    private void onBack() {
+        current.back().ifPresent(this::show);
+    }
+
+    @FXML
+    private void onCancel() {
+        if (!currentController().cancel() && confirmQuit()) {
+            closeWindow.run();
+        }
+    }
+
+    /** Esc is easy to press by accident: closing the wizard asks first. */
+    private boolean confirmQuit() {
+        ButtonType quit = new ButtonType(context.text("quit.quit"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType(context.text("quit.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, context.text("quit.text"), stay, quit);
+        alert.setHeaderText(context.text("quit.title"));
+        alert.initOwner(root.getScene().getWindow());
+        Dialogs.makeDefault(alert, stay);
+        return alert.showAndWait().filter(quit::equals).isPresent();
+    }
+
+    /** Stops every view's timers before the shell is thrown away. */
+    void dispose() {
+        views.values().forEach(view -> view.controller().dispose());
+        views.clear();
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.harborupload.ui.shell;
+
+import io.github.harborupload.flow.Services;
+import io.github.harborupload.flow.Step;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.settings.Settings;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Theme;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/**
+ * The wizard's window: builds the shell for the chosen language, rebuilds it when the language
+ * changes (the session keeps every field), and remembers the window's size.
+ */
+public final class WizardWindow {
+
+    private static final double DEFAULT_WIDTH = 980;
+    private static final double DEFAULT_HEIGHT = 720;
+
+    private final Stage stage;
+    private final Services services;
+    private final WizardContext context;
+    private WizardShell shell;
+
+    private WizardWindow(Stage stage, Services services, WizardContext context) {
+        this.stage = stage;
+        this.services = services;
+        this.context = context;
+    }
+
+    /** Opens the wizard in {@code stage}; {@code browser} opens web pages. */
+    public static WizardWindow open(Stage stage, Services services, Consumer<String> browser) {
+        Settings settings = services.settings().load();
+        UploadSession session = new UploadSession();
+        session.setRegistry(settings.harborAddress());
+        session.setUsername(settings.lastUsername());
+        Language language = Language.fromCode(settings.language()).orElse(Language.ofSystem());
+        WizardContext context = new WizardContext(services, session, settings, new Translator(language), browser);
+        WizardWindow window = new WizardWindow(stage, services, context);
+        context.setNavigator(step -> window.shell.show(step));
+        window.build(Step.CREDENTIALS, settings);
+        return window;
+    }
+
+    public WizardContext context() {
+        return context;
+    }
+
+    public WizardShell shell() {
+        return shell;
+    }
+
+    private void build(Step step, Settings settings) {
+        shell = new WizardShell(context, this::close, this::chooseLanguage);
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            double width = settings.windowWidth() > 0 ? settings.windowWidth() : DEFAULT_WIDTH;
+            double height = settings.windowHeight() > 0 ? settings.windowHeight() : DEFAULT_HEIGHT;
+            scene = new Scene(shell.load(), width, height);
+            scene.getStylesheets().add(Theme.stylesheet());
+            stage.setScene(scene);
+            stage.setMinWidth(760);
+            stage.setMinHeight(560);
+            stage.setOnCloseRequest(event -> {
+                if (!confirmClose()) {
+                    event.consume();
+                } else {
+                    shutDown();
+                }
+            });
+        } else {
+            scene.setRoot(shell.load());
+        }
+        stage.setTitle(context.text("app.title"));
+        shell.show(step);
+    }
+
+    private void chooseLanguage(Optional<Language> choice) {
+        context.updateSettings(s -> s.withLanguage(choice.map(Language::code).orElse("")));
+        context.setLanguage(choice.orElse(Language.ofSystem()));
+        Step step = shell.current();
+        shell.dispose();
+        build(step, context.settings());
+    }
+
+    private void close() {
+        if (confirmClose()) {
+            shutDown();
+            stage.close();
+        }
+    }
+
+    /** Closing while a push runs stops it; ask first. */
+    private boolean confirmClose() {
+        if (!shell.isBusy()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, context.text("close.busy.text"),
+                ButtonType.CANCEL, ButtonType.OK);
+        alert.setHeaderText(context.text("close.busy.title"));
+        alert.initOwner(stage);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    private void shutDown() {
+        context.session().push().ifPresent(run -> run.cancel());
+        context.updateSettings(s -> s.withWindowSize(stage.getWidth(), stage.getHeight()));
+        shell.dispose();
+        services.close();
+    }
+}

@@ -1,0 +1,274 @@
+package io.github.harborupload.ui.tag;
+
+import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.TagStep;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.problems.ProblemContext;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.reference.HarborTarget;
+import io.github.harborupload.reference.Rule;
+import io.github.harborupload.reference.Validation;
+import io.github.harborupload.reference.Violation;
+import io.github.harborupload.ui.StepController;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.CopyButton;
+import io.github.harborupload.ui.common.FieldReason;
+import io.github.harborupload.ui.common.Formats;
+import io.github.harborupload.ui.common.ProblemPane;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Step 3: a searchable list of local images, and the image's name in Harbor, checked as it is typed. */
+public final class TagStepController implements StepController {
+
+    @FXML
+    private TextField filterField;
+    @FXML
+    private Label countLabel;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private TableView<ImageChoice> imageTable;
+    @FXML
+    private TableColumn<ImageChoice, String> nameColumn;
+    @FXML
+    private TableColumn<ImageChoice, String> idColumn;
+    @FXML
+    private TableColumn<ImageChoice, Long> sizeColumn;
+    @FXML
+    private TableColumn<ImageChoice, Instant> createdColumn;
+    @FXML
+    private VBox targetForm;
+    @FXML
+    private VBox problemBox;
+    @FXML
+    private TextField projectField;
+    @FXML
+    private Label projectReason;
+    @FXML
+    private TextField repositoryField;
+    @FXML
+    private Label repositoryReason;
+    @FXML
+    private TextField tagField;
+    @FXML
+    private Label tagReason;
+    @FXML
+    private HBox linkBox;
+    @FXML
+    private TextField linkField;
+    @FXML
+    private Label linkLength;
+    @FXML
+    private Label linkReason;
+
+    private final WizardContext context;
+    private final UploadSession session;
+    private final TagStep step;
+    private final Formats formats;
+    private final ObservableList<ImageChoice> images = FXCollections.observableArrayList();
+    private final FilteredList<ImageChoice> shown = new FilteredList<>(images);
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final BooleanProperty tagging = new SimpleBooleanProperty(false);
+    private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private ProblemPane problemPane;
+
+    public TagStepController(WizardContext context) {
+        this.context = context;
+        this.session = context.session();
+        this.step = context.tagStep();
+        this.formats = new Formats(context.translator());
+    }
+
+    @FXML
+    private void initialize() {
+        problemPane = new ProblemPane(context.texts());
+        problemPane.setId("tagProblem");
+        problemBox.getChildren().add(problemPane);
+        linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
+
+        nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
+        idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().image().shortId()));
+        sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
+        sizeColumn.setCellFactory(column -> textCell(Formats::bytes));
+        createdColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().created()));
+        createdColumn.setCellFactory(column -> textCell(created -> formats.age(created, Instant.now())));
+        imageTable.setItems(shown);
+        imageTable.setPlaceholder(new Label(context.text("tag.empty")));
+        refreshButton.disableProperty().bind(loading);
+
+        filterField.setText(session.imageFilter());
+        filterField.textProperty().addListener((obs, old, now) -> {
+            session.setImageFilter(now);
+            shown.setPredicate(TagStep.matching(now));
+            showCount();
+        });
+        shown.setPredicate(TagStep.matching(session.imageFilter()));
+        imageTable.getSelectionModel().selectedItemProperty().addListener((obs, old, image) -> {
+            if (image != null && !image.equals(session.image().orElse(null))) {
+                TagStep.propose(session, image);
+                showTargetFields();
+            }
+        });
+        projectField.textProperty().addListener((obs, old, now) -> {
+            session.setProject(now);
+            revalidate();
+        });
+        repositoryField.textProperty().addListener((obs, old, now) -> {
+            session.setRepository(now);
+            revalidate();
+        });
+        tagField.textProperty().addListener((obs, old, now) -> {
+            session.setTag(now);
+            revalidate();
+        });
+        showTargetFields();
+    }
+
+    private <T> TableCell<ImageChoice, T> textCell(java.util.function.Function<T, String> format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : format.apply(value));
+            }
+        };
+    }
+
+    @Override
+    public void entered() {
+        if (session.project().isEmpty()) {
+            session.setProject(HarborTarget.projectFor(username()));
+            projectField.setText(session.project());
+        }
+        if (session.image().isEmpty()) {
+            imageTable.getSelectionModel().clearSelection();
+            showTargetFields();
+        }
+        // Again on each visit: the list changes outside the wizard (a build, the tag just made).
+        refresh();
+    }
+
+    @FXML
+    private void refresh() {
+        loading.set(true);
+        problemPane.clear();
+        countLabel.setText(context.text("tag.loading"));
+        Background.run(step::listImages,
+                list -> {
+                    loading.set(false);
+                    images.setAll(list);
+                    showCount();
+                    reselect();
+                },
+                failure -> {
+                    loading.set(false);
+                    countLabel.setText("");
+                    problemPane.show(context.view(Problems.of(failure)));
+                });
+    }
+
+    private void reselect() {
+        session.image().flatMap(chosen -> images.stream().filter(chosen::equals).findFirst())
+                .ifPresent(image -> {
+                    imageTable.getSelectionModel().select(image);
+                    imageTable.scrollTo(image);
+                });
+    }
+
+    private void showCount() {
+        countLabel.setText(context.text("tag.count", shown.size(), images.size()));
+    }
+
+    private void showTargetFields() {
+        projectField.setText(session.project());
+        repositoryField.setText(session.repository());
+        tagField.setText(session.tag());
+        revalidate();
+    }
+
+    private void revalidate() {
+        HarborTarget target = session.target();
+        // Until an image is chosen there is nothing to name: no red text for empty fields yet.
+        boolean chosen = session.image().isPresent();
+        targetForm.setDisable(!chosen);
+        Validation validation = chosen ? target.validate() : new Validation(List.of());
+        showReason(projectReason, validation, Rule.Part.PROJECT);
+        if (!projectReason.isVisible() && !session.project().isEmpty() && TagStep.isOtherProject(session, username())) {
+            FieldReason.show(projectReason, context.text("tag.project.other", HarborTarget.projectFor(username())),
+                    FieldReason.WARNING);
+        }
+        showReason(repositoryReason, validation, Rule.Part.REPOSITORY);
+        showReason(tagReason, validation, Rule.Part.TAG);
+        showReason(linkReason, validation, Rule.Part.LINK);
+        linkField.setText(chosen ? target.link() : "");
+        linkLength.setText(context.text("tag.link.length", target.link().length(), HarborTarget.MAX_LINK_LENGTH));
+        valid.set(chosen && validation.isValid());
+    }
+
+    private void showReason(Label label, Validation validation, Rule.Part part) {
+        List<Violation> about = validation.about(part);
+        Optional<Violation> first = about.stream().filter(Violation::isError).findFirst()
+                .or(() -> about.stream().findFirst());
+        FieldReason.show(label, first.map(v -> context.text(v.message())).orElse(""),
+                first.map(v -> v.isError() ? FieldReason.ERROR : FieldReason.WARNING).orElse(FieldReason.OK));
+    }
+
+    private String username() {
+        return session.credential().map(c -> c.username()).orElse(session.username());
+    }
+
+    @Override
+    public ObservableBooleanValue nextAllowed() {
+        return valid;
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return tagging.or(loading);
+    }
+
+    @Override
+    public void next(Runnable advance) {
+        ImageChoice image = session.image().orElseThrow();
+        HarborTarget target = session.target();
+        tagging.set(true);
+        problemPane.clear();
+        Background.run(() -> {
+            step.apply(image, target);
+            return target;
+        }, done -> {
+            tagging.set(false);
+            session.setPush(null);
+            advance.run();
+        }, failure -> {
+            tagging.set(false);
+            problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withImage(target.link()))));
+        });
+    }
+
+    @Override
+    public Node initialFocus() {
+        return filterField;
+    }
+}
