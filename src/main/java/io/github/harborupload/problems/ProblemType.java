@@ -1,5 +1,6 @@
 package io.github.harborupload.problems;
 
+import io.github.harborupload.i18n.Text;
 import java.util.Locale;
 
 /**
@@ -58,5 +59,10 @@ public enum ProblemType {
     /** The prefix of this type's keys in the bundle, e.g. {@code login_failed}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The short title every problem of this type carries. */
+    public Text title() {
+        return Text.of(Problems.BUNDLE, key() + ".title");
     }
 }

@@ -104,7 +104,7 @@ public final class Problems {
         for (int n = 1; n <= type.actionCount(); n++) {
             actions.add(text(type.key() + ".action." + n, registry));
         }
-        return new Problem(type, text(type.key() + ".title"), causes, actions, detail, known);
+        return new Problem(type, type.title(), causes, actions, detail, known);
     }
 
     /** What this failure's own text and context tell, as causes that come before the general ones. */

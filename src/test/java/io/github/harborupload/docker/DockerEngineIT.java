@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.EngineUnreachableException.Reason;
+import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -11,6 +11,7 @@ import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.FieldReason;
+import io.github.harborupload.ui.common.KeyboardTraversal;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
@@ -103,6 +104,7 @@ public final class CredentialsStepController implements StepController {
             revalidate();
         });
         pasteArea.textProperty().addListener((obs, old, now) -> applyPaste(now));
+        KeyboardTraversal.tabLeaves(pasteArea);
         lookupDelay.setOnFinished(e -> lookUpStoredLogin());
         revalidate();
     }

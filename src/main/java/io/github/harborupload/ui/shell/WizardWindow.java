@@ -59,25 +59,29 @@ public final class WizardWindow {
 
     private void build(Step step, Settings settings) {
         shell = new WizardShell(context, this::close, this::chooseLanguage);
-        Scene scene = stage.getScene();
-        if (scene == null) {
-            double width = settings.windowWidth() > 0 ? settings.windowWidth() : DEFAULT_WIDTH;
-            double height = settings.windowHeight() > 0 ? settings.windowHeight() : DEFAULT_HEIGHT;
-            scene = new Scene(shell.load(), width, height);
-            scene.getStylesheets().add(Theme.stylesheet());
-            stage.setScene(scene);
-            stage.setMinWidth(760);
-            stage.setMinHeight(560);
-            stage.setOnCloseRequest(event -> {
-                if (!confirmClose()) {
-                    event.consume();
-                } else {
-                    shutDown();
-                }
-            });
-        } else {
-            scene.setRoot(shell.load());
-        }
+        double width = settings.windowWidth() > 0 ? settings.windowWidth() : DEFAULT_WIDTH;
+        double height = settings.windowHeight() > 0 ? settings.windowHeight() : DEFAULT_HEIGHT;
+        Scene scene = new Scene(shell.load(), width, height);
+        scene.getStylesheets().add(Theme.stylesheet());
+        stage.setScene(scene);
+        stage.setMinWidth(760);
+        stage.setMinHeight(560);
+        stage.setOnCloseRequest(event -> {
+            if (confirmClose()) {
+                shutDown();
+            } else {
+                event.consume();
+            }
+        });
+        stage.setTitle(context.text("app.title"));
+        shell.show(step);
+    }
+
+    /** The same window in another language: a new shell over the same session. */
+    private void rebuild(Step step) {
+        shell.dispose();
+        shell = new WizardShell(context, this::close, this::chooseLanguage);
+        stage.getScene().setRoot(shell.load());
         stage.setTitle(context.text("app.title"));
         shell.show(step);
     }
@@ -85,9 +89,7 @@ public final class WizardWindow {
     private void chooseLanguage(Optional<Language> choice) {
         context.updateSettings(s -> s.withLanguage(choice.map(Language::code).orElse("")));
         context.setLanguage(choice.orElse(Language.ofSystem()));
-        Step step = shell.current();
-        shell.dispose();
-        build(step, context.settings());
+        rebuild(shell.current());
     }
 
     private void close() {
@@ -109,7 +111,8 @@ public final class WizardWindow {
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
-    private void shutDown() {
+    /** Stops what runs (a push), remembers the window's size and lets go of the engine. */
+    public void shutDown() {
         context.session().push().ifPresent(run -> run.cancel());
         context.updateSettings(s -> s.withWindowSize(stage.getWidth(), stage.getHeight()));
         shell.dispose();

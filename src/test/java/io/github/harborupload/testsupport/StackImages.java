@@ -1,4 +1,4 @@
-package io.github.harborupload.docker;
+package io.github.harborupload.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
@@ -7,7 +7,6 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import io.github.harborupload.testsupport.TestStack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,13 +26,13 @@ import java.util.concurrent.TimeUnit;
  * shows no "Pushing" after its first push. Tests about upload progress and cancelling need layers
  * the registry has never seen: random ones, made per run.
  */
-final class StackImages implements AutoCloseable {
+public final class StackImages implements AutoCloseable {
 
     private final DockerClient docker;
     private final List<String> tags = new ArrayList<>();
     private final List<String> builtImages = new ArrayList<>();
 
-    StackImages(TestStack stack) {
+    public StackImages(TestStack stack) {
         DockerClientConfig config = new DefaultDockerClientConfig.Builder().withDockerHost(stack.dockerHost()).build();
         docker = DockerClientImpl.getInstance(config,
                 new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
@@ -44,7 +43,7 @@ final class StackImages implements AutoCloseable {
      *
      * @return the image's name, {@code repository:1}
      */
-    String buildRandom(String repository, int layers, int bytesPerLayer, Path workDir) throws IOException {
+    public String buildRandom(String repository, int layers, int bytesPerLayer, Path workDir) throws IOException {
         StringBuilder dockerfile = new StringBuilder("FROM scratch\n");
         SplittableRandom random = new SplittableRandom();
         byte[] block = new byte[1 << 20];
@@ -70,7 +69,7 @@ final class StackImages implements AutoCloseable {
     }
 
     /** Notes a tag a test made on a shared image, to remove it (only the tag) afterwards. */
-    void removeLater(String reference) {
+    public void removeLater(String reference) {
         tags.add(reference);
     }
 

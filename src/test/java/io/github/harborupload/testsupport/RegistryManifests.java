@@ -1,4 +1,4 @@
-package io.github.harborupload.docker;
+package io.github.harborupload.testsupport;
 
 import io.github.harborupload.credentials.Credential;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** Asks the registry itself (not the engine) which manifest digest it serves for a tag. */
-final class RegistryManifests {
+public final class RegistryManifests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -20,7 +20,7 @@ final class RegistryManifests {
     }
 
     /** The digest for {@code registry/path:tag}, or empty when the registry has no such manifest. */
-    static Optional<String> digest(String registry, String path, String tag, Credential credential) {
+    public static Optional<String> digest(String registry, String path, String tag, Credential credential) {
         String basic = Base64.getEncoder().encodeToString(
                 (credential.username() + ":" + credential.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/" + path + "/manifests/" + tag))

@@ -1,0 +1,93 @@
+package io.github.harborupload.ui;
+
+import io.github.harborupload.flow.Environment;
+import io.github.harborupload.flow.Services;
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.settings.AppFolders;
+import io.github.harborupload.testsupport.TestStack;
+import io.github.harborupload.ui.shell.WizardWindow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.stage.Stage;
+
+/**
+ * The real wizard, pointed at the project's local stack: its own Docker config folder and settings
+ * folder in a temporary directory, so a test never reads or writes the user's.
+ */
+final class WizardFixture {
+
+    final TestStack stack;
+    final Path dockerConfig;
+    final Path appConfig;
+    final Language language;
+    /** Pages the wizard asked the browser to open. */
+    final List<String> opened = new CopyOnWriteArrayList<>();
+    WizardWindow window;
+
+    private final Path home;
+
+    WizardFixture(TestStack stack, Path dir, Language language) {
+        this.stack = stack;
+        this.home = dir.resolve("home");
+        this.dockerConfig = dir.resolve("docker-config");
+        this.appConfig = dir.resolve("app-config");
+        this.language = language;
+        try {
+            Files.createDirectories(home);
+            Files.createDirectories(appConfig);
+            Files.writeString(appConfig.resolve("settings.json"),
+                    "{\"harborAddress\":\"" + stack.registry() + "\",\"language\":\"" + language.code() + "\"}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Environment environment() {
+        return new Environment(Map.of(
+                "DOCKER_HOST", stack.dockerHost(),
+                "DOCKER_CONFIG", dockerConfig.toString(),
+                AppFolders.OVERRIDE_VARIABLE, appConfig.toString(),
+                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                System.getProperty("os.name"), home);
+    }
+
+    void open(Stage stage) {
+        window = WizardWindow.open(stage, new Services(environment()), opened::add);
+        stage.show();
+    }
+
+    Translator translator() {
+        return new Translator(language);
+    }
+
+    /** A UI text as the wizard shows it in this fixture's language. */
+    String text(String key, Object... args) {
+        return translator().text(WizardContext.BUNDLE, key, args);
+    }
+
+    /** The platform's current credential dialog (version C), copied whole, for this user. */
+    static String credentialDialog(String registry, String username, String password) {
+        return String.join("\n",
+                "镜像仓库访问凭据",
+                "请保存好您的用户名和密码，密码只会显示一次！",
+                "仓库访问信息",
+                "Harbor Registry",
+                "仓库地址",
+                "https://" + registry,
+                "项目名称",
+                "user-" + username,
+                "用户名",
+                username,
+                "密码",
+                password,
+                "重置密码",
+                "关闭",
+                "Close");
+    }
+}
