@@ -6,6 +6,7 @@ import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.settings.AppFolders;
 import io.github.harborupload.testsupport.TestStack;
+import io.github.harborupload.ui.common.Theme;
 import io.github.harborupload.ui.shell.WizardWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +58,9 @@ final class WizardFixture {
                 System.getProperty("os.name"), home);
     }
 
+    /** Opens the wizard as the application does, in the theme it would pick (HARBOR_UPLOAD_THEME forces one). */
     void open(Stage stage) {
+        Theme.detect(System.getenv(), System.getProperty("os.name")).join().apply();
         window = WizardWindow.open(stage, new Services(environment()), opened::add);
         stage.show();
     }

@@ -1,6 +1,8 @@
 package io.github.harborupload.ui.common;
 
+import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
@@ -12,6 +14,13 @@ public final class FieldReason {
     public static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
 
     private FieldReason() {
+    }
+
+    /** Shows {@code text} beside {@code field} and gives the field's border the same tone. */
+    public static void show(Control field, Label label, String text, PseudoClass tone) {
+        show(label, text, tone);
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !text.isEmpty() && tone == ERROR);
+        field.pseudoClassStateChanged(Styles.STATE_WARNING, !text.isEmpty() && tone == WARNING);
     }
 
     /** Shows {@code text} in the given tone, or hides the label when the text is empty. */

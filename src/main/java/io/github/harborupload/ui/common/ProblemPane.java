@@ -39,6 +39,7 @@ public final class ProblemPane extends VBox {
         setSpacing(6);
         title.getStyleClass().add("problem-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         causesHeading = heading(texts.getString("problem.causes"));
         adviceHeading = heading(texts.getString("problem.advice"));
         detailsToggle = new ToggleButton(texts.getString("problem.details"));
@@ -96,6 +97,7 @@ public final class ProblemPane extends VBox {
     private static Label bullet(String line) {
         Label label = new Label("•  " + line);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

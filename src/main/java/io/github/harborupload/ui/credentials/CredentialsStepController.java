@@ -138,17 +138,17 @@ public final class CredentialsStepController implements StepController {
 
     private void revalidate() {
         Optional<Text> registry = CredentialsStep.registryProblem(registryField.getText());
-        FieldReason.show(registryReason, registry.map(context::text).orElse(""), FieldReason.ERROR);
-        showIssue(usernameReason, usernameField.getText().isEmpty() ? Optional.empty()
+        FieldReason.show(registryField, registryReason, registry.map(context::text).orElse(""), FieldReason.ERROR);
+        showIssue(usernameField, usernameReason, usernameField.getText().isEmpty() ? Optional.empty()
                 : CredentialsStep.usernameIssue(usernameField.getText()));
-        showIssue(passwordReason, passwordField.getText().isEmpty() ? Optional.empty()
+        showIssue(passwordField, passwordReason, passwordField.getText().isEmpty() ? Optional.empty()
                 : CredentialsStep.passwordIssue(passwordField.getText()));
         harborWebLink.setDisable(registry.isPresent());
         ready.set(CredentialsStep.isReady(session));
     }
 
-    private void showIssue(Label label, Optional<CredentialIssue> issue) {
-        FieldReason.show(label, issue.map(i -> context.text(i.text())).orElse(""),
+    private void showIssue(TextField field, Label label, Optional<CredentialIssue> issue) {
+        FieldReason.show(field, label, issue.map(i -> context.text(i.text())).orElse(""),
                 issue.map(i -> i.isError() ? FieldReason.ERROR : FieldReason.WARNING).orElse(FieldReason.OK));
     }
 

@@ -95,11 +95,11 @@ public final class ImportStepController implements StepController {
     private void revalidate() {
         String description = descriptionField.getText();
         Optional<Text> problem = ImportStep.descriptionProblem(description);
-        FieldReason.show(descriptionReason, problem.map(context::text).orElse(""), FieldReason.ERROR);
+        FieldReason.show(descriptionField, descriptionReason, problem.map(context::text).orElse(""), FieldReason.ERROR);
         descriptionLength.setText(context.text("import.description.length",
                 description.codePointCount(0, description.length()), ImportStep.MAX_DESCRIPTION_LENGTH));
         Optional<Text> platform = ImportStep.platformAddressProblem(platformField.getText());
-        FieldReason.show(platformReason, platform.map(context::text).orElse(""), FieldReason.ERROR);
+        FieldReason.show(platformField, platformReason, platform.map(context::text).orElse(""), FieldReason.ERROR);
         openPlatformButton.setDisable(platform.isPresent());
         valid.set(problem.isEmpty());
     }

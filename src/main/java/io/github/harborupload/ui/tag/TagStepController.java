@@ -213,24 +213,24 @@ public final class TagStepController implements StepController {
         boolean chosen = session.image().isPresent();
         targetForm.setDisable(!chosen);
         Validation validation = chosen ? target.validate() : new Validation(List.of());
-        showReason(projectReason, validation, Rule.Part.PROJECT);
+        showReason(projectField, projectReason, validation, Rule.Part.PROJECT);
         if (!projectReason.isVisible() && !session.project().isEmpty() && TagStep.isOtherProject(session, username())) {
-            FieldReason.show(projectReason, context.text("tag.project.other", HarborTarget.projectFor(username())),
-                    FieldReason.WARNING);
+            FieldReason.show(projectField, projectReason,
+                    context.text("tag.project.other", HarborTarget.projectFor(username())), FieldReason.WARNING);
         }
-        showReason(repositoryReason, validation, Rule.Part.REPOSITORY);
-        showReason(tagReason, validation, Rule.Part.TAG);
-        showReason(linkReason, validation, Rule.Part.LINK);
+        showReason(repositoryField, repositoryReason, validation, Rule.Part.REPOSITORY);
+        showReason(tagField, tagReason, validation, Rule.Part.TAG);
+        showReason(linkField, linkReason, validation, Rule.Part.LINK);
         linkField.setText(chosen ? target.link() : "");
-        linkLength.setText(context.text("tag.link.length", target.link().length(), HarborTarget.MAX_LINK_LENGTH));
+        linkLength.setText(chosen ? context.text("tag.link.length", target.link().length(), HarborTarget.MAX_LINK_LENGTH) : "");
         valid.set(chosen && validation.isValid());
     }
 
-    private void showReason(Label label, Validation validation, Rule.Part part) {
+    private void showReason(TextField field, Label label, Validation validation, Rule.Part part) {
         List<Violation> about = validation.about(part);
         Optional<Violation> first = about.stream().filter(Violation::isError).findFirst()
                 .or(() -> about.stream().findFirst());
-        FieldReason.show(label, first.map(v -> context.text(v.message())).orElse(""),
+        FieldReason.show(field, label, first.map(v -> context.text(v.message())).orElse(""),
                 first.map(v -> v.isError() ? FieldReason.ERROR : FieldReason.WARNING).orElse(FieldReason.OK));
     }
 
