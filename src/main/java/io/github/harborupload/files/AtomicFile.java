@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -32,7 +33,7 @@ public final class AtomicFile {
     public static void write(Path file, byte[] content) throws IOException {
         Path target = followLink(file.toAbsolutePath());
         // A rename would replace a read-only file too; the user made it read-only to keep it as it is.
-        if (Files.exists(target) && !Files.isWritable(target)) {
+        if (Files.exists(target) && isReadOnly(target)) {
             throw new AccessDeniedException(target.toString(), null, "the file is read-only");
         }
         Path folder = target.getParent();
@@ -60,6 +61,17 @@ public final class AtomicFile {
             throw e;
         }
         syncFolder(folder);
+    }
+
+    /**
+     * Read-only as the owner marked it: on POSIX the owner's write bit, which root's access rights
+     * would otherwise ignore; elsewhere, whether the file may be written.
+     */
+    private static boolean isReadOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE);
+        }
+        return !Files.isWritable(file);
     }
 
     private static Path followLink(Path path) throws IOException {
