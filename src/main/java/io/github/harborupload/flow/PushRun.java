@@ -5,6 +5,7 @@ import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.push.PushSnapshot;
 import io.github.harborupload.reference.HarborTarget;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,10 +21,20 @@ public final class PushRun {
     private final PushProgress progress;
     private final PushOperation operation;
 
+    private final long startedNanos = System.nanoTime();
+    private volatile long finishedNanos;
+
     PushRun(HarborTarget target, PushProgress progress, PushOperation operation) {
         this.target = target;
         this.progress = progress;
         this.operation = operation;
+        operation.completion().whenComplete((result, failure) -> finishedNanos = System.nanoTime());
+    }
+
+    /** How long the push has run, or ran. */
+    public Duration elapsed() {
+        long end = finishedNanos != 0 ? finishedNanos : System.nanoTime();
+        return Duration.ofNanos(end - startedNanos);
     }
 
     public HarborTarget target() {

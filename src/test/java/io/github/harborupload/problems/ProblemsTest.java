@@ -151,7 +151,7 @@ class ProblemsTest {
         assertEquals(ProblemType.NO_PERMISSION, problem.type());
         assertEquals("No permission to push here", ENGLISH.text(problem.title()));
         assertEquals("没有推送权限", CHINESE.text(problem.title()));
-        assertEquals("Harbor refused the action “push” on user-alice/repo.", ENGLISH.text(problem.causes().get(0)));
+        assertEquals("Harbor refused the action \"push\" on user-alice/repo.", ENGLISH.text(problem.causes().get(0)));
         assertTrue(english(problem.actions()).get(0).contains("user-<your username>"));
     }
 
@@ -233,7 +233,7 @@ class ProblemsTest {
         Problem http = Problems.ofMessage("Get \"https://10.1.2.3:5000/v2/\": http: server gave HTTP response to HTTPS client",
                 ProblemContext.none());
         assertEquals("10.1.2.3:5000", http.context().registry());
-        assertTrue(english(http.actions()).get(1).contains("add 10.1.2.3:5000 to “insecure-registries”"));
+        assertTrue(english(http.actions()).get(1).contains("add 10.1.2.3:5000 to \"insecure-registries\""));
     }
 
     @Test

@@ -97,8 +97,8 @@ class HarborTargetTest {
 
     @Test
     void messagesNameTheOffendingPart() {
-        assertMessage(target("user-alice", "My_Repo", "1"), "must be lowercase: use “my_repo”", "可以改为“my_repo”");
-        assertMessage(target("user-alice", "py#torch", "1"), "“#” is not allowed", "不能包含“#”");
+        assertMessage(target("user-alice", "My_Repo", "1"), "must be lowercase: use \"my_repo\"", "可以改为“my_repo”");
+        assertMessage(target("user-alice", "py#torch", "1"), "\"#\" is not allowed", "不能包含“#”");
         assertMessage(target("user-alice", "py torch", "1"), "a space is not allowed", "不能包含空格");
         assertMessage(target("user-alice", "py\u200Btorch", "1"), "invisible character (U+200B)", "U+200B");
         assertMessage(target("user-alice", "py._torch", "1"), "“._” cannot join", "“._”");
@@ -112,7 +112,7 @@ class HarborTargetTest {
     void theLowercaseFormOfferedIsItselfValid() {
         Violation uppercase = target("user-alice", "My Repo./X__.y", "1").validate().errors().get(0);
         assertEquals(Rule.REPOSITORY_UPPERCASE, uppercase.rule());
-        assertTrue(Messages.english(uppercase).contains("use “my-repo/x-y”"), Messages.english(uppercase));
+        assertTrue(Messages.english(uppercase).contains("use \"my-repo/x-y\""), Messages.english(uppercase));
         assertTrue(target("user-alice", "my-repo/x-y", "1").validate().isValid());
     }
 

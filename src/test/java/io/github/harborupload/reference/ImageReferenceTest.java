@@ -90,7 +90,7 @@ class ImageReferenceTest {
     @Test
     void uppercaseMessageGivesTheLowercaseForm() {
         Violation violation = ImageReference.check("My-Repo").violations().get(0);
-        assertTrue(Messages.english(violation).contains("must be lowercase: use “my-repo”"), Messages.english(violation));
+        assertTrue(Messages.english(violation).contains("must be lowercase: use \"my-repo\""), Messages.english(violation));
         assertTrue(Messages.chinese(violation).contains("my-repo"));
     }
 

@@ -52,6 +52,8 @@ public final class PushStepController implements StepController {
     static final Duration REFRESH = Duration.millis(50);
 
     @FXML
+    private Label titleLabel;
+    @FXML
     private Label targetLabel;
     @FXML
     private Label overallLabel;
@@ -165,6 +167,7 @@ public final class PushStepController implements StepController {
         succeeded.set(false);
         overallBar.setProgress(0);
         overallLabel.setText(context.text("push.preparing"));
+        titleLabel.setText(context.text("push.title"));
         percentLabel.setText("");
     }
 
@@ -177,8 +180,12 @@ public final class PushStepController implements StepController {
         running.set(false);
         signalPane.clear();
         if (failure == null) {
+            PushSnapshot last = push.snapshot();
+            long seconds = Math.max(1, push.elapsed().toSeconds());
+            titleLabel.setText(context.text("push.title.done"));
             digestField.setText(result.digest());
-            sizeLabel.setText(Formats.bytes(result.size()) + "  (" + context.text("push.manifestSize") + ")");
+            sizeLabel.setText(context.text("push.summary.value", Formats.bytes(last.bytesDone()), last.layers().size(),
+                    formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
         } else {
