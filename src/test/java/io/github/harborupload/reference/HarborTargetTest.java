@@ -101,11 +101,11 @@ class HarborTargetTest {
         assertMessage(target("user-alice", "py#torch", "1"), "\"#\" is not allowed", "不能包含“#”");
         assertMessage(target("user-alice", "py torch", "1"), "a space is not allowed", "不能包含空格");
         assertMessage(target("user-alice", "py\u200Btorch", "1"), "invisible character (U+200B)", "U+200B");
-        assertMessage(target("user-alice", "py._torch", "1"), "“._” cannot join", "“._”");
-        assertMessage(target("user-alice", "x", "版本1"), "“版” is not allowed", "不能包含“版”");
-        assertMessage(target("user-alice", "x", "v1-"), "must not end with “-”", "不能以“-”结尾");
-        assertMessage(target("User-Alice", "x", "1"), "“User-Alice”", "“User-Alice”");
-        assertMessage(new HarborTarget("https://h/", "user-a", "x", "1"), "“https://h/” is not a registry", "“https://h/”");
+        assertMessage(target("user-alice", "py._torch", "1"), "\"._\" cannot join", "“._”");
+        assertMessage(target("user-alice", "x", "版本1"), "\"版\" is not allowed", "不能包含“版”");
+        assertMessage(target("user-alice", "x", "v1-"), "must not end with \"-\"", "不能以“-”结尾");
+        assertMessage(target("User-Alice", "x", "1"), "\"User-Alice\"", "“User-Alice”");
+        assertMessage(new HarborTarget("https://h/", "user-a", "x", "1"), "\"https://h/\" is not a registry", "“https://h/”");
     }
 
     @Test
