@@ -679,22 +679,32 @@ public final class FakePlatform implements AutoCloseable {
 
     /**
      * Runs it on its own for the demo, with one user on the project's local registry:
-     * {@code FakePlatform [port] [user] [password]}; the registry comes from
-     * {@code $TEST_STACK_DIR} (default /tmp/harbor-upload-stack) and {@code $TEST_REGISTRY}.
+     * {@code FakePlatform [port] [user] [password] [version]} (defaults 8099, demo, demo-password,
+     * CURRENT); the registry comes from {@code $TEST_STACK_DIR} (default /tmp/harbor-upload-stack)
+     * and {@code $TEST_REGISTRY}. On exit it removes the user's registry login it created.
      */
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
         String user = args.length > 1 ? args[1] : "demo";
         String password = args.length > 2 ? args[2] : "demo-password";
+        ServerVersion version = args.length > 3 ? ServerVersion.valueOf(args[3]) : ServerVersion.CURRENT;
         Map<String, String> env = System.getenv();
         Path stack = Path.of(env.getOrDefault("TEST_STACK_DIR", "/tmp/harbor-upload-stack"));
         RegistryAccounts registry = new HtpasswdRegistry(stack.resolve("reg").resolve("htpasswd"),
                 env.getOrDefault("TEST_REGISTRY", "127.0.0.1:5000"),
                 new Credential(env.getOrDefault("TEST_REGISTRY_USER", "testuser"),
                         env.getOrDefault("TEST_REGISTRY_PASSWORD", "testpass")));
-        FakePlatform platform = start(ServerVersion.CURRENT, registry, port).user(user, password);
-        System.out.println("Fake platform at " + platform.address() + " (Harbor " + registry.host()
-                + ", Harbor API " + platform.address() + "/api/v2.0), user " + user);
+        FakePlatform platform = start(version, registry, port).user(user, password);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            try {
+                registry.remove(user);
+            } catch (IOException e) {
+                System.err.println("Could not remove " + user + " from the registry: " + e.getMessage());
+            }
+        }));
+        System.out.println("Fake platform (" + version + ") at " + platform.address() + ", Harbor " + registry.host()
+                + ", Harbor API " + platform.address() + "/api/v2.0, user " + user);
         System.out.println("Stop with Ctrl+C.");
     }
 }
