@@ -50,7 +50,8 @@ public final class HarborClient {
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Never: a redirect would carry the password to wherever it points.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 

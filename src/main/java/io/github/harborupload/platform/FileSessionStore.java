@@ -1,5 +1,6 @@
 package io.github.harborupload.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.harborupload.files.AtomicFile;
@@ -59,7 +60,7 @@ public final class FileSessionStore implements SessionStore {
             return json != null && json.isObject() ? (ObjectNode) json : Envelope.JSON.createObjectNode();
         } catch (NoSuchFileException e) {
             return Envelope.JSON.createObjectNode();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return Envelope.JSON.createObjectNode();
         } catch (IOException e) {
             throw new SessionStoreException("cannot read " + file + ": " + e.getMessage(), e);

@@ -45,7 +45,8 @@ public final class PlatformClient {
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Never: a redirect would carry the token or the password to wherever it points.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -56,7 +57,7 @@ public final class PlatformClient {
      *
      * @throws IllegalArgumentException when it is not a web address
      */
-    public static URI address(String typed) {
+    public static URI parseAddress(String typed) {
         String text = typed.strip();
         if (!text.contains("://")) {
             text = "https://" + text;

@@ -172,6 +172,10 @@ final class ProblemRules {
     }
 
     static ProblemType ofPlatform(PlatformException failure) {
+        if (failure.status() >= 300 && failure.status() < 400) {
+            // The client follows no redirect: this address sends people elsewhere, so it is not the API.
+            return PLATFORM_NOT_AN_API;
+        }
         return switch (failure.kind()) {
             case CONNECTION -> switch (failure.connectionFailure()) {
                 case HOST_NOT_FOUND -> PLATFORM_HOST_NOT_FOUND;

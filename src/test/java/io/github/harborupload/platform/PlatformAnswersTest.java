@@ -186,12 +186,12 @@ class PlatformAnswersTest {
 
     @Test
     void anAddressIsNormalised() {
-        assertEquals(URI.create("https://gpu.act.buaa.edu.cn"), PlatformClient.address("gpu.act.buaa.edu.cn"));
-        assertEquals(URI.create("https://gpu.act.buaa.edu.cn"), PlatformClient.address(" https://gpu.act.buaa.edu.cn/portal/env "));
-        assertEquals(URI.create("http://127.0.0.1:8099"), PlatformClient.address("http://127.0.0.1:8099/"));
-        assertThrows(IllegalArgumentException.class, () -> PlatformClient.address("ftp://example.org"));
-        assertThrows(IllegalArgumentException.class, () -> PlatformClient.address("https://user:pw@example.org"));
-        assertThrows(IllegalArgumentException.class, () -> PlatformClient.address("not an address"));
+        assertEquals(URI.create("https://gpu.act.buaa.edu.cn"), PlatformClient.parseAddress("gpu.act.buaa.edu.cn"));
+        assertEquals(URI.create("https://gpu.act.buaa.edu.cn"), PlatformClient.parseAddress(" https://gpu.act.buaa.edu.cn/portal/env "));
+        assertEquals(URI.create("http://127.0.0.1:8099"), PlatformClient.parseAddress("http://127.0.0.1:8099/"));
+        assertThrows(IllegalArgumentException.class, () -> PlatformClient.parseAddress("ftp://example.org"));
+        assertThrows(IllegalArgumentException.class, () -> PlatformClient.parseAddress("https://user:pw@example.org"));
+        assertThrows(IllegalArgumentException.class, () -> PlatformClient.parseAddress("not an address"));
     }
 
     @Test

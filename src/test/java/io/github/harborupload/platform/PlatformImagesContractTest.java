@@ -39,6 +39,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void theHarborAddressComesWithoutScheme(ServerVersion version) throws Exception {
+        // harbor.go GetHarborIP: "https://" + config.Registry.Harbor.Server.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             assertEquals(REGISTRY, session.harborRegistry());
@@ -51,6 +52,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void eachCredentialCallResetsThePassword(ServerVersion version) throws Exception {
+        // harbor.go UserGetProjectCredential: DeleteUser, then CreateUser with GenerateRandomPassword(20).
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
 
@@ -70,6 +72,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(CredentialFailure.class)
     void eachCredentialStepFailureIsA500WithItsMessage(CredentialFailure failure) throws Exception {
+        // harbor.go UserGetProjectCredential: resputil.Error (HTTP 500, 99999) with the failed step's msg.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
             PlatformSession session = fixture.signIn();
             Credential old = session.resetHarborCredentials();
@@ -92,6 +95,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void theQuotaIsInGibAndNegativeIsUnlimited(ServerVersion version) throws Exception {
+        // harbor.go UserGetProjectDetail: GiB floats; 40 GiB for a missing project; zeros and "" on failure.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
 
@@ -118,6 +122,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void anImportSendsEveryFieldAndIsConfirmedByTheList(ServerVersion version) throws Exception {
+        // types.go UploadImageRequest; image.go UserUploadImage saves ImageUploadType (2).
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             ImportRequest request = new ImportRequest(LINK, "my torch image", TaskType.PYTORCH,
@@ -145,6 +150,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void thePlatformSilentlyDropsALinkOver128Characters(ServerVersion version) throws Exception {
+        // dao/model/image.go varchar(128); image.go UserUploadImage logs the insert error and answers success.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             String longLink = REGISTRY + "/user-alice/" + "a".repeat(129 - REGISTRY.length() - "/user-alice/:1".length()) + ":1";
@@ -173,6 +179,7 @@ class PlatformImagesContractTest {
 
     @Test
     void aDescriptionOver512CharactersIsRefusedBeforeSending() throws Exception {
+        // dao/model/image.go: Description varchar(512).
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
             PlatformSession session = fixture.signIn();
             PlatformException refused = assertThrows(PlatformException.class,
@@ -188,6 +195,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void anEmptyAnswerToAnImportIsNotConfirmed(ServerVersion version) throws Exception {
+        // image.go UserUploadImage: a failed user lookup returns without a body.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             fixture.platform.failNextImportUserLookup();
@@ -205,6 +213,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void malformedImportJsonIsABadRequestWithTheVersionsCode(ServerVersion version) throws Exception {
+        // image.go UserUploadImage: BadRequestError (40001; 99999 before April 2025).
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             JsonNode wrongType = PlatformSignInContractTest.json("{\"imageLink\": 5}");
@@ -219,6 +228,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void myImportedImagesAreMineAndImported(ServerVersion version) throws Exception {
+        // image.go UserListImage / types.go ImageInfo; creatorName before May 2025 (389c7ed5).
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             fixture.platform.publicImage("bob", REGISTRY + "/user-bob/shared:1");
             PlatformSession session = fixture.signIn();
@@ -244,6 +254,7 @@ class PlatformImagesContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void theLinkCheckAnswersTheLinksHarborDoesNotHave(ServerVersion version) throws Exception {
+        // image.go checkLinkValidity: anonymous Harbor GET, repository url.PathEscape'd once.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             fixture.registry.withManifest("user-alice/torch", "v1").withManifest("user-alice/team/torch", "v1");
             PlatformSession session = fixture.signIn();

@@ -33,6 +33,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void theSignInMethodFollowsTheServersMode(ServerVersion version) throws Exception {
+        // auth.go GetAuthMode: a string before c1c8031f, an object after.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             AuthMode ldap = fixture.client.authMode();
             assertEquals(version.legacyAuth() ? "act-ldap" : "ldap", ldap.loginMethod());
@@ -70,6 +71,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void aWrongPasswordIsTheVersionsInvalidCredentials(ServerVersion version) throws Exception {
+        // auth.go Login: 40106 "Invalid credentials" (old), 40111 "Invalid username or password" (new).
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformException wrong = assertThrows(PlatformException.class,
                     () -> fixture.client.signIn(FakePlatformFixture.USER, "not-the-password"));
@@ -86,6 +88,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void anUnknownUserIsLdapUserNotFoundOnNewServers(ServerVersion version) throws Exception {
+        // auth.go Login: LdapUserNotFound 40113 since c1c8031f.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformException unknown = assertThrows(PlatformException.class, () -> fixture.client.signIn("nobody", "x"));
 
@@ -97,6 +100,7 @@ class PlatformSignInContractTest {
 
     @Test
     void ldapTroubleIsItsOwnCodeOnNewServers() throws Exception {
+        // auth.go Login: LdapError 40112.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
             fixture.platform.ldapDown(true);
             PlatformException down = assertThrows(PlatformException.class, fixture::signIn);
@@ -107,6 +111,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void aUserWhoMustRegisterIsToldSo(ServerVersion version) throws Exception {
+        // auth.go Login: 500/40103 (old), 401/40121 (new), "User must register before login".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             fixture.platform.user("newbie", "pw", FakePlatform.UserState.NOT_REGISTERED);
             PlatformException register = assertThrows(PlatformException.class, () -> fixture.client.signIn("newbie", "pw"));
@@ -120,6 +125,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void aUserWithoutQueueOrNotActiveIsRefused(ServerVersion version) throws Exception {
+        // auth.go Login: 500/40301 "User must has at least one queue"; 401/99999 "User is not active".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             fixture.platform.user("lonely", "pw", FakePlatform.UserState.NO_QUEUE);
             fixture.platform.user("sleepy", "pw", FakePlatform.UserState.INACTIVE);
@@ -138,6 +144,7 @@ class PlatformSignInContractTest {
 
     @Test
     void oldServersRefuseUsernamesThatAreNotDnsLabels() throws Exception {
+        // crater-backend auth.go: validation.IsDNS1123Label, else 400 "Invalid username".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.NOVEMBER_2025)) {
             PlatformException invalid = assertThrows(PlatformException.class, () -> fixture.client.signIn("Alice", "x"));
             assertEquals(400, invalid.status());
@@ -148,6 +155,7 @@ class PlatformSignInContractTest {
 
     @Test
     void aMethodTheServerDoesNotKnowIsAnInvalidRequest() throws Exception {
+        // auth.go after c1c8031f: only ldap/normal, else 400/40001 "Invalid authentication method".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
             AuthMode oldMethod = new AuthMode("act-ldap", true, null);
             PlatformException invalid = assertThrows(PlatformException.class,
@@ -160,6 +168,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void anExpiredTokenIsRenewedOnceAndTheCallRepeatedOnce(ServerVersion version) throws Exception {
+        // jwt.go: 401/40101; auth.go Refresh; frontend/src/services/client.ts refreshes and retries.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             SessionTokens before = session.tokens();
@@ -181,6 +190,7 @@ class PlatformSignInContractTest {
 
     @Test
     void aShortLivedTokenExpiresOnItsOwnAndIsRenewed() throws Exception {
+        // backend/pkg/config/token.go: access tokens expire (an hour there, 2 s here).
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
             fixture.platform.accessTokenLifetime(Duration.ofSeconds(2));
             PlatformSession session = fixture.signIn();
@@ -195,6 +205,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void aRefusedRenewalEndsTheSession(ServerVersion version) throws Exception {
+        // auth.go Refresh: a refresh token it cannot use is 401/99999 "User not found".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             SessionTokens tokens = session.tokens();
@@ -211,6 +222,7 @@ class PlatformSignInContractTest {
 
     @Test
     void theCallIsRepeatedOnlyOnce() throws Exception {
+        // client.ts: one refresh, one retry; never a loop.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
             // Every token is expired as soon as it is made, renewed ones too.
             fixture.platform.accessTokenLifetime(Duration.ofSeconds(-1));
@@ -251,6 +263,7 @@ class PlatformSignInContractTest {
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void aUserGoneFromThePlatformGetsTokenInvalidOnWrites(ServerVersion version) throws Exception {
+        // jwt.go: non-GET requests check the user in the database, else 401/40102 "User not found".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             PlatformSession session = fixture.signIn();
             fixture.platform.deleteUser(FakePlatformFixture.USER);
@@ -266,6 +279,7 @@ class PlatformSignInContractTest {
 
     @Test
     void aCallWithoutBearerIsTokenInvalid() throws Exception {
+        // jwt.go: no "Bearer <token>" header is 401/40102 "Invalid token".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
             PlatformException invalid = assertThrows(PlatformException.class,
                     () -> fixture.client.call(Endpoint.QUOTA, null, null, PlatformClient.MAX_ANSWER_BYTES));

@@ -69,7 +69,7 @@ public final class HtpasswdRegistry implements RegistryAccounts {
 
     @Override
     public void remove(String user) throws IOException {
-        if (!Files.readString(htpasswd).contains(user + ":")) {
+        if (Files.readAllLines(htpasswd).stream().noneMatch(line -> line.startsWith(user + ":"))) {
             return;
         }
         change(user, List.of("-D"), null);

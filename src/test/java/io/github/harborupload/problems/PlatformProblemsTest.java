@@ -178,6 +178,9 @@ class PlatformProblemsTest {
         assertEquals(ProblemType.PLATFORM_BAD_ANSWER, problemOf(session::harborRegistry).type());
         platform.answerNext("GET", "/api/v1/images/harbor", 200, JSON, "{\"code\":0,\"data\":{\"ip\":[]}}");
         assertEquals(ProblemType.PLATFORM_BAD_ANSWER, problemOf(session::harborRegistry).type());
+        // A redirect is not followed (it would carry the token along): this address is not the API.
+        platform.answerNext("GET", "/api/v1/images/harbor", 301, null, "");
+        assertEquals(ProblemType.PLATFORM_NOT_AN_API, problemOf(session::harborRegistry).type());
     }
 
     @Test
