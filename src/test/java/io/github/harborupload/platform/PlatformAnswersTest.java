@@ -164,22 +164,29 @@ class PlatformAnswersTest {
 
     @Test
     void aServerThatDoesNotSpeakTlsIsATlsFailure() throws Exception {
-        // Answers the TLS hello with plain text at once, like a plain HTTP server on port 443.
-        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread answerer = new Thread(() -> {
+        // Answers the TLS hello with plain text, like a plain HTTP server on port 443; every
+        // connection, since the client may try a GET twice.
+        ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Thread answerer = new Thread(() -> {
+            while (!plain.isClosed()) {
                 try (Socket socket = plain.accept()) {
                     socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().read(new byte[512]);
                 } catch (IOException e) {
-                    // the test failed elsewhere
+                    // closed at the end of the test, or the client hung up
                 }
-            });
-            answerer.start();
+            }
+        });
+        answerer.start();
+        try {
             URI https = URI.create("https://127.0.0.1:" + plain.getLocalPort());
 
             PlatformException tls = assertThrows(PlatformException.class, () -> new PlatformClient(https).authMode());
 
             assertEquals(PlatformException.Kind.CONNECTION, tls.kind());
-            assertEquals(ConnectionFailure.TLS, tls.connectionFailure());
+            assertEquals(ConnectionFailure.TLS, tls.connectionFailure(), tls.getMessage());
+        } finally {
+            plain.close();
             answerer.join();
         }
     }
