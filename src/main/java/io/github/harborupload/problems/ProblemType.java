@@ -8,8 +8,8 @@ import java.util.Locale;
  * ({@code <key>.title}), its likely causes ({@code <key>.cause.1…}) and what to do
  * ({@code <key>.action.1…}); the counts here say how many.
  *
- * <p>Later clients (Harbor's and the platform's HTTP APIs) add their own types here, such as
- * {@code PLATFORM_*}, with their own rules in {@link ProblemRules}.
+ * <p>The HTTP clients' types ({@code PLATFORM_*}, {@code HARBOR_*}) come from their exceptions'
+ * kinds and the platform's codes, by the rules in {@link ProblemRules}.
  */
 public enum ProblemType {
     LOGIN_FAILED(Severity.ERROR, 2, 3),
@@ -30,7 +30,52 @@ public enum ProblemType {
     /** Raised from the progress signals while the push still runs. */
     STALLED(Severity.WARNING, 2, 3),
     CANCELLED(Severity.INFO, 1, 1),
-    UNKNOWN(Severity.ERROR, 1, 2);
+    UNKNOWN(Severity.ERROR, 1, 2),
+
+    // The platform's API: no answer, or not one this wizard can read.
+    PLATFORM_HOST_NOT_FOUND(Severity.ERROR, 2, 2),
+    PLATFORM_UNREACHABLE(Severity.ERROR, 2, 2),
+    PLATFORM_TIMEOUT(Severity.ERROR, 2, 2),
+    PLATFORM_TLS(Severity.ERROR, 2, 2),
+    /** A web page (a proxy's, a network login's) where the platform's JSON was due. */
+    PLATFORM_NOT_AN_API(Severity.ERROR, 3, 2),
+    /** Empty, too long, or JSON of another shape. */
+    PLATFORM_BAD_ANSWER(Severity.ERROR, 2, 2),
+    /** A gateway error, or the platform's 5000x codes. */
+    PLATFORM_UNAVAILABLE(Severity.ERROR, 1, 2),
+    // Signing in (backend/internal/handler/auth.go), by the platform's codes.
+    PLATFORM_WRONG_PASSWORD(Severity.ERROR, 2, 2),
+    PLATFORM_ACCOUNT_NOT_FOUND(Severity.ERROR, 2, 2),
+    PLATFORM_DIRECTORY_ERROR(Severity.ERROR, 1, 2),
+    PLATFORM_MUST_REGISTER(Severity.ERROR, 1, 2),
+    PLATFORM_NO_QUEUE(Severity.ERROR, 1, 1),
+    PLATFORM_ACCOUNT_INACTIVE(Severity.ERROR, 1, 1),
+    PLATFORM_EMAIL_NOT_VERIFIED(Severity.ERROR, 1, 1),
+    /** The session could not be renewed. */
+    PLATFORM_SESSION_EXPIRED(Severity.ERROR, 1, 1),
+    PLATFORM_TOKEN_INVALID(Severity.ERROR, 1, 1),
+    // Any call.
+    PLATFORM_PERMISSION_DENIED(Severity.ERROR, 1, 2),
+    PLATFORM_INVALID_REQUEST(Severity.ERROR, 2, 2),
+    /** Any other error the platform reports; its message says the rest. */
+    PLATFORM_REQUEST_FAILED(Severity.ERROR, 1, 2),
+    // Harbor credentials (backend/internal/handler/image/harbor.go: UserGetProjectCredential).
+    /** "create user failed": Harbor refused the random password; trying again works. */
+    PLATFORM_CREATE_USER_FAILED(Severity.ERROR, 1, 1),
+    PLATFORM_HARBOR_ACCOUNT_FAILED(Severity.ERROR, 2, 2),
+    // Importing (backend/internal/handler/image/image.go: UserUploadImage).
+    PLATFORM_IMPORT_INVALID(Severity.ERROR, 1, 1),
+    PLATFORM_IMPORT_NOT_CONFIRMED(Severity.WARNING, 2, 2),
+    /** A platform or Harbor call the user stopped. */
+    REQUEST_CANCELLED(Severity.INFO, 1, 1),
+    /** "Stay signed in" could not keep the session. */
+    SESSION_NOT_KEPT(Severity.WARNING, 1, 1),
+
+    // Harbor's API, for the checks before a push.
+    /** No Harbor API to ask: not a failure. */
+    HARBOR_CHECK_SKIPPED(Severity.INFO, 1, 1),
+    HARBOR_CHECK_FAILED(Severity.WARNING, 2, 2),
+    HARBOR_PROJECT_NOT_FOUND(Severity.ERROR, 1, 2);
 
     private final Severity severity;
     private final int causes;

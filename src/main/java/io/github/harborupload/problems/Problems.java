@@ -3,7 +3,9 @@ package io.github.harborupload.problems;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.RegistryLoginException;
+import io.github.harborupload.harbor.HarborCheck;
 import io.github.harborupload.i18n.Text;
+import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.PushSnapshot;
 import java.util.ArrayList;
@@ -34,7 +36,24 @@ public final class Problems {
     public static Problem of(Throwable failure, ProblemContext context) {
         Objects.requireNonNull(failure, "failure");
         ProblemContext known = context.orElse(contextOf(failure));
-        return build(ProblemRules.classify(failure), Details.of(failure), known);
+        return build(ProblemRules.classify(failure), Details.of(failure), known, factsOf(failure));
+    }
+
+    /**
+     * An import the platform answered but does not list afterwards
+     * ({@code PlatformSession.importAndConfirm} said not confirmed).
+     */
+    public static Problem ofUnconfirmedImport(String imageLink) {
+        Objects.requireNonNull(imageLink, "imageLink");
+        String detail = "POST /api/v1/images/image answered, but GET /api/v1/images/image does not list " + imageLink;
+        return build(ProblemType.PLATFORM_IMPORT_NOT_CONFIRMED, detail, ProblemContext.none(),
+                List.of(text("fact.link", imageLink)));
+    }
+
+    /** A Harbor check that was skipped, to show softly; its reason goes to the detail. */
+    public static Problem ofSkippedCheck(HarborCheck<?> skipped, ProblemContext context) {
+        String reason = skipped.skipReason().orElseThrow(() -> new IllegalArgumentException("the check was answered"));
+        return build(ProblemType.HARBOR_CHECK_SKIPPED, Details.scrub(reason), context);
     }
 
     /** The error text that ended a push stream (or any engine text), e.g. "denied: …". */
@@ -86,8 +105,30 @@ public final class Problems {
         return thrown;
     }
 
+    /**
+     * What a platform failure itself says, before anything else: why an import was refused before
+     * sending, and the platform's own message, which its web frontend shows as it is.
+     */
+    private static List<Text> factsOf(Throwable failure) {
+        List<Text> facts = new ArrayList<>();
+        for (Throwable link : Details.chain(failure)) {
+            if (link instanceof PlatformException platform) {
+                platform.reasons().forEach(reason -> facts.add(text("fact.reason", reason)));
+                if (platform.kind() == PlatformException.Kind.SERVER_ERROR && !platform.serverMessage().isBlank()) {
+                    facts.add(text("fact.server_message", Details.scrub(platform.serverMessage())));
+                }
+                break;
+            }
+        }
+        return facts;
+    }
+
     /** A problem of a known type; package-private so the tests can render every type. */
     static Problem build(ProblemType type, String detail, ProblemContext context) {
+        return build(type, detail, context, List.of());
+    }
+
+    private static Problem build(ProblemType type, String detail, ProblemContext context, List<Text> ownFacts) {
         ProblemContext known = context;
         if (ABOUT_THE_REGISTRY.contains(type) && known.registry() == null) {
             known = known.withRegistry(EngineTextFacts.registryHost(detail).orElse(null));
@@ -95,7 +136,8 @@ public final class Problems {
         if (type == ProblemType.IMAGE_NOT_FOUND && known.image() == null) {
             known = known.withImage(EngineTextFacts.missingImage(detail).orElse(null));
         }
-        List<Text> causes = new ArrayList<>(facts(type, detail, known));
+        List<Text> causes = new ArrayList<>(ownFacts);
+        causes.addAll(facts(type, detail, known));
         Object registry = known.registry() != null ? known.registry() : text("arg.registry");
         for (int n = 1; n <= type.causeCount(); n++) {
             causes.add(text(type.key() + ".cause." + n, registry));

@@ -1,0 +1,38 @@
+package io.github.harborupload.platform;
+
+/**
+ * The platform's endpoints this client calls (backend/internal/route.go: public routes under
+ * {@code /api}, protected ones under {@code /api/v1}).
+ */
+public enum Endpoint {
+    AUTH_MODE("GET", "/api/auth/mode"),
+    LOGIN("POST", "/api/auth/login"),
+    REFRESH("POST", "/api/auth/refresh"),
+    HARBOR_ADDRESS("GET", "/api/v1/images/harbor"),
+    CREDENTIAL("POST", "/api/v1/images/credential"),
+    QUOTA("GET", "/api/v1/images/quota"),
+    IMPORT("POST", "/api/v1/images/image"),
+    LIST_IMAGES("GET", "/api/v1/images/image"),
+    CHECK_LINKS("POST", "/api/v1/images/valid");
+
+    private final String method;
+    private final String path;
+
+    Endpoint(String method, String path) {
+        this.method = method;
+        this.path = path;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+}

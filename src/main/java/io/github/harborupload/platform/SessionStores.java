@@ -1,0 +1,115 @@
+package io.github.harborupload.platform;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Picks where "stay signed in" keeps sessions on this computer. */
+public final class SessionStores {
+
+    private SessionStores() {
+    }
+
+    /** The choice for this process: its environment and operating system. */
+    public static SessionStore forThisComputer(Path configFolder) {
+        return forComputer(configFolder, System.getenv(), System.getProperty("os.name", ""));
+    }
+
+    /**
+     * The system keychain when its tool is installed ({@code secret-tool} on Linux, {@code security}
+     * on macOS), with the owner-only file in {@code configFolder} as the fallback for when the
+     * keychain cannot be used (no keyring running, a locked keychain); the file alone elsewhere.
+     */
+    public static SessionStore forComputer(Path configFolder, Map<String, String> env, String osName) {
+        FileSessionStore file = new FileSessionStore(configFolder);
+        KeychainSessionStore.Tool tool = osName.startsWith("Mac") ? KeychainSessionStore.Tool.MAC_SECURITY
+                : osName.startsWith("Linux") ? KeychainSessionStore.Tool.SECRET_TOOL : null;
+        if (tool == null) {
+            return file;
+        }
+        return onPath(tool.program(), env)
+                .<SessionStore>map(program -> new KeychainFirst(
+                        new KeychainSessionStore(tool, program, env, KeychainSessionStore.TIMEOUT), file))
+                .orElse(file);
+    }
+
+    private static Optional<Path> onPath(String program, Map<String, String> env) {
+        for (String folder : env.getOrDefault("PATH", "").split(":")) {
+            if (folder.isBlank()) {
+                continue; // "the current folder": never pick a program up from there
+            }
+            try {
+                Path candidate = Path.of(folder, program);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            } catch (InvalidPathException e) {
+                // not a folder name; try the next
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The keychain, and the file when the keychain fails. A session saved to the file is removed
+     * from it once the keychain works again, so a session lives in one place at a time.
+     */
+    static final class KeychainFirst implements SessionStore {
+
+        private final SessionStore keychain;
+        private final SessionStore file;
+
+        KeychainFirst(SessionStore keychain, SessionStore file) {
+            this.keychain = keychain;
+            this.file = file;
+        }
+
+        @Override
+        public void save(SessionTokens tokens) throws SessionStoreException {
+            try {
+                keychain.save(tokens);
+            } catch (SessionStoreException unavailable) {
+                file.save(tokens);
+                return;
+            }
+            file.forget(tokens.address());
+        }
+
+        @Override
+        public Optional<SessionTokens> load(URI address) throws SessionStoreException {
+            try {
+                Optional<SessionTokens> kept = keychain.load(address);
+                if (kept.isPresent()) {
+                    return kept;
+                }
+            } catch (SessionStoreException unavailable) {
+                // fall through to the file
+            }
+            return file.load(address);
+        }
+
+        @Override
+        public void forget(URI address) throws SessionStoreException {
+            file.forget(address);
+            try {
+                keychain.forget(address);
+            } catch (SessionStoreException failure) {
+                if (stillInKeychain(address)) {
+                    throw failure;
+                }
+            }
+        }
+
+        /** A keychain that cannot even be read holds nothing this program could sign in with. */
+        private boolean stillInKeychain(URI address) {
+            try {
+                return keychain.load(address).isPresent();
+            } catch (SessionStoreException unavailable) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.harborupload.harbor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.testsupport.TestStack;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Harbor client against the project's real registry, a plain distribution registry with no
+ * Harbor API: every check is skipped, none fails.
+ */
+class HarborOnRegistryIT {
+
+    @Test
+    void aPlainRegistrySkipsEveryCheck() throws Exception {
+        TestStack stack = TestStack.require();
+        HarborClient plain = HarborClient.forRegistry(stack.registry(), new Credential(stack.user(), stack.password()));
+        assertEquals(URI.create("http://" + stack.registry()), plain.apiBase(), "loopback: plain HTTP");
+
+        HarborCheck<CredentialCheck> login = plain.checkCredentials();
+        assertFalse(login.isAnswered());
+        assertTrue(login.skipReason().orElseThrow().contains("HTTP 404"), login.toString());
+        assertFalse(plain.projectQuota("user-" + stack.user()).isAnswered());
+        assertFalse(plain.artifactExists("team", "nested/repo", "1").isAnswered());
+        assertFalse(HarborClient.forRegistry(stack.registry(), null).artifactExists("a", "b", "c").isAnswered());
+    }
+}

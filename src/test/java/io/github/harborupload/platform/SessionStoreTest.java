@@ -1,0 +1,168 @@
+package io.github.harborupload.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Stay signed in": the owner-only file, the keychain tools (through stand-in scripts in
+ * src/test/resources/keychain that behave like secret-tool and security), the fallback between
+ * them, and which one a computer gets.
+ */
+class SessionStoreTest {
+
+    private static final URI ACT = URI.create("https://gpu.act.buaa.edu.cn");
+    private static final URI LOCAL = URI.create("http://127.0.0.1:8099");
+    private static final SessionTokens ALICE = new SessionTokens(ACT, "alice", "access.token.alice", "refresh.token.alice");
+    private static final SessionTokens BOB = new SessionTokens(LOCAL, "bob", "access.token.bob", "refresh.token.bob");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileKeepsOneSessionPerAddressForItsOwnerOnly() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir.resolve("config"));
+        store.save(ALICE);
+        store.save(BOB);
+
+        assertEquals(Optional.of(ALICE), store.load(ACT));
+        assertEquals(Optional.of(BOB), new FileSessionStore(dir.resolve("config")).load(LOCAL), "read back from the file");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));
+
+        store.forget(ACT);
+        assertEquals(Optional.empty(), store.load(ACT));
+        assertEquals(Optional.of(BOB), store.load(LOCAL));
+        store.forget(ACT); // nothing to forget: no error
+    }
+
+    @Test
+    void aDamagedFileHoldsNoSessionAndIsReplacedOnSave() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir);
+        Files.writeString(store.file(), "{ not json");
+        assertEquals(Optional.empty(), store.load(ACT));
+
+        Files.writeString(store.file(), "{\"https://gpu.act.buaa.edu.cn\": {\"username\": 5}}");
+        assertEquals(Optional.empty(), store.load(ACT));
+
+        store.save(ALICE);
+        assertEquals(Optional.of(ALICE), store.load(ACT));
+    }
+
+    @Test
+    void secretToolKeepsTheSessionAndNeverSeesItOnTheCommandLine() throws Exception {
+        KeychainSessionStore store = keychain(KeychainSessionStore.Tool.SECRET_TOOL, Map.of());
+
+        store.save(ALICE);
+        assertEquals(Optional.of(ALICE), store.load(ACT));
+        assertEquals(Optional.empty(), store.load(LOCAL));
+        store.forget(ACT);
+        assertEquals(Optional.empty(), store.load(ACT));
+
+        String commandLines = Files.readString(dir.resolve("keyring/argv.log"));
+        assertTrue(commandLines.contains("store --label=Harbor Upload Wizard: https://gpu.act.buaa.edu.cn service "
+                + "harbor-upload-wizard platform https://gpu.act.buaa.edu.cn"), commandLines);
+        assertFalse(commandLines.contains(ALICE.accessToken()));
+        assertFalse(commandLines.contains(ALICE.refreshToken()));
+    }
+
+    @Test
+    void aBrokenKeyringIsAFailureThatShowsOnlyItsError() throws Exception {
+        KeychainSessionStore store = keychain(KeychainSessionStore.Tool.SECRET_TOOL, Map.of("FAKE_KEYRING_BROKEN", "1"));
+        SessionStoreException failed = assertThrows(SessionStoreException.class, () -> store.save(ALICE));
+        assertTrue(failed.getMessage().contains("Cannot autolaunch D-Bus"), failed.getMessage());
+        assertThrows(SessionStoreException.class, () -> store.load(ACT));
+    }
+
+    @Test
+    void macSecurityGetsTheSecretOnStandardInput() throws Exception {
+        KeychainSessionStore store = keychain(KeychainSessionStore.Tool.MAC_SECURITY, Map.of());
+
+        store.save(ALICE);
+        assertEquals(Optional.empty(), store.load(ACT), "exit 44: not found");
+        store.forget(ACT);
+
+        String commandLines = Files.readString(dir.resolve("keyring/argv.log"));
+        String input = Files.readString(dir.resolve("keyring/stdin.log"));
+        assertTrue(input.startsWith("add-generic-password -U -s harbor-upload-wizard -a https://gpu.act.buaa.edu.cn "), input);
+        assertFalse(commandLines.contains(" -w "), "the secret is not on the command line: " + commandLines);
+        assertTrue(commandLines.contains("find-generic-password -s harbor-upload-wizard -a https://gpu.act.buaa.edu.cn -w"));
+    }
+
+    @Test
+    void whenTheKeychainFailsTheFileKeepsTheSession() throws Exception {
+        Map<String, String> env = new HashMap<>(keyringEnvironment(KeychainSessionStore.Tool.SECRET_TOOL));
+        env.put("FAKE_KEYRING_BROKEN", "1");
+        FileSessionStore file = new FileSessionStore(dir.resolve("config"));
+        SessionStore store = SessionStores.forComputer(dir.resolve("config"), env, "Linux");
+
+        store.save(ALICE);
+        assertEquals(Optional.of(ALICE), file.load(ACT));
+        assertEquals(Optional.of(ALICE), store.load(ACT));
+        store.forget(ACT);
+        assertEquals(Optional.empty(), store.load(ACT));
+    }
+
+    @Test
+    void onceTheKeychainWorksTheSessionLeavesTheFile() throws Exception {
+        FileSessionStore file = new FileSessionStore(dir.resolve("config"));
+        file.save(ALICE);
+        SessionStore store = SessionStores.forComputer(dir.resolve("config"),
+                keyringEnvironment(KeychainSessionStore.Tool.SECRET_TOOL), "Linux");
+
+        store.save(ALICE);
+
+        assertEquals(Optional.empty(), file.load(ACT));
+        assertEquals(Optional.of(ALICE), store.load(ACT));
+    }
+
+    @Test
+    void eachComputerGetsItsStore() throws Exception {
+        Path config = dir.resolve("config");
+        Map<String, String> withTools = new HashMap<>(keyringEnvironment(KeychainSessionStore.Tool.SECRET_TOOL));
+        install(KeychainSessionStore.Tool.MAC_SECURITY);
+
+        assertInstanceOf(FileSessionStore.class, SessionStores.forComputer(config, withTools, "Windows 11"));
+        assertInstanceOf(FileSessionStore.class, SessionStores.forComputer(config, Map.of("PATH", dir.toString()), "Linux"));
+        assertInstanceOf(SessionStores.KeychainFirst.class, SessionStores.forComputer(config, withTools, "Linux"));
+        assertInstanceOf(SessionStores.KeychainFirst.class, SessionStores.forComputer(config, withTools, "Mac OS X"));
+    }
+
+    private KeychainSessionStore keychain(KeychainSessionStore.Tool tool, Map<String, String> extra) throws IOException {
+        Map<String, String> env = new HashMap<>(keyringEnvironment(tool));
+        env.putAll(extra);
+        return new KeychainSessionStore(tool, dir.resolve("bin").resolve(tool.program()), env, Duration.ofSeconds(10));
+    }
+
+    private Map<String, String> keyringEnvironment(KeychainSessionStore.Tool tool) throws IOException {
+        install(tool);
+        Files.createDirectories(dir.resolve("keyring"));
+        return Map.of("PATH", dir.resolve("bin").toString(), "FAKE_KEYRING", dir.resolve("keyring").toString());
+    }
+
+    private void install(KeychainSessionStore.Tool tool) throws IOException {
+        Path program = dir.resolve("bin").resolve(tool.program());
+        if (Files.exists(program)) {
+            return;
+        }
+        Files.createDirectories(program.getParent());
+        try (InputStream script = SessionStoreTest.class.getResourceAsStream("/keychain/" + tool.program())) {
+            Files.copy(script, program);
+        }
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
+    }
+}
