@@ -136,7 +136,7 @@ class PlatformProblemsTest {
 
         Problem problem = problemOf(session::resetHarborCredentials);
 
-        assertEquals("The platform said: “create user failed”", ENGLISH.text(problem.causes().get(0)));
+        assertEquals("The platform said: \"create user failed\"", ENGLISH.text(problem.causes().get(0)));
         assertEquals("平台的消息：“create user failed”", CHINESE.text(problem.causes().get(0)));
         assertEquals("Just try again: the next try almost always works.", ENGLISH.text(problem.actions().get(0)));
         assertTrue(problem.detail().contains("HTTP 500, code 99999: create user failed"), problem.detail());
@@ -148,7 +148,7 @@ class PlatformProblemsTest {
         assertEquals(ProblemType.PLATFORM_WRONG_PASSWORD, problem.type());
         assertEquals("Wrong platform username or password", ENGLISH.text(problem.title()));
         assertEquals("平台用户名或密码错误", CHINESE.text(problem.title()));
-        assertEquals("The platform said: “Invalid username or password”", ENGLISH.text(problem.causes().get(0)));
+        assertEquals("The platform said: \"Invalid username or password\"", ENGLISH.text(problem.causes().get(0)));
         assertFalse(problem.detail().contains("not-it"));
     }
 
