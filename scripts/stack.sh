@@ -16,6 +16,10 @@ set -euo pipefail
 STACK_DIR=${STACK_DIR:-/tmp/harbor-upload-stack}
 REGISTRY_PORT=${REGISTRY_PORT:-5000}
 DENY_PORT=${DENY_PORT:-5001}
+# A Harbor look-alike: the registry under /v2/ and, under /api/, whatever listens on HARBOR_API_PORT
+# (the tests' and the demo's local platform server serves Harbor's API there).
+HARBOR_PORT=${HARBOR_PORT:-5002}
+HARBOR_API_PORT=${HARBOR_API_PORT:-5003}
 # Debian's 20.10 client; /usr/local/bin/docker may be a newer client that also works, but the
 # legacy builder notice it prints is noise.
 DOCKER_BIN=${DOCKER_BIN:-/usr/bin/docker}
@@ -145,6 +149,20 @@ http {
     }
     default_type application/json;
   }
+  server {
+    listen 127.0.0.1:$HARBOR_PORT;
+    default_type application/json;
+    location /v2/ {
+      proxy_pass http://127.0.0.1:$REGISTRY_PORT;
+      proxy_set_header Host \$http_host;
+      proxy_request_buffering off;
+      proxy_buffering off;
+    }
+    location /api/ {
+      proxy_pass http://127.0.0.1:$HARBOR_API_PORT;
+      proxy_set_header Host \$http_host;
+    }
+  }
 }
 NGX
   log "starting deny proxy on 127.0.0.1:$DENY_PORT"
@@ -189,6 +207,8 @@ export TEST_REGISTRY_PASSWORD=testpass
 export TEST_OTHER_USER=otheruser
 export TEST_OTHER_PASSWORD=otherpass
 export TEST_DENY_REGISTRY=127.0.0.1:$DENY_PORT
+export TEST_HARBOR=127.0.0.1:$HARBOR_PORT
+export TEST_HARBOR_API_PORT=$HARBOR_API_PORT
 export TEST_IMAGE_TINY=local/tiny:1
 export TEST_IMAGE_FIVE_LAYERS=local/five-layers:1
 ENV
@@ -207,7 +227,7 @@ up() {
   build_images
   print_env >"$ENV_FILE"
   print_env
-  log "up: dockerd unix://$SOCK, registry 127.0.0.1:$REGISTRY_PORT, deny proxy 127.0.0.1:$DENY_PORT"
+  log "up: dockerd unix://$SOCK, registry 127.0.0.1:$REGISTRY_PORT, deny proxy 127.0.0.1:$DENY_PORT, Harbor look-alike 127.0.0.1:$HARBOR_PORT"
 }
 
 stop_pid() { # stop_pid PIDFILE NAME

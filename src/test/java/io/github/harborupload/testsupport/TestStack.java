@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The project's local Docker daemon and registry, started by {@code scripts/stack.sh up}.
+ * The project's local Docker daemon and registry, started by {@code scripts/stack.sh up}. Besides
+ * the plain registry there is a deny proxy (pushes refused as Harbor refuses them) and a Harbor
+ * look-alike ({@link #harbor()}): the registry plus Harbor's API, served by whatever listens on
+ * {@link #harborApiPort()} (the local platform server, when a test starts it there).
  *
  * <p>Tests find it through the variables that script prints, or, when those are not set (a test
  * run from an IDE), through the {@code stack.env} file it leaves in its folder. In CI a missing
@@ -28,6 +31,8 @@ public record TestStack(
         String otherUser,
         String otherPassword,
         String denyRegistry,
+        String harbor,
+        int harborApiPort,
         String tinyImage,
         String fiveLayerImage) {
 
@@ -57,6 +62,8 @@ public record TestStack(
                 env.get("TEST_OTHER_USER"),
                 env.get("TEST_OTHER_PASSWORD"),
                 env.get("TEST_DENY_REGISTRY"),
+                env.get("TEST_HARBOR"),
+                Integer.parseInt(env.getOrDefault("TEST_HARBOR_API_PORT", "0")),
                 env.get("TEST_IMAGE_TINY"),
                 env.get("TEST_IMAGE_FIVE_LAYERS"));
     }
