@@ -1,44 +1,57 @@
 package io.github.harborupload.flow;
 
 import io.github.harborupload.i18n.Text;
+import io.github.harborupload.platform.ImportOutcome;
+import io.github.harborupload.platform.ImportRequest;
+import io.github.harborupload.platform.PlatformException;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.TaskType;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Step 5: the platform learns about the image. Without a platform session the user copies the
- * fields into the platform's "import image" form; the wizard opens that page.
+ * Step 5: the platform learns about the image. With a platform session, in one click, confirmed by
+ * listing the user's images (the platform can answer success without saving). Without one, the
+ * user copies the fields into the platform's "import image" form, which the wizard opens.
  */
 public final class ImportStep {
 
     static final String BUNDLE = "io.github.harborupload.flow.messages";
 
-    /** The task types the platform's own command line offers for new images (crater cli/cmd/image.go). */
-    public static final List<String> TASK_TYPES = List.of("custom", "jupyter", "pytorch", "tensorflow", "webide");
-    public static final String DEFAULT_TASK_TYPE = "custom";
-    /** The platform stores descriptions in a varchar(512) and silently drops longer ones. */
-    public static final int MAX_DESCRIPTION_LENGTH = 512;
+    public static final TaskType DEFAULT_TASK_TYPE = TaskType.CUSTOM;
     /** The platform's web page with the user's images and its "import image" button. */
     private static final String IMAGES_PAGE = "/portal/env/images";
 
     private ImportStep() {
     }
 
-    /** Why the description cannot be imported, if it cannot. The platform's form requires one. */
+    /** What the platform would be asked to import for this session. */
+    public static ImportRequest request(UploadSession session) {
+        return new ImportRequest(session.target().link(), session.description(), session.taskType(), List.of(), List.of());
+    }
+
+    /**
+     * Why the description cannot be imported, if it cannot: the platform's form requires one, and
+     * the platform keeps at most {@link ImportRequest#MAX_DESCRIPTION_LENGTH} characters.
+     */
     public static Optional<Text> descriptionProblem(String description) {
         if (description == null || description.isBlank()) {
             return Optional.of(Text.of(BUNDLE, "description.empty"));
         }
-        int length = description.codePointCount(0, description.length());
-        if (length > MAX_DESCRIPTION_LENGTH) {
-            return Optional.of(Text.of(BUNDLE, "description.tooLong", MAX_DESCRIPTION_LENGTH, length - MAX_DESCRIPTION_LENGTH));
-        }
-        return Optional.empty();
+        return ImportRequest.of("-", description).issues().stream().findFirst();
     }
 
     /** A first description: the repository and tag, which the user will usually refine. */
     public static String proposeDescription(UploadSession session) {
         return session.repository() + ":" + session.tag();
+    }
+
+    /** Imports through the platform, then looks for the image in the user's list. Blocking. */
+    public static ImportOutcome importAndConfirm(PlatformSession platform, UploadSession session) throws PlatformException {
+        ImportOutcome outcome = platform.importAndConfirm(request(session));
+        session.setImported(outcome.confirmed());
+        return outcome;
     }
 
     /** Why the platform address cannot be opened, if it cannot. */

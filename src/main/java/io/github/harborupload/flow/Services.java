@@ -6,8 +6,11 @@ import io.github.harborupload.docker.config.CredentialHelper;
 import io.github.harborupload.docker.config.DockerConfigFolder;
 import io.github.harborupload.docker.config.EngineLocator;
 import io.github.harborupload.docker.config.RegistryCredentials;
+import io.github.harborupload.platform.SessionStore;
+import io.github.harborupload.platform.SessionStores;
 import io.github.harborupload.settings.AppFolders;
 import io.github.harborupload.settings.SettingsStore;
+import java.nio.file.Path;
 
 /**
  * The outside world the flow works with, made from one {@link Environment}: the Docker engine, the
@@ -20,6 +23,7 @@ public final class Services implements AutoCloseable {
     private final DockerConfigFolder dockerConfig;
     private final RegistryCredentials credentials;
     private final SettingsStore settings;
+    private final SessionStore sessions;
     private DockerEngine engine;
 
     public Services(Environment environment) {
@@ -27,8 +31,9 @@ public final class Services implements AutoCloseable {
         this.dockerConfig = DockerConfigFolder.locate(environment.variables(), environment.home());
         this.credentials = new RegistryCredentials(dockerConfig, environment.variables(), environment.osName(),
                 CredentialHelper.DEFAULT_TIMEOUT);
-        this.settings = new SettingsStore(
-                AppFolders.configFolder(environment.variables(), environment.osName(), environment.home()));
+        Path appFolder = AppFolders.configFolder(environment.variables(), environment.osName(), environment.home());
+        this.settings = new SettingsStore(appFolder);
+        this.sessions = SessionStores.forComputer(appFolder, environment.variables(), environment.osName());
     }
 
     public Environment environment() {
@@ -41,6 +46,11 @@ public final class Services implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    /** Where "stay signed in" keeps platform sessions: the system keychain, or an owner-only file. */
+    public SessionStore sessions() {
+        return sessions;
     }
 
     /**

@@ -3,6 +3,8 @@ package io.github.harborupload.flow;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.docker.config.CredentialStore;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.TaskType;
 import io.github.harborupload.reference.HarborTarget;
 import java.util.Optional;
 
@@ -32,12 +34,16 @@ public final class UploadSession {
     private String repository = "";
     private String tag = "";
 
+    // The platform, when the user signed in to it.
+    private PlatformSession platform;
+    private String platformUsername = "";
+
     // Push step.
     private PushRun push;
 
     // Import step.
     private String description = "";
-    private String taskType = ImportStep.DEFAULT_TASK_TYPE;
+    private TaskType taskType = ImportStep.DEFAULT_TASK_TYPE;
     private boolean imported;
 
     public String pastedText() {
@@ -167,6 +173,26 @@ public final class UploadSession {
         return new HarborTarget(registry, project, repository, tag);
     }
 
+    public Optional<PlatformSession> platform() {
+        return Optional.ofNullable(platform);
+    }
+
+    public void setPlatform(PlatformSession value) {
+        platform = value;
+        if (value != null) {
+            platformUsername = value.username();
+        }
+    }
+
+    /** The platform account's name as last typed, so a new sign-in need not ask again. */
+    public String platformUsername() {
+        return platformUsername;
+    }
+
+    public void setPlatformUsername(String value) {
+        platformUsername = nonNull(value).trim();
+    }
+
     public Optional<PushRun> push() {
         return Optional.ofNullable(push);
     }
@@ -188,12 +214,12 @@ public final class UploadSession {
         description = nonNull(value);
     }
 
-    public String taskType() {
+    public TaskType taskType() {
         return taskType;
     }
 
-    public void setTaskType(String value) {
-        taskType = value == null || value.isBlank() ? ImportStep.DEFAULT_TASK_TYPE : value;
+    public void setTaskType(TaskType value) {
+        taskType = value == null ? ImportStep.DEFAULT_TASK_TYPE : value;
     }
 
     public boolean imported() {

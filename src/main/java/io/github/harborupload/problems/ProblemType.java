@@ -18,6 +18,11 @@ public enum ProblemType {
     /** The registry said "denied" without saying why: no permission or (older Harbor) a full quota. */
     PUSH_DENIED(Severity.ERROR, 3, 3),
     QUOTA_EXCEEDED(Severity.ERROR, 1, 3),
+    /**
+     * Found before the push: the project has less room than the image's size. A warning, not an
+     * error: Harbor counts compressed layers and those it already has, so the image may still fit.
+     */
+    QUOTA_TOO_SMALL(Severity.WARNING, 1, 3),
     IMAGE_NOT_FOUND(Severity.ERROR, 2, 2),
     ENGINE_UNREACHABLE(Severity.ERROR, 3, 3),
     REGISTRY_NOT_FOUND(Severity.ERROR, 2, 2),

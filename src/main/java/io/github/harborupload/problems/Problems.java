@@ -4,6 +4,8 @@ import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.RegistryLoginException;
 import io.github.harborupload.harbor.HarborCheck;
+import io.github.harborupload.harbor.StorageQuota;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.push.LayerSnapshot;
@@ -43,6 +45,14 @@ public final class Problems {
      * An import the platform answered but does not list afterwards
      * ({@code PlatformSession.importAndConfirm} said not confirmed).
      */
+    /** The project's quota, checked before the push, leaves less room than the image's size. */
+    public static Problem ofQuotaTooSmall(long imageBytes, StorageQuota quota, ProblemContext context) {
+        String detail = "image " + imageBytes + " bytes; project quota used " + quota.usedBytes() + " of "
+                + quota.limitBytes() + " bytes";
+        return build(ProblemType.QUOTA_TOO_SMALL, detail, context, List.of(text("fact.room",
+                Sizes.bytes(imageBytes), Sizes.bytes(quota.freeBytes().orElse(0)), Sizes.bytes(quota.limitBytes()))));
+    }
+
     public static Problem ofUnconfirmedImport(String imageLink) {
         Objects.requireNonNull(imageLink, "imageLink");
         String detail = "POST /api/v1/images/image answered, but GET /api/v1/images/image does not list " + imageLink;

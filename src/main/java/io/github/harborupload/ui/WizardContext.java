@@ -2,6 +2,7 @@ package io.github.harborupload.ui;
 
 import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.LoginStep;
+import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.flow.Step;
@@ -70,6 +71,10 @@ public final class WizardContext {
 
     public PushStep pushStep() {
         return new PushStep(services);
+    }
+
+    public PlatformAccess platformAccess() {
+        return new PlatformAccess(services);
     }
 
     public Translator translator() {

@@ -1,15 +1,14 @@
 package io.github.harborupload.ui.common;
 
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.i18n.Translator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /** Sizes, speeds and times as a person reads them, in the user's language. */
 public final class Formats {
 
     private static final String BUNDLE = "io.github.harborupload.ui.messages";
-    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB"};
 
     private final Translator translator;
 
@@ -17,22 +16,8 @@ public final class Formats {
         this.translator = translator;
     }
 
-    /** Decimal units, as {@code docker images} prints them, so both show the same numbers. */
-    public static String bytes(long bytes) {
-        if (bytes < 0) {
-            return "?";
-        }
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < UNITS.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, value < 10 ? "%.2f %s" : "%.1f %s", value, UNITS[unit]);
-    }
-
     public static String speed(long bytesPerSecond) {
-        return bytes(bytesPerSecond) + "/s";
+        return Sizes.bytes(bytesPerSecond) + "/s";
     }
 
     /** "about 3 min left"; empty when unknown. */

@@ -7,11 +7,18 @@ import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Text;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.problems.Problem;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.KeyboardTraversal;
+import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
@@ -20,7 +27,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -28,11 +38,17 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /** Step 1: the Harbor address, and the username and password pasted or typed. */
 public final class CredentialsStepController implements StepController {
 
+    @FXML
+    private Hyperlink platformLink;
+    @FXML
+    private VBox problemBox;
     @FXML
     private HBox storedBanner;
     @FXML
@@ -69,6 +85,7 @@ public final class CredentialsStepController implements StepController {
     /** Looking up a saved login may start a credential helper: wait until the user stops typing. */
     private final PauseTransition lookupDelay = new PauseTransition(Duration.millis(400));
     private int lookups;
+    private ProblemPane problemPane;
 
     public CredentialsStepController(WizardContext context) {
         this.context = context;
@@ -78,6 +95,9 @@ public final class CredentialsStepController implements StepController {
 
     @FXML
     private void initialize() {
+        problemPane = new ProblemPane(context.texts());
+        problemPane.setId("credentialsProblem");
+        problemBox.getChildren().add(problemPane);
         registryField.setText(session.registry());
         usernameField.setText(session.username());
         passwordField.setText(session.password());
@@ -112,6 +132,70 @@ public final class CredentialsStepController implements StepController {
     @Override
     public void entered() {
         lookUpStoredLogin();
+        if (session.platform().isEmpty()) {
+            String address = context.settings().platformAddress();
+            Background.run(() -> context.platformAccess().resume(address),
+                    kept -> kept.ifPresent(platform -> {
+                        session.setPlatform(platform);
+                        showPlatform();
+                    }),
+                    failure -> { });
+        }
+        showPlatform();
+    }
+
+    private void showPlatform() {
+        platformLink.setText(session.platform()
+                .map(platform -> context.text("credentials.platform.fetch", platform.username()))
+                .orElse(context.text("credentials.platform.signIn")));
+    }
+
+    /**
+     * New credentials straight from the platform: sign in if needed, then, after a warning (the
+     * platform resets the Harbor password), fetch them and fill the form.
+     */
+    @FXML
+    private void fromPlatform() {
+        problemPane.clear();
+        Window window = platformLink.getScene().getWindow();
+        Optional<PlatformSession> platform = session.platform().or(() -> PlatformSignIn.ask(context, window));
+        if (platform.isEmpty()) {
+            return;
+        }
+        session.setPlatform(platform.get());
+        showPlatform();
+        if (!confirmReset(window)) {
+            return;
+        }
+        platformLink.setDisable(true);
+        Background.run(() -> context.platformAccess().fetchHarborLogin(platform.get()),
+                login -> {
+                    platformLink.setDisable(false);
+                    registryField.setText(login.registry());
+                    usernameField.setText(login.credential().username());
+                    passwordField.setText(login.credential().password());
+                    FieldReason.show(pasteFeedback, context.text("credentials.platform.fetched", login.credential().username()),
+                            FieldReason.OK);
+                },
+                failure -> {
+                    platformLink.setDisable(false);
+                    Problem problem = Problems.of(failure);
+                    if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED) {
+                        session.setPlatform(null);
+                        showPlatform();
+                    }
+                    problemPane.show(context.view(problem));
+                });
+    }
+
+    private boolean confirmReset(Window window) {
+        ButtonType reset = new ButtonType(context.text("credentials.platform.reset"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("credentials.platform.reset.text"),
+                ButtonType.CANCEL, reset);
+        alert.setHeaderText(context.text("credentials.platform.reset.title"));
+        alert.initOwner(window);
+        Dialogs.makeDefault(alert, ButtonType.CANCEL);
+        return alert.showAndWait().filter(reset::equals).isPresent();
     }
 
     private void applyPaste(String text) {

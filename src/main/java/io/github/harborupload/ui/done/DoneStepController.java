@@ -1,13 +1,13 @@
 package io.github.harborupload.ui.done;
 
 import io.github.harborupload.docker.PushResult;
-import io.github.harborupload.flow.Step;
 import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.Step;
 import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.CopyButton;
-import io.github.harborupload.ui.common.Formats;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
@@ -43,13 +43,13 @@ public final class DoneStepController implements StepController {
         int row = 0;
         row = addRow(row, "done.source", session.image().map(ImageChoice::name).orElse(""), false);
         row = addRow(row, "done.link", session.target().link(), true);
-        row = addRow(row, "done.size", session.image().map(choice -> Formats.bytes(choice.image().size())).orElse(""), false);
+        row = addRow(row, "done.size", session.image().map(choice -> Sizes.bytes(choice.image().size())).orElse(""), false);
         PushResult result = session.pushResult().orElse(null);
         if (result != null) {
             row = addRow(row, "done.digest", result.digest(), true);
         }
         row = addRow(row, "done.description", session.description(), true);
-        addRow(row, "done.taskType", session.taskType(), true);
+        addRow(row, "done.taskType", session.taskType().value(), true);
         importedLabel.setText(context.text(session.imported() ? "done.imported" : "done.notImported"));
     }
 

@@ -3,10 +3,19 @@ package io.github.harborupload.ui.importing;
 import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Text;
+import io.github.harborupload.platform.ImportRequest;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.TaskType;
+import io.github.harborupload.problems.Problem;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.FieldReason;
+import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,12 +24,18 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** Step 5: the fields of the platform's import form, ready to copy, and the way to that form. */
+/**
+ * Step 5: the platform learns about the image — in one click with a platform session, confirmed by
+ * listing the user's images; otherwise through the platform's own form, with every field ready to copy.
+ */
 public final class ImportStepController implements StepController {
 
     @FXML
@@ -38,7 +53,17 @@ public final class ImportStepController implements StepController {
     @FXML
     private HBox taskTypeRow;
     @FXML
-    private ComboBox<String> taskTypeBox;
+    private ComboBox<TaskType> taskTypeBox;
+    @FXML
+    private Button importButton;
+    @FXML
+    private ProgressIndicator importing;
+    @FXML
+    private Hyperlink signInLink;
+    @FXML
+    private Label importedBanner;
+    @FXML
+    private VBox problemBox;
     @FXML
     private TextField platformField;
     @FXML
@@ -49,6 +74,8 @@ public final class ImportStepController implements StepController {
     private final WizardContext context;
     private final UploadSession session;
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private ProblemPane problemPane;
 
     public ImportStepController(WizardContext context) {
         this.context = context;
@@ -57,19 +84,22 @@ public final class ImportStepController implements StepController {
 
     @FXML
     private void initialize() {
+        problemPane = new ProblemPane(context.texts());
+        problemPane.setId("importProblem");
+        problemBox.getChildren().add(problemPane);
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
         descriptionBox.getChildren().add(new CopyButton(context.texts(), descriptionField::getText));
-        taskTypeRow.getChildren().add(new CopyButton(context.texts(), taskTypeBox::getValue));
-        taskTypeBox.getItems().setAll(ImportStep.TASK_TYPES);
+        taskTypeRow.getChildren().add(new CopyButton(context.texts(), () -> taskTypeBox.getValue().value()));
+        taskTypeBox.getItems().setAll(TaskType.values());
         taskTypeBox.setConverter(new StringConverter<>() {
             @Override
-            public String toString(String type) {
-                return type == null ? "" : context.text("taskType." + type) + "  (" + type + ")";
+            public String toString(TaskType type) {
+                return type == null ? "" : context.text(type.label()) + "  (" + type.value() + ")";
             }
 
             @Override
-            public String fromString(String text) {
-                return text;
+            public TaskType fromString(String text) {
+                return TaskType.fromValue(text).orElse(ImportStep.DEFAULT_TASK_TYPE);
             }
         });
         descriptionField.textProperty().addListener((obs, old, now) -> {
@@ -79,6 +109,8 @@ public final class ImportStepController implements StepController {
         taskTypeBox.valueProperty().addListener((obs, old, now) -> session.setTaskType(now));
         platformField.setText(context.settings().platformAddress());
         platformField.textProperty().addListener((obs, old, now) -> revalidate());
+        importButton.disableProperty().bind(valid.not().or(running));
+        importing.visibleProperty().bind(running);
     }
 
     @Override
@@ -89,7 +121,18 @@ public final class ImportStepController implements StepController {
         }
         descriptionField.setText(session.description());
         taskTypeBox.setValue(session.taskType());
+        showPlatform();
         revalidate();
+    }
+
+    private void showPlatform() {
+        boolean signedIn = session.platform().isPresent();
+        importButton.setVisible(signedIn);
+        importButton.setManaged(signedIn);
+        signInLink.setVisible(!signedIn);
+        signInLink.setManaged(!signedIn);
+        importedBanner.setVisible(session.imported());
+        importedBanner.setText(context.text("import.confirmed"));
     }
 
     private void revalidate() {
@@ -97,11 +140,46 @@ public final class ImportStepController implements StepController {
         Optional<Text> problem = ImportStep.descriptionProblem(description);
         FieldReason.show(descriptionField, descriptionReason, problem.map(context::text).orElse(""), FieldReason.ERROR);
         descriptionLength.setText(context.text("import.description.length",
-                description.codePointCount(0, description.length()), ImportStep.MAX_DESCRIPTION_LENGTH));
+                description.codePointCount(0, description.length()), ImportRequest.MAX_DESCRIPTION_LENGTH));
         Optional<Text> platform = ImportStep.platformAddressProblem(platformField.getText());
         FieldReason.show(platformField, platformReason, platform.map(context::text).orElse(""), FieldReason.ERROR);
         openPlatformButton.setDisable(platform.isPresent());
         valid.set(problem.isEmpty());
+    }
+
+    @FXML
+    private void signIn() {
+        PlatformSignIn.ask(context, signInLink.getScene().getWindow()).ifPresent(platform -> {
+            session.setPlatform(platform);
+            showPlatform();
+            importButton.requestFocus();
+        });
+    }
+
+    @FXML
+    private void importNow() {
+        PlatformSession platform = session.platform().orElseThrow();
+        problemPane.clear();
+        session.setImported(false);
+        showPlatform();
+        running.set(true);
+        Background.run(() -> ImportStep.importAndConfirm(platform, session).confirmed(),
+                confirmed -> {
+                    running.set(false);
+                    showPlatform();
+                    if (!confirmed) {
+                        problemPane.show(context.view(Problems.ofUnconfirmedImport(session.target().link())));
+                    }
+                },
+                failure -> {
+                    running.set(false);
+                    Problem problem = Problems.of(failure);
+                    if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED) {
+                        session.setPlatform(null);
+                        showPlatform();
+                    }
+                    problemPane.show(context.view(problem));
+                });
     }
 
     @FXML
@@ -114,6 +192,11 @@ public final class ImportStepController implements StepController {
     @Override
     public ObservableBooleanValue nextAllowed() {
         return valid;
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return running;
     }
 
     @Override

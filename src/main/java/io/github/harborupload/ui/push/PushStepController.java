@@ -4,6 +4,7 @@ import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.push.LayerSnapshot;
@@ -184,7 +185,7 @@ public final class PushStepController implements StepController {
             long seconds = Math.max(1, push.elapsed().toSeconds());
             titleLabel.setText(context.text("push.title.done"));
             digestField.setText(result.digest());
-            sizeLabel.setText(context.text("push.summary.value", Formats.bytes(last.bytesDone()), last.layers().size(),
+            sizeLabel.setText(context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
                     formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
@@ -224,8 +225,8 @@ public final class PushStepController implements StepController {
     }
 
     private String overall(PushSnapshot snapshot) {
-        String done = Formats.bytes(snapshot.bytesDone());
-        String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Formats.bytes(snapshot.bytesTotal());
+        String done = Sizes.bytes(snapshot.bytesDone());
+        String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
         StringBuilder text = new StringBuilder(context.text("push.overall", done, total));
         if (!snapshot.isFinished() && snapshot.bytesPerSecond() > 0) {
             text.append("  ·  ").append(Formats.speed(snapshot.bytesPerSecond()));
@@ -241,7 +242,7 @@ public final class PushStepController implements StepController {
         if (layer.state().isSkipped()) {
             return "—";
         }
-        return layer.total() > 0 ? Formats.bytes(layer.bytes()) + " / " + Formats.bytes(layer.total()) : "";
+        return layer.total() > 0 ? Sizes.bytes(layer.bytes()) + " / " + Sizes.bytes(layer.total()) : "";
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class WizardWindow {
         UploadSession session = new UploadSession();
         session.setRegistry(settings.harborAddress());
         session.setUsername(settings.lastUsername());
+        session.setPlatformUsername(settings.lastUsername());
         Language language = Language.fromCode(settings.language()).orElse(Language.ofSystem());
         WizardContext context = new WizardContext(services, session, settings, new Translator(language), browser);
         WizardWindow window = new WizardWindow(stage, services, context);

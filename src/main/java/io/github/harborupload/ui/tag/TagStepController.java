@@ -3,6 +3,7 @@ package io.github.harborupload.ui.tag;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.reference.HarborTarget;
@@ -110,7 +111,7 @@ public final class TagStepController implements StepController {
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().image().shortId()));
         sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
-        sizeColumn.setCellFactory(column -> textCell(Formats::bytes));
+        sizeColumn.setCellFactory(column -> textCell(Sizes::bytes));
         createdColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().created()));
         createdColumn.setCellFactory(column -> textCell(created -> formats.age(created, Instant.now())));
         imageTable.setItems(shown);

@@ -1,0 +1,104 @@
+package io.github.harborupload.flow;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.platform.PlatformClient;
+import io.github.harborupload.platform.PlatformException;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.SessionStore;
+import io.github.harborupload.platform.SessionStoreException;
+import io.github.harborupload.platform.SessionTokens;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GPU platform, for users who sign in to it: the session, the Harbor credentials it hands out,
+ * and "stay signed in". Tokens are kept only when the user asks; the platform password never.
+ */
+public final class PlatformAccess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformAccess.class);
+
+    /** The Harbor address and login the platform handed out. */
+    public record HarborLogin(String registry, Credential credential) {
+    }
+
+    private final Services services;
+
+    public PlatformAccess(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * Signs in (the platform's login method is detected first). With {@code stayIn}, the session's
+     * tokens are kept on this computer, and kept fresh when the platform renews them.
+     *
+     * @throws IllegalArgumentException when the address is not a web address
+     */
+    public PlatformSession signIn(String address, String username, String password, boolean stayIn)
+            throws PlatformException {
+        URI uri = PlatformClient.parseAddress(address);
+        PlatformSession session = new PlatformClient(uri).signIn(username, password);
+        SessionStore store = services.sessions();
+        if (stayIn) {
+            keep(store, session);
+        } else {
+            forget(store, uri);
+        }
+        return session;
+    }
+
+    /** A session kept from an earlier "stay signed in", if there is one for this address. */
+    public Optional<PlatformSession> resume(String address) {
+        try {
+            URI uri = PlatformClient.parseAddress(address);
+            return services.sessions().load(uri).map(tokens -> {
+                PlatformSession session = new PlatformClient(uri).resume(tokens);
+                session.onTokensRenewed(renewed -> save(services.sessions(), renewed));
+                return session;
+            });
+        } catch (IllegalArgumentException | SessionStoreException e) {
+            LOG.warn("could not read a kept platform session: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public void signOut(String address) {
+        try {
+            forget(services.sessions(), PlatformClient.parseAddress(address));
+        } catch (IllegalArgumentException e) {
+            // nothing was kept for an address that is not one
+        }
+    }
+
+    /**
+     * New Harbor credentials from the platform. This RESETS the Harbor password: the old one stops
+     * working everywhere, so faces ask first.
+     */
+    public HarborLogin fetchHarborLogin(PlatformSession session) throws PlatformException {
+        String registry = session.harborRegistry();
+        return new HarborLogin(registry, session.resetHarborCredentials());
+    }
+
+    private static void keep(SessionStore store, PlatformSession session) {
+        save(store, session.tokens());
+        session.onTokensRenewed(renewed -> save(store, renewed));
+    }
+
+    private static void save(SessionStore store, SessionTokens tokens) {
+        try {
+            store.save(tokens);
+        } catch (SessionStoreException e) {
+            LOG.warn("could not keep the platform session: {}", e.getMessage());
+        }
+    }
+
+    private static void forget(SessionStore store, URI address) {
+        try {
+            store.forget(address);
+        } catch (SessionStoreException e) {
+            LOG.warn("could not forget the platform session: {}", e.getMessage());
+        }
+    }
+}
