@@ -4,6 +4,8 @@ import io.github.harborupload.flow.Environment;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,8 +70,8 @@ public final class Cli {
         line.setResourceBundle(context.translator().bundle(CommandContext.BUNDLE));
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(terminal.columns(), MAX_HELP_WIDTH)));
-        line.setOut(new PrintWriter(terminal.out(), true));
-        line.setErr(new PrintWriter(terminal.err(), true));
+        line.setOut(writer(terminal.out()));
+        line.setErr(writer(terminal.err()));
         line.getCommandSpec().usageMessage()
                 .exitCodeListHeading(context.text("exit.heading"))
                 .exitCodeList(exitCodes(context));
@@ -80,6 +82,11 @@ public final class Cli {
             return ExitCode.USAGE.code();
         });
         return line;
+    }
+
+    /** Picocli writes to a Writer; without a charset it would take the locale's, often ASCII over SSH. */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, Terminal.CHARSET), true);
     }
 
     /** The exit codes for the help, from {@link ExitCode} itself so the two cannot differ. */

@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
  * like every command's, come from this package's bundle.
  */
 @Command(name = Cli.NAME, sortOptions = false, usageHelpAutoWidth = false)
-final class HarborUploadCommand implements java.util.concurrent.Callable<Integer> {
+final class HarborUploadCommand implements Callable<Integer> {
 
     /** Read before parsing, by {@link Cli}, so that even the help is in that language; declared for help and parsing. */
     @Option(names = "--lang", paramLabel = "en|zh", scope = ScopeType.INHERIT, descriptionKey = "lang")

@@ -40,11 +40,12 @@ final class ProgressText {
         return line.toString();
     }
 
-    /** The layer's id, its state in words, and its bytes when it has some to send. */
+    /** The layer's state in words, e.g. "Uploading" or "Mounted from user-bob/base". */
     String layerState(LayerSnapshot layer) {
         return translator.text(layer.stateText());
     }
 
+    /** "12.3 MB / 40.0 MB" while the layer has bytes to send; empty when it needs none or its size is unknown. */
     String layerBytes(LayerSnapshot layer) {
         if (layer.state().isSkipped() || layer.total() <= 0) {
             return "";

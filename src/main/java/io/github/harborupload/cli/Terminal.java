@@ -6,10 +6,12 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where a command reads and writes: the process's own streams, or a test's.
+ * Where a command reads and writes: the process's own streams, or a test's. The output streams
+ * write {@link #CHARSET}.
  *
  * @param console the interactive console, or null when input or output is not a terminal (a pipe,
  *                a file, a test): then nothing is prompted and progress is printed as plain lines
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  */
 public record Terminal(InputStream in, PrintStream out, PrintStream err, Console console, int columns) {
 
+    /** What the command line writes, whatever the locale says. */
+    public static final Charset CHARSET = StandardCharsets.UTF_8;
     static final int DEFAULT_COLUMNS = 80;
 
     /**
@@ -25,12 +29,12 @@ public record Terminal(InputStream in, PrintStream out, PrintStream err, Console
      */
     public static Terminal system(Environment environment) {
         return new Terminal(System.in,
-                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
-                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, CHARSET),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, CHARSET),
                 System.console(), columns(environment.variables().get("COLUMNS")));
     }
 
-    /** A terminal for a test: no console, 80 columns. */
+    /** A terminal for a test: no console, 80 columns; the streams must write {@link #CHARSET}. */
     public static Terminal of(InputStream in, PrintStream out, PrintStream err) {
         return new Terminal(in, out, err, null, DEFAULT_COLUMNS);
     }

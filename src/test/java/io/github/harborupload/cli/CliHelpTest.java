@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Help for every command in both languages, and the reserved commands; none of it needs Docker. */
 class CliHelpTest {
@@ -85,8 +86,8 @@ class CliHelpTest {
     @Test
     void theLanguageRememberedByTheWizardIsUsedWithoutLang() throws Exception {
         CliRunner runner = cli();
-        java.nio.file.Files.createDirectories(runner.appConfig);
-        java.nio.file.Files.writeString(runner.appConfig.resolve("settings.json"), "{\"language\":\"zh\"}");
+        Files.createDirectories(runner.appConfig);
+        Files.writeString(runner.appConfig.resolve("settings.json"), "{\"language\":\"zh\"}");
         assertTrue(CHINESE.matcher(runner.run("push", "--help").out()).find());
         assertFalse(CHINESE.matcher(runner.run("push", "--help", "--lang", "en").out()).find());
     }
