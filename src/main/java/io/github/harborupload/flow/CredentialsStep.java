@@ -77,4 +77,15 @@ public final class CredentialsStep {
         String host = normalizeRegistry(registry);
         return host.isEmpty() ? Optional.empty() : services.credentials().find(host);
     }
+
+    /**
+     * The stored login a push to this registry uses, for a face that has no login step of its own
+     * (the command line). Slow when a credential helper is configured.
+     *
+     * @throws NotLoggedInException when none is stored
+     * @throws io.github.harborupload.docker.config.DockerConfigException when the store cannot be read
+     */
+    public Credential requireStoredLogin(String registry) {
+        return findStoredLogin(registry).orElseThrow(() -> new NotLoggedInException(normalizeRegistry(registry)));
+    }
 }

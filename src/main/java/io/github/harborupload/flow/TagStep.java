@@ -1,10 +1,12 @@
 package io.github.harborupload.flow;
 
+import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.reference.TargetSuggester;
 import io.github.harborupload.reference.Validation;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Step 3: pick a local image and give it its name in Harbor. */
@@ -19,6 +21,58 @@ public final class TagStep {
     /** The engine's images, one choice per name, newest first. Blocking. */
     public List<ImageChoice> listImages() {
         return ImageChoice.of(services.engine().listImages());
+    }
+
+    /**
+     * The local image a name means, for a face where the user types it: {@code repo:tag} as listed,
+     * {@code repo} alone for {@code repo:latest} (docker's rule), or an image ID or its start
+     * ({@code sha256:} optional). Blocking.
+     *
+     * @throws ImageNotFoundException when no local image answers to the name
+     */
+    public ImageChoice findImage(String name) {
+        return find(listImages(), name).orElseThrow(
+                () -> new ImageNotFoundException(name, "No such image: " + name, null));
+    }
+
+    /** The choice {@link #findImage(String)} makes among these images, or empty. */
+    public static Optional<ImageChoice> find(List<ImageChoice> images, String name) {
+        String wanted = name == null ? "" : name.trim();
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        String withTag = wanted.lastIndexOf(':') > wanted.lastIndexOf('/') ? wanted : wanted + ":latest";
+        Optional<ImageChoice> byName = images.stream().filter(choice -> choice.name().equals(withTag)).findFirst();
+        if (byName.isPresent()) {
+            return byName;
+        }
+        String hex = wanted.startsWith("sha256:") ? wanted.substring("sha256:".length()) : wanted;
+        if (!hex.matches("[0-9a-f]{4,64}")) {
+            return Optional.empty();
+        }
+        List<ImageChoice> byId = images.stream()
+                .filter(choice -> choice.image().id().startsWith("sha256:" + hex) || choice.image().id().startsWith(hex))
+                .toList();
+        // A prefix two images share names neither, as docker says "ambiguous".
+        boolean oneImage = byId.stream().map(choice -> choice.image().id()).distinct().count() == 1;
+        return oneImage ? Optional.of(byId.get(0)) : Optional.empty();
+    }
+
+    /**
+     * A target typed as one link, {@code registry/project/repository:tag}, cut into its parts
+     * without judging them: parts it lacks stay empty, so {@link HarborTarget#validate()} names
+     * every rule it breaks, as for the wizard's fields.
+     */
+    public static HarborTarget targetOf(String link) {
+        String rest = link == null ? "" : link.trim();
+        String tag = "";
+        int colon = rest.lastIndexOf(':');
+        if (colon > rest.lastIndexOf('/')) {
+            tag = rest.substring(colon + 1);
+            rest = rest.substring(0, colon);
+        }
+        String[] parts = rest.split("/", 3);
+        return new HarborTarget(parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "", tag);
     }
 
     /** A test for images whose name, tag or id contains every word of the query, ignoring case. */

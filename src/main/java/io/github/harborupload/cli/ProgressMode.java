@@ -1,0 +1,36 @@
+package io.github.harborupload.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** How {@code push} shows progress: {@code --progress=auto|tty|plain|none}. */
+enum ProgressMode {
+    /** {@link #TTY} on an interactive terminal, else {@link #PLAIN}. */
+    AUTO,
+    /** Lines redrawn in place about ten times a second. */
+    TTY,
+    /** A line at each tenth and every few seconds, for logs and pipes. */
+    PLAIN,
+    NONE;
+
+    /** Ten pictures a second look live and cost the terminal little, even over SSH. */
+    static final Duration TTY_PERIOD = Duration.ofMillis(100);
+    static final Duration PLAIN_PERIOD = Duration.ofSeconds(1);
+
+    ProgressMode resolve(Terminal terminal) {
+        return this != AUTO ? this : terminal.isInteractive() ? TTY : PLAIN;
+    }
+
+    ProgressView view(PrintStream stream, ProgressText text, int columns) {
+        return switch (this) {
+            case AUTO -> throw new IllegalStateException("resolve the mode first");
+            case TTY -> new TerminalProgress(stream, text, columns);
+            case PLAIN -> new PlainProgress(stream, text, System::currentTimeMillis);
+            case NONE -> ProgressView.NONE;
+        };
+    }
+
+    Duration period() {
+        return this == TTY ? TTY_PERIOD : PLAIN_PERIOD;
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.harborupload.cli;
+
+import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.problems.Problem;
+import io.github.harborupload.problems.ProblemContext;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.push.LayerSnapshot;
+import io.github.harborupload.push.PushSnapshot;
+import java.util.Optional;
+
+/** The words and bars both progress views print, in the user's language. */
+final class ProgressText {
+
+    private static final String SEPARATOR = "  ·  ";
+
+    private final Translator translator;
+    private final Units units;
+    private final ProblemContext problemContext;
+
+    ProgressText(Translator translator, ProblemContext problemContext) {
+        this.translator = translator;
+        this.units = new Units(translator);
+        this.problemContext = problemContext;
+    }
+
+    /** "45 %  ·  90.0 MB of ~200 MB  ·  12.0 MB/s  ·  about 9 s left": speed and time only while known. */
+    String overall(PushSnapshot snapshot) {
+        String total = snapshot.bytesTotal() < 0 ? "?"
+                : (snapshot.totalEstimated() ? "~" : "") + Units.bytes(snapshot.bytesTotal());
+        StringBuilder line = new StringBuilder()
+                .append(percent(snapshot.fraction())).append(SEPARATOR)
+                .append(text("progress.bytes", Units.bytes(snapshot.bytesDone()), total));
+        if (!snapshot.isFinished() && snapshot.bytesPerSecond() > 0) {
+            line.append(SEPARATOR).append(Units.speed(snapshot.bytesPerSecond()));
+            String left = units.timeLeft(snapshot.secondsLeft());
+            if (!left.isEmpty()) {
+                line.append(SEPARATOR).append(left);
+            }
+        }
+        return line.toString();
+    }
+
+    /** The layer's state in words, e.g. "Uploading" or "Mounted from user-bob/base". */
+    String layerState(LayerSnapshot layer) {
+        return translator.text(layer.stateText());
+    }
+
+    /** "12.3 MB / 40.0 MB" while the layer has bytes to send; empty when it needs none or its size is unknown. */
+    String layerBytes(LayerSnapshot layer) {
+        if (layer.state().isSkipped() || layer.total() <= 0) {
+            return "";
+        }
+        return Units.bytes(layer.bytes()) + " / " + Units.bytes(layer.total());
+    }
+
+    /** A push that keeps retrying or stands still, while it runs. */
+    Optional<Problem> signal(PushSnapshot snapshot) {
+        return Problems.ofSignals(snapshot, problemContext);
+    }
+
+    String text(String key, Object... args) {
+        return translator.text(CommandContext.BUNDLE, key, args);
+    }
+
+    String title(Problem problem) {
+        return translator.text(problem.title());
+    }
+
+    static String percent(double fraction) {
+        return Math.round(Math.min(1, Math.max(0, fraction)) * 100) + " %";
+    }
+
+    /** "[######----]": as many cells as asked, filled in proportion. */
+    static String bar(double fraction, int cells) {
+        int filled = (int) Math.round(Math.min(1, Math.max(0, fraction)) * cells);
+        return "[" + "#".repeat(filled) + "-".repeat(cells - filled) + "]";
+    }
+}

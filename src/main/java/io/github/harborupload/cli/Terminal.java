@@ -1,0 +1,54 @@
+package io.github.harborupload.cli;
+
+import io.github.harborupload.flow.Environment;
+import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where a command reads and writes: the process's own streams, or a test's. The output streams
+ * write {@link #CHARSET}.
+ *
+ * @param console the interactive console, or null when input or output is not a terminal (a pipe,
+ *                a file, a test): then nothing is prompted and progress is printed as plain lines
+ * @param columns the terminal's width, for lines redrawn in place
+ */
+public record Terminal(InputStream in, PrintStream out, PrintStream err, Console console, int columns) {
+
+    /** What the command line writes, whatever the locale says. */
+    public static final Charset CHARSET = StandardCharsets.UTF_8;
+    static final int DEFAULT_COLUMNS = 80;
+
+    /**
+     * The process's streams, in UTF-8 whatever the locale says: a server reached by SSH often runs
+     * with LANG=C, which would print every Chinese character as "?".
+     */
+    public static Terminal system(Environment environment) {
+        return new Terminal(System.in,
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, CHARSET),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, CHARSET),
+                System.console(), columns(environment.variables().get("COLUMNS")));
+    }
+
+    /** A terminal for a test: no console, 80 columns; the streams must write {@link #CHARSET}. */
+    public static Terminal of(InputStream in, PrintStream out, PrintStream err) {
+        return new Terminal(in, out, err, null, DEFAULT_COLUMNS);
+    }
+
+    public boolean isInteractive() {
+        return console != null;
+    }
+
+    private static int columns(String variable) {
+        try {
+            int columns = variable == null ? DEFAULT_COLUMNS : Integer.parseInt(variable.trim());
+            return columns >= 20 ? columns : DEFAULT_COLUMNS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_COLUMNS;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.harborupload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.DockerEngine;
+import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.settings.AppFolders;
+import io.github.harborupload.testsupport.RegistryManifests;
+import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.TestStack;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built jar as a real process, as a user on a server runs it: no display, output piped, Ctrl-C
+ * as a real SIGINT. Failsafe runs after {@code package}, so the shaded jar is there.
+ */
+class CliProcessIT {
+
+    private static final int MIB = 1 << 20;
+    private static final Path JAR = Path.of("target/harbor-upload-wizard.jar");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private static TestStack stack;
+    private static StackImages images;
+    private static String freshFiveLayers;
+    private static String freshBig;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void buildImages(@TempDir Path work) throws IOException {
+        stack = TestStack.require();
+        assertTrue(Files.isRegularFile(JAR), "run through mvn verify: package builds " + JAR);
+        images = new StackImages(stack);
+        freshFiveLayers = images.buildRandom(TestStack.uniqueRepository("local/cli-process-five"), 5, 4 * MIB,
+                Files.createDirectory(work.resolve("five")));
+        // Big enough that the push still runs when SIGINT comes after the first progress line.
+        freshBig = images.buildRandom(TestStack.uniqueRepository("local/cli-process-big"), 5, 64 * MIB,
+                Files.createDirectory(work.resolve("big")));
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (images != null) {
+            images.close();
+        }
+    }
+
+    record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    /**
+     * The process, started through perl, which sets SIGINT back to its default first: a shell that
+     * starts a job in the background (CI, "mvn verify &") makes its children ignore SIGINT, and a
+     * JVM that starts with SIGINT ignored never runs its shutdown hooks on it.
+     */
+    private ProcessBuilder jar(String... args) {
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        // A server reached by SSH: no display at all.
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.put("DOCKER_HOST", stack.dockerHost());
+        env.put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
+        env.put(AppFolders.OVERRIDE_VARIABLE, dir.resolve("app-config").toString());
+        env.put("LANG", "C");
+        return builder;
+    }
+
+    private Result run(String stdin, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("-jar", JAR.toString()));
+        all.addAll(List.of(args));
+        Process process = jar(all.toArray(String[]::new)).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        CompletableFuture<String> out = readAll(process.getInputStream());
+        CompletableFuture<String> err = readAll(process.getErrorStream());
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("still running after " + TIMEOUT_SECONDS + " s: " + String.join(" ", args));
+        }
+        return new Result(process.exitValue(), out.get(), err.get());
+    }
+
+    private static CompletableFuture<String> readAll(java.io.InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void logIn() throws Exception {
+        Result login = run(stack.password() + "\n", "login", "--registry", stack.registry(), "-u", stack.user(),
+                "--password-stdin");
+        assertEquals(0, login.exit(), login.all());
+        assertTrue(login.out().contains(LoginCommand.SUCCEEDED), login.out());
+    }
+
+    @BeforeEach
+    void noDisplayHere() {
+        assertTrue(jar().environment().get("DISPLAY") == null);
+    }
+
+    @Test
+    void helpRunsHeadlessWithoutLoadingAnyJavaFxClass() throws Exception {
+        List<String> args = List.of("-Xlog:class+load=info", "-jar", JAR.toString());
+        for (List<String> command : List.of(List.of("--help"), List.of("push", "--help", "--lang", "zh"))) {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(command);
+            Process process = jar(all.toArray(String[]::new)).start();
+            CompletableFuture<String> out = readAll(process.getInputStream());
+            CompletableFuture<String> err = readAll(process.getErrorStream());
+            assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), err.get());
+            assertTrue(out.get().contains("harbor-upload"), out.get());
+            assertFalse(out.get().lines().anyMatch(line -> line.contains(" javafx.") || line.contains(" com.sun.javafx.")),
+                    "no JavaFX class is loaded for the command line");
+            assertFalse(err.get().toLowerCase().contains("javafx") || err.get().contains("Gtk") || err.get().contains("DISPLAY"),
+                    err.get());
+        }
+    }
+
+    @Test
+    void chineseHelpSurvivesACLocale() throws Exception {
+        Result help = run("", "login", "--help", "--lang", "zh");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("登录 Harbor"), "UTF-8 even with LANG=C: " + help.out());
+    }
+
+    @Test
+    void logsInAndPushesWithJsonAsARealProcess() throws Exception {
+        logIn();
+        String repository = TestStack.uniqueRepository("cli-process");
+        String target = stack.registry() + "/user-" + stack.user() + "/" + repository + ":1";
+        images.removeLater(target);
+        Result push = run("", "push", freshFiveLayers, "--target", target, "--json");
+        assertEquals(0, push.exit(), push.all());
+        JsonNode pushed = new ObjectMapper().readTree(push.out());
+        assertEquals(target, pushed.path("target").asText());
+        assertEquals(RegistryManifests.digest(stack.registry(), "user-" + stack.user() + "/" + repository, "1",
+                new Credential(stack.user(), stack.password())), Optional.of(pushed.path("digest").asText()));
+        // Piped: plain progress lines, no cursor movements.
+        assertTrue(push.err().lines().anyMatch(line -> line.startsWith("100 %")), push.err());
+        assertFalse(push.err().contains("\u001b"), push.err());
+    }
+
+    @Test
+    void problemsEndWithTheirExitCodesAsARealProcess() throws Exception {
+        String wrong = "wrong-" + Long.toHexString(System.nanoTime());
+        Result login = run(wrong + "\n", "login", "--registry", stack.registry(), "-u", stack.user(),
+                "--password-stdin", "--verbose");
+        assertEquals(ExitCode.AUTH.code(), login.exit(), login.all());
+        assertFalse(login.all().contains(wrong));
+        assertFalse(login.all().contains("\tat "), "no stack trace: " + login.err());
+
+        Result missing = run("", "push", "local/no-such-image:1");
+        assertEquals(ExitCode.NOT_FOUND.code(), missing.exit(), missing.all());
+
+        Result notLoggedIn = run("", "push", stack.tinyImage(), "--registry", stack.registry());
+        assertEquals(ExitCode.AUTH.code(), notLoggedIn.exit(), notLoggedIn.all());
+
+        Result badTag = run("", "push", stack.tinyImage(), "--registry", stack.registry(), "-u", stack.user(),
+                "--tag", "bad tag");
+        assertEquals(ExitCode.USAGE.code(), badTag.exit(), badTag.all());
+
+        ProcessBuilder noEngine = jar("-jar", JAR.toString(), "images");
+        noEngine.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-docker.sock"));
+        Process process = noEngine.start();
+        CompletableFuture<String> err = readAll(process.getErrorStream());
+        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(ExitCode.ENGINE_UNREACHABLE.code(), process.exitValue(), err.get());
+    }
+
+    @Test
+    void ctrlCCancelsThePushAndLeavesTheEngineWell() throws Exception {
+        logIn();
+        String repository = TestStack.uniqueRepository("cli-process-cancel");
+        String target = stack.registry() + "/user-" + stack.user() + "/" + repository + ":1";
+        images.removeLater(target);
+        Process process = jar("-jar", JAR.toString(), "push", freshBig, "--target", target).start();
+        process.getOutputStream().close();
+        CompletableFuture<String> err = readAll(process.getErrorStream());
+        CountDownLatch firstProgress = new CountDownLatch(1);
+        StringBuilder out = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (out) {
+                        out.append(line).append('\n');
+                    }
+                    if (line.contains("%")) {
+                        firstProgress.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.start();
+        assertTrue(firstProgress.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "a progress line: " + out + err.getNow(""));
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "ends after Ctrl-C");
+        reader.join(5_000);
+
+        assertEquals(ExitCode.CANCELLED.code(), process.exitValue(), out + err.get());
+        assertTrue(err.get().contains("Push cancelled"), err.get());
+        assertEquals(Optional.empty(), RegistryManifests.digest(stack.registry(), "user-" + stack.user() + "/" + repository,
+                "1", new Credential(stack.user(), stack.password())), "the push did not finish: " + out);
+        try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
+            assertFalse(engine.ping().version().isBlank(), "the engine still answers");
+            assertTrue(engine.listImages().stream().anyMatch(image -> image.repoTags().contains(freshBig)));
+        }
+    }
+}

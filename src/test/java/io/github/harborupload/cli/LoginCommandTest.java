@@ -1,0 +1,111 @@
+package io.github.harborupload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.harborupload.credentials.CredentialIssue;
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.i18n.Translator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What login refuses before it asks the engine anything. The engine given is a socket that does not
+ * exist: a command that reached it would end with the engine's exit code, not the usage code.
+ */
+class LoginCommandTest {
+
+    private static final String SECRET = "Zq8-never-shown-Xw";
+
+    @TempDir
+    Path dir;
+
+    private CliRunner cli() {
+        return new CliRunner(dir, "unix:///nonexistent/docker.sock");
+    }
+
+    static String layout(String name) throws IOException {
+        try (InputStream in = LoginCommandTest.class.getResourceAsStream("/io/github/harborupload/credentials/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aPasswordGivenAsAnArgumentIsRefusedWithoutBeingEchoed() {
+        for (String[] args : new String[][] {
+            {"login", "--username", "alice", "--password", SECRET},
+            {"login", "-u", "alice", "-p", SECRET, "--verbose"},
+            {"login", "--password=" + SECRET}}) {
+            CliRunner.Result result = cli().run(args);
+            assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+            assertTrue(result.err().contains("--password-stdin"), result.err());
+            assertFalse(result.all().contains(SECRET), result.all());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "dialog-a-copied-whole.txt, LABELS_ONLY",
+        "dialog-b-copied-whole.txt, LABELS_ONLY",
+        "dialog-c-before-reset.txt, PASSWORD_PLACEHOLDER"})
+    void aDialogWithoutItsValuesSaysWhatToDo(String file, CredentialIssue issue) throws IOException {
+        Path pasted = Files.writeString(dir.resolve(file), layout(file));
+        CliRunner.Result result = cli().run("login", "--credentials-file", pasted.toString());
+        assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+        assertTrue(result.err().contains(new Translator(Language.ENGLISH).text(issue.text())), result.err());
+    }
+
+    @Test
+    void thePastedTextCanComeFromStandardInputInChinese() throws IOException {
+        CliRunner.Result result = cli().runWithInput(layout("dialog-c-before-reset.txt"),
+                "login", "--credentials-file", "-", "--lang", "zh");
+        assertEquals(ExitCode.USAGE.code(), result.exit());
+        assertTrue(result.err().contains(new Translator(Language.CHINESE).text(CredentialIssue.PASSWORD_PLACEHOLDER.text())),
+                result.err());
+    }
+
+    @Test
+    void withoutAConsoleThereIsNoOneToAskThePasswordOf() {
+        CliRunner.Result result = cli().run("login", "--registry", "harbor.example.org", "--username", "alice");
+        assertEquals(ExitCode.USAGE.code(), result.exit());
+        assertTrue(result.err().contains("--password-stdin"), result.err());
+    }
+
+    @Test
+    void conflictingOrIncompleteSourcesAreUsageErrors() {
+        assertEquals(ExitCode.USAGE.code(), cli().runWithInput(SECRET, "login", "--password-stdin").exit(),
+                "--password-stdin without --username");
+        assertEquals(ExitCode.USAGE.code(),
+                cli().runWithInput(SECRET, "login", "-u", "a", "--password-stdin", "--credentials-file", "x").exit());
+        CliRunner.Result missing = cli().run("login", "--credentials-file", dir.resolve("nothing.txt").toString());
+        assertEquals(ExitCode.USAGE.code(), missing.exit());
+        assertTrue(missing.err().contains("nothing.txt"), missing.err());
+        CliRunner.Result empty = cli().runWithInput("\n", "login", "-u", "alice", "--password-stdin");
+        assertEquals(ExitCode.USAGE.code(), empty.exit());
+        assertTrue(empty.err().contains(new Translator(Language.ENGLISH).text(CredentialIssue.PASSWORD_EMPTY.text())));
+    }
+
+    @Test
+    void aBadRegistryAddressIsNamed() {
+        CliRunner.Result result = cli().runWithInput(SECRET, "login", "--registry", "not a host", "-u", "a",
+                "--password-stdin");
+        assertEquals(ExitCode.USAGE.code(), result.exit());
+        assertFalse(result.all().contains(SECRET));
+    }
+
+    @Test
+    void onlyOneLineEndIsTakenOffAPasswordFromStandardInput() {
+        assertEquals("pass", LoginCommand.withoutLineEnd("pass\n"));
+        assertEquals("pass", LoginCommand.withoutLineEnd("pass\r\n"));
+        assertEquals("pass\n", LoginCommand.withoutLineEnd("pass\n\n"));
+        assertEquals(" pass ", LoginCommand.withoutLineEnd(" pass "));
+    }
+}
