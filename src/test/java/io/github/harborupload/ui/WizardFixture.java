@@ -34,6 +34,11 @@ final class WizardFixture {
     private final Path home;
 
     WizardFixture(TestStack stack, Path dir, Language language) {
+        this(stack, dir, language, stack.registry(), "https://gpu.act.buaa.edu.cn");
+    }
+
+    /** A wizard that remembers this Harbor and platform address, as after an earlier visit. */
+    WizardFixture(TestStack stack, Path dir, Language language, String harbor, String platform) {
         this.stack = stack;
         this.home = dir.resolve("home");
         this.dockerConfig = dir.resolve("docker-config");
@@ -43,7 +48,8 @@ final class WizardFixture {
             Files.createDirectories(home);
             Files.createDirectories(appConfig);
             Files.writeString(appConfig.resolve("settings.json"),
-                    "{\"harborAddress\":\"" + stack.registry() + "\",\"language\":\"" + language.code() + "\"}");
+                    "{\"harborAddress\":\"" + harbor + "\",\"platformAddress\":\"" + platform
+                            + "\",\"language\":\"" + language.code() + "\"}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

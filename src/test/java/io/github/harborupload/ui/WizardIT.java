@@ -11,23 +11,10 @@ import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
-import io.github.harborupload.ui.push.LayerRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real wizard, driven with TestFX (headless Monocle) against the project's real Docker daemon
@@ -92,197 +77,147 @@ class WizardIT {
     }
 
     @Test
-    void theWholePathFromAPastedDialogToTheSummary(FxRobot robot) throws Exception {
-        paste(robot, WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
-        assertEquals(stack.user(), fx(() -> text(robot, "#usernameField")));
-        assertEquals(stack.password(), fx(() -> text(robot, "#passwordField")));
+    void theWholePathFromAPastedDialogToTheSummary(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        assertEquals(stack.user(), robot.text("#usernameField"));
+        assertEquals(stack.password(), robot.text("#passwordField"));
 
-        robot.clickOn("#nextButton");
-        waitUntil(30, () -> robot.lookup("#loginSucceeded").query().isVisible());
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
         assertTrue(Files.readString(wizard.dockerConfig.resolve("config.json")).contains(stack.registry()),
                 "the login is stored in the Docker config, as docker login stores it");
 
-        robot.clickOn("#nextButton");
-        chooseImage(robot, fiveLayers);
-        String repository = fx(() -> text(robot, "#repositoryField"));
+        robot.click("#nextButton");
+        robot.chooseImage(fiveLayers);
+        String repository = robot.text("#repositoryField");
         assertTrue(repository.startsWith("local-wizard-five"), repository);
-        assertEquals("1", fx(() -> text(robot, "#tagField")));
+        assertEquals("1", robot.text("#tagField"));
         String link = stack.registry() + "/user-" + stack.user() + "/" + repository + ":1";
-        assertEquals(link, fx(() -> text(robot, "#linkField")));
+        assertEquals(link, robot.text("#linkField"));
 
-        robot.clickOn("#nextButton");
-        waitUntil(30, () -> layerRows(robot).size() == 5);
-        waitUntil(60, () -> layerRows(robot).stream().anyMatch(row -> row.fractionProperty().get() > 0));
-        waitUntil(PUSH_TIMEOUT_SECONDS, () -> robot.lookup("#resultBox").query().isVisible());
-        assertEquals(1.0, fx(() -> robot.lookup("#overallBar").queryAs(ProgressBar.class).getProgress()));
-        assertTrue(fx(() -> layerRows(robot).stream().allMatch(row -> row.fractionProperty().get() == 1.0)));
-        String digest = fx(() -> text(robot, "#digestField"));
+        robot.click("#nextButton");
+        robot.waitUntil(30, () -> robot.layerRows().size() == 5);
+        robot.waitUntil(60, () -> robot.layerRows().stream().anyMatch(row -> row.fractionProperty().get() > 0));
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        assertEquals(1.0, robot.read(() -> fx.lookup("#overallBar").queryAs(ProgressBar.class).getProgress()));
+        assertTrue(robot.layerRows().stream().allMatch(row -> row.fractionProperty().get() == 1.0));
+        String digest = robot.text("#digestField");
         assertEquals(RegistryManifests.digest(stack.registry(), "user-" + stack.user() + "/" + repository, "1",
                 new Credential(stack.user(), stack.password())).orElseThrow(), digest,
                 "the digest shown is the one the registry serves");
 
-        robot.clickOn("#nextButton");
-        assertEquals(link, fx(() -> text(robot, "#importLinkField")));
-        assertEquals(repository + ":1", fx(() -> text(robot, "#descriptionField")));
-        robot.clickOn("#openPlatformButton");
+        robot.click("#nextButton");
+        assertEquals(link, robot.text("#importLinkField"));
+        assertEquals(repository + ":1", robot.text("#descriptionField"));
+        assertFalse(robot.visible("#importButton"), "one-click import needs a platform session");
+        robot.click("#openPlatformButton");
         assertEquals(List.of("https://gpu.act.buaa.edu.cn/portal/env/images"), wizard.opened);
 
-        robot.clickOn("#nextButton");
-        assertEquals(Step.DONE, fx(() -> wizard.window.shell().current()));
-        assertEquals(link, fx(() -> text(robot, "#summary-link")));
-        assertEquals(digest, fx(() -> text(robot, "#summary-digest")));
+        robot.click("#nextButton");
+        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        assertEquals(link, robot.text("#summary-link"));
+        assertEquals(digest, robot.text("#summary-digest"));
 
-        robot.clickOn("#anotherButton");
-        assertEquals(Step.TAG, fx(() -> wizard.window.shell().current()));
-        assertTrue(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()), "a new image must be chosen");
+        robot.click("#anotherButton");
+        assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));
+        assertTrue(robot.disabled("#nextButton"), "a new image must be chosen");
     }
 
     @Test
-    void aWrongPasswordShowsTheLoginProblemAndBackKeepsTheForm(FxRobot robot) {
+    void aWrongPasswordShowsTheLoginProblemAndBackKeepsTheForm(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
         String dialog = WizardFixture.credentialDialog(stack.registry(), stack.user(), "wrong-password-12345");
-        paste(robot, dialog);
-        robot.clickOn("#nextButton");
-        waitUntil(30, () -> robot.lookup("#loginProblem").query().isVisible());
-        String title = fx(() -> robot.lookup("#loginProblem .problem-title").queryAs(Label.class).getText());
-        assertEquals(wizard.translator().text(ProblemType.LOGIN_FAILED.title()), title);
-        assertTrue(fx(() -> robot.lookup("#retryButton").query().isVisible()));
-        assertTrue(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()));
+        robot.paste(dialog);
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginProblem");
+        assertEquals(wizard.translator().text(ProblemType.LOGIN_FAILED.title()), robot.label("#loginProblem .problem-title"));
+        assertTrue(robot.visible("#retryButton"));
+        assertTrue(robot.disabled("#nextButton"));
 
-        robot.clickOn("#backButton");
-        assertEquals(Step.CREDENTIALS, fx(() -> wizard.window.shell().current()));
-        assertEquals(stack.user(), fx(() -> text(robot, "#usernameField")));
-        assertEquals("wrong-password-12345", fx(() -> text(robot, "#passwordField")));
-        assertEquals(dialog, fx(() -> text(robot, "#pasteArea")));
+        robot.click("#backButton");
+        assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
+        assertEquals(stack.user(), robot.text("#usernameField"));
+        assertEquals("wrong-password-12345", robot.text("#passwordField"));
+        assertEquals(dialog, robot.text("#pasteArea"));
         assertFalse(Files.exists(wizard.dockerConfig.resolve("config.json")), "a refused login is not stored");
     }
 
     @Test
-    void anInvalidTagShowsItsReasonAndDisablesNext(FxRobot robot) {
+    void anInvalidTagShowsItsReasonAndDisablesNext(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
         loginAndOpenTagStep(robot);
-        chooseImage(robot, fiveLayers);
-        assertFalse(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()));
+        robot.chooseImage(fiveLayers);
+        assertFalse(robot.disabled("#nextButton"));
 
-        replaceText(robot, "#tagField", "v1 final!");
-        String reason = fx(() -> robot.lookup("#tagReason").queryAs(Label.class).getText());
-        assertTrue(fx(() -> robot.lookup("#tagReason").query().isVisible()));
-        assertTrue(reason.contains("space"), reason);
-        assertTrue(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()));
+        robot.replaceText("#tagField", "v1 final!");
+        assertTrue(robot.visible("#tagReason"));
+        assertTrue(robot.label("#tagReason").contains("space"), robot.label("#tagReason"));
+        assertTrue(robot.disabled("#nextButton"));
 
-        replaceText(robot, "#tagField", "v1-final");
-        assertFalse(fx(() -> robot.lookup("#tagReason").query().isVisible()));
-        assertFalse(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()));
+        robot.replaceText("#tagField", "v1-final");
+        assertFalse(robot.visible("#tagReason"));
+        assertFalse(robot.disabled("#nextButton"));
 
-        replaceText(robot, "#repositoryField", "My-Repo");
-        assertTrue(fx(() -> robot.lookup("#repositoryReason").queryAs(Label.class).getText()).contains("my-repo"),
-                "the uppercase rule suggests the lowercase form");
-        assertTrue(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()));
+        robot.replaceText("#repositoryField", "My-Repo");
+        assertTrue(robot.label("#repositoryReason").contains("my-repo"), "the uppercase rule suggests the lowercase form");
+        assertTrue(robot.disabled("#nextButton"));
     }
 
     @Test
-    void cancelDuringAPushLeavesAUsableWizardAndRetryFinishes(FxRobot robot) {
+    void cancelDuringAPushLeavesAUsableWizardAndRetryFinishes(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
         loginAndOpenTagStep(robot);
-        chooseImage(robot, forCancel);
-        robot.clickOn("#nextButton");
-        waitUntil(60, () -> layerRows(robot).stream().anyMatch(row -> row.fractionProperty().get() > 0));
+        robot.chooseImage(forCancel);
+        robot.click("#nextButton");
+        robot.waitUntil(60, () -> robot.layerRows().stream().anyMatch(row -> row.fractionProperty().get() > 0));
 
-        robot.clickOn("#cancelButton");
-        robot.clickOn(wizard.text("push.cancel.stop"));
-        waitUntil(30, () -> robot.lookup("#pushProblem").query().isVisible());
-        assertEquals(wizard.translator().text(ProblemType.CANCELLED.title()),
-                fx(() -> robot.lookup("#pushProblem .problem-title").queryAs(Label.class).getText()));
-        assertTrue(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()), "nothing was pushed");
-        assertFalse(fx(() -> robot.lookup("#backButton").queryButton().isDisabled()), "Back works again");
+        robot.click("#cancelButton");
+        robot.click(wizard.text("push.cancel.stop"));
+        robot.waitForVisible(30, "#pushProblem");
+        assertEquals(wizard.translator().text(ProblemType.CANCELLED.title()), robot.label("#pushProblem .problem-title"));
+        assertTrue(robot.disabled("#nextButton"), "nothing was pushed");
+        assertFalse(robot.disabled("#backButton"), "Back works again");
 
-        robot.clickOn("#retryButton");
-        waitUntil(PUSH_TIMEOUT_SECONDS, () -> robot.lookup("#resultBox").query().isVisible());
-        assertFalse(fx(() -> robot.lookup("#nextButton").queryButton().isDisabled()));
+        robot.click("#retryButton");
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        assertFalse(robot.disabled("#nextButton"));
     }
 
     @Test
-    void theKeyboardAloneWorks(FxRobot robot) {
-        paste(robot, WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
-        robot.clickOn("#usernameField");
-        robot.type(KeyCode.ESCAPE);
-        robot.clickOn(wizard.text("quit.stay"));
-        assertEquals(Step.CREDENTIALS, fx(() -> wizard.window.shell().current()), "Esc asks first; Stay stays");
+    void theKeyboardAloneWorks(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        robot.click("#usernameField");
+        fx.type(KeyCode.ESCAPE);
+        robot.click(wizard.text("quit.stay"));
+        assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()), "Esc asks first; Stay stays");
 
-        robot.clickOn("#pasteArea");
-        robot.type(KeyCode.TAB);
-        assertEquals("usernameField", fx(() -> focusedId(robot)), "Tab leaves the paste area");
-        robot.type(KeyCode.ENTER);
-        waitUntil(30, () -> robot.lookup("#loginSucceeded").query().isVisible());
-        assertEquals("nextButton", fx(() -> focusedId(robot)), "after the check, Enter continues");
-        robot.type(KeyCode.ENTER);
-        assertEquals(Step.TAG, fx(() -> wizard.window.shell().current()));
+        robot.click("#pasteArea");
+        fx.type(KeyCode.TAB);
+        assertEquals("usernameField", robot.focusedId(), "Tab leaves the paste area");
+        fx.type(KeyCode.ENTER);
+        robot.waitForVisible(30, "#loginSucceeded");
+        assertEquals("nextButton", robot.focusedId(), "after the check, Enter continues");
+        fx.type(KeyCode.ENTER);
+        assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));
     }
 
     @Test
-    void switchingTheLanguageKeepsWhatWasTyped(FxRobot robot) {
-        robot.clickOn("#usernameField").write("alice");
-        robot.clickOn("#languageMenu");
-        robot.clickOn(Language.CHINESE.ownName());
-        assertEquals("alice", fx(() -> text(robot, "#usernameField")));
-        assertEquals(new WizardFixture(stack, dir, Language.CHINESE).text("credentials.title"),
-                fx(() -> robot.lookup(".step-title").queryAs(Label.class).getText()));
+    void switchingTheLanguageKeepsWhatWasTyped(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        fx.clickOn("#usernameField").write("alice");
+        robot.click("#languageMenu");
+        robot.click(Language.CHINESE.ownName());
+        assertEquals("alice", robot.text("#usernameField"));
+        assertEquals(new WizardFixture(stack, dir, Language.CHINESE).text("credentials.title"), robot.label(".step-title"));
         assertTrue(Files.exists(wizard.appConfig.resolve("settings.json")));
     }
 
-    private void loginAndOpenTagStep(FxRobot robot) {
-        paste(robot, WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
-        robot.clickOn("#nextButton");
-        waitUntil(30, () -> robot.lookup("#loginSucceeded").query().isVisible());
-        robot.clickOn("#nextButton");
-    }
-
-    /** Puts the text on the clipboard and pastes it with Ctrl+V, as a user does. */
-    private static void paste(FxRobot robot, String text) {
-        robot.interact(() -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text)));
-        robot.clickOn("#pasteArea");
-        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        waitUntil(5, () -> !robot.lookup("#pasteArea").queryAs(TextArea.class).getText().isEmpty());
-    }
-
-    private static void chooseImage(FxRobot robot, String name) {
-        waitUntil(30, () -> !robot.lookup("#imageTable").queryAs(TableView.class).getItems().isEmpty());
-        robot.clickOn("#filterField").write(name);
-        waitUntil(5, () -> robot.lookup("#imageTable").queryAs(TableView.class).getItems().size() == 1);
-        robot.clickOn(robot.lookup("#imageTable .table-cell").match(LabeledMatchers.hasText(name)).<Node>query());
-        waitUntil(5, () -> !robot.lookup("#repositoryField").queryAs(TextField.class).getText().isEmpty());
-    }
-
-    private static void replaceText(FxRobot robot, String query, String text) {
-        robot.interact(() -> robot.lookup(query).queryAs(TextInputControl.class).clear());
-        robot.clickOn(query).write(text);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<LayerRow> layerRows(FxRobot robot) {
-        return List.copyOf(robot.lookup("#layerTable").queryAs(TableView.class).getItems());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(TextInputControl.class).getText();
-    }
-
-    private static String focusedId(FxRobot robot) {
-        Node focused = robot.lookup("#nextButton").queryAs(Button.class).getScene().getFocusOwner();
-        return focused == null ? null : focused.getId();
-    }
-
-    /** Reads JavaFX state on the FX thread. */
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not read the UI", e);
-        }
-    }
-
-    private static void waitUntil(long seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the wizard did not get there within " + seconds + " s", e);
-        }
+    private void loginAndOpenTagStep(WizardRobot robot) {
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
+        robot.click("#nextButton");
     }
 }

@@ -1,6 +1,8 @@
 package io.github.harborupload.ui.tag;
 
+import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.Preflight;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
@@ -14,6 +16,7 @@ import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
+import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.Formats;
 import io.github.harborupload.ui.common.ProblemPane;
@@ -30,7 +33,10 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -63,6 +69,8 @@ public final class TagStepController implements StepController {
     @FXML
     private VBox problemBox;
     @FXML
+    private Button pushAnywayButton;
+    @FXML
     private TextField projectField;
     @FXML
     private Label projectReason;
@@ -93,6 +101,8 @@ public final class TagStepController implements StepController {
     private final BooleanProperty tagging = new SimpleBooleanProperty(false);
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
     private ProblemPane problemPane;
+    /** What Next does once the user has read the quota warning and chose to push anyway. */
+    private Runnable afterQuotaWarning;
 
     public TagStepController(WizardContext context) {
         this.context = context;
@@ -105,7 +115,7 @@ public final class TagStepController implements StepController {
     private void initialize() {
         problemPane = new ProblemPane(context.texts());
         problemPane.setId("tagProblem");
-        problemBox.getChildren().add(problemPane);
+        problemBox.getChildren().add(0, problemPane);
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
 
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
@@ -249,23 +259,64 @@ public final class TagStepController implements StepController {
         return tagging.or(loading);
     }
 
+    /**
+     * Tags the image, then asks Harbor whether there is room and whether the tag is taken, so that
+     * neither surprises the user half-way through a long push.
+     */
     @Override
     public void next(Runnable advance) {
         ImageChoice image = session.image().orElseThrow();
         HarborTarget target = session.target();
+        Credential credential = session.credential().orElseThrow();
         tagging.set(true);
         problemPane.clear();
+        pushAnywayButton.setVisible(false);
         Background.run(() -> {
             step.apply(image, target);
-            return target;
-        }, done -> {
+            return Preflight.check(target, credential, image.image().size(), session.platform());
+        }, report -> {
             tagging.set(false);
             session.setPush(null);
-            advance.run();
+            Runnable proceed = () -> confirmOverwrite(report, target, advance);
+            if (report.roomShort()) {
+                problemPane.show(context.view(Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(),
+                        ProblemContext.none().withRegistry(target.registry()))));
+                afterQuotaWarning = proceed;
+                pushAnywayButton.setVisible(true);
+                pushAnywayButton.requestFocus();
+            } else {
+                proceed.run();
+            }
         }, failure -> {
             tagging.set(false);
             problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withImage(target.link()))));
         });
+    }
+
+    @FXML
+    private void pushAnyway() {
+        pushAnywayButton.setVisible(false);
+        problemPane.clear();
+        afterQuotaWarning.run();
+    }
+
+    private void confirmOverwrite(Preflight.Report report, HarborTarget target, Runnable advance) {
+        if (!report.tagTaken()) {
+            advance.run();
+            return;
+        }
+        ButtonType overwrite = new ButtonType(context.text("tag.exists.overwrite"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(context.text("tag.exists.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("tag.exists.text", target.link()), keep, overwrite);
+        alert.setHeaderText(context.text("tag.exists.title", target.tag()));
+        alert.initOwner(tagField.getScene().getWindow());
+        Dialogs.makeDefault(alert, keep);
+        if (alert.showAndWait().filter(overwrite::equals).isPresent()) {
+            advance.run();
+        } else {
+            tagField.requestFocus();
+            tagField.selectAll();
+        }
     }
 
     @Override

@@ -1,0 +1,113 @@
+package io.github.harborupload.ui;
+
+import io.github.harborupload.ui.push.LayerRow;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a user does with the wizard, in TestFX terms, and the waits a real engine needs. */
+final class WizardRobot {
+
+    private final FxRobot robot;
+
+    WizardRobot(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    FxRobot fx() {
+        return robot;
+    }
+
+    void click(String query) {
+        robot.clickOn(query);
+    }
+
+    /** Puts the text on the clipboard and pastes it with Ctrl+V into the paste area, as a user does. */
+    void paste(String text) {
+        robot.interact(() -> {
+            robot.lookup("#pasteArea").queryAs(TextArea.class).clear();
+            Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
+        });
+        robot.clickOn("#pasteArea");
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(5, () -> !robot.lookup("#pasteArea").queryAs(TextArea.class).getText().isEmpty());
+    }
+
+    /** Finds the image in the list by typing its name in the search field, then clicks its line. */
+    void chooseImage(String name) {
+        waitUntil(30, () -> !robot.lookup("#imageTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextInputControl.class).clear());
+        robot.clickOn("#filterField").write(name);
+        waitUntil(5, () -> robot.lookup("#imageTable").queryAs(TableView.class).getItems().size() == 1);
+        robot.clickOn(robot.lookup("#imageTable .table-cell").match(LabeledMatchers.hasText(name)).<Node>query());
+        waitUntil(5, () -> !robot.lookup("#repositoryField").queryAs(TextInputControl.class).getText().isEmpty());
+    }
+
+    void replaceText(String query, String text) {
+        robot.interact(() -> robot.lookup(query).queryAs(TextInputControl.class).clear());
+        robot.clickOn(query).write(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<LayerRow> layerRows() {
+        return read(() -> List.copyOf(robot.lookup("#layerTable").queryAs(TableView.class).getItems()));
+    }
+
+    String text(String query) {
+        return read(() -> robot.lookup(query).queryAs(TextInputControl.class).getText());
+    }
+
+    String label(String query) {
+        return read(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    boolean visible(String query) {
+        return read(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    boolean disabled(String query) {
+        return read(() -> robot.lookup(query).queryButton().isDisabled());
+    }
+
+    String focusedId() {
+        return read(() -> {
+            Node focused = robot.lookup("#nextButton").queryAs(Button.class).getScene().getFocusOwner();
+            return focused == null ? null : focused.getId();
+        });
+    }
+
+    /** Reads JavaFX state on the FX thread. */
+    <T> T read(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the UI", e);
+        }
+    }
+
+    void waitUntil(long seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> read(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the wizard did not get there within " + seconds + " s", e);
+        }
+    }
+
+    void waitForVisible(long seconds, String query) {
+        waitUntil(seconds, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+}
