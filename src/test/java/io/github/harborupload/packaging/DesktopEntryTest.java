@@ -12,7 +12,7 @@ import java.util.Map;
 import javafx.application.Application;
 import org.junit.jupiter.api.Test;
 
-/** The Linux menu entries in packaging/linux/resources/ (jpackage fills in the APPLICATION_ values). */
+/** The Linux menu entry in packaging/linux/resources/ (jpackage fills in the APPLICATION_ values). */
 class DesktopEntryTest {
 
     private static final Path RESOURCES = Path.of("packaging/linux/resources");
@@ -38,14 +38,6 @@ class DesktopEntryTest {
 
         Class<?> application = Class.forName(windowClass, false, getClass().getClassLoader());
         assertTrue(Application.class.isAssignableFrom(application), windowClass + " is no javafx Application");
-    }
-
-    @Test
-    void commandLineEntryStaysOutOfTheMenus() throws IOException {
-        Map<String, String> entry = read("harbor-upload.desktop");
-
-        assertEquals("true", entry.get("NoDisplay"));
-        assertEquals("true", entry.get("Terminal"));
     }
 
     private static Map<String, String> read(String name) throws IOException {
