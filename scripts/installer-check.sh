@@ -7,7 +7,8 @@
 #   the window                                 opened from the menu entry's Exec under Xvfb;
 #                                              screenshot to docs/screenshots/installed-app.png
 #   apt-get purge                              nothing left in /opt, /usr/bin or the menu
-# Build the .deb first: mvn -Pinstaller -DskipTests package. Needs Xvfb, xdotool and imagemagick.
+# Build the .deb first: mvn -Pinstaller -DskipTests package. Needs (Debian) xvfb, xdotool, imagemagick,
+# x11-utils, and desktop-file-utils to validate the entry (skipped without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=$(ls target/installer/harbor-upload-wizard_*.deb)
