@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -79,10 +78,9 @@ public final class InstallerBuild {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The app image, in target/installer/image/. */
+    /** The app image, in target/installer/image/ (which the profile emptied first, as jpackage wants). */
     void appImage(String appJar) throws IOException, InterruptedException {
         Path dest = project.resolve("target/installer/image");
-        deleteRecursively(dest);
         List<String> args = new ArrayList<>(List.of("--type", "app-image", "--dest", dest.toString()));
         args.addAll(appOptions(appJar));
         jpackage(args);
@@ -173,16 +171,5 @@ public final class InstallerBuild {
     static boolean onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
