@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -62,9 +63,11 @@ final class WizardRobot {
         robot.clickOn(query).write(text);
     }
 
+    /** The push step's layer lines; none while that step is not shown yet. */
     @SuppressWarnings("unchecked")
     List<LayerRow> layerRows() {
-        return read(() -> List.copyOf(robot.lookup("#layerTable").queryAs(TableView.class).getItems()));
+        return read(() -> robot.lookup("#layerTable").tryQueryAs(TableView.class)
+                .map(table -> List.<LayerRow>copyOf(table.getItems())).orElse(List.of()));
     }
 
     String text(String query) {
@@ -90,10 +93,10 @@ final class WizardRobot {
         });
     }
 
-    /** Reads JavaFX state on the FX thread. */
+    /** Reads JavaFX state on the FX thread (directly when already there, as inside a wait condition). */
     <T> T read(Callable<T> read) {
         try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+            return Platform.isFxApplicationThread() ? read.call() : WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("could not read the UI", e);
         }

@@ -3,6 +3,7 @@ package io.github.harborupload.ui.common;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 
 /** Small helpers for the few confirmation dialogs. */
 public final class Dialogs {
@@ -10,11 +11,18 @@ public final class Dialogs {
     private Dialogs() {
     }
 
+    /** A dialog has a scene of its own: give it the wizard's stylesheet (fonts for Chinese, colours). */
+    public static <T extends Dialog<?>> T styled(T dialog) {
+        dialog.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        return dialog;
+    }
+
     /**
      * Makes {@code safe} the button Enter presses. A question that Esc or a stray Enter can raise
      * ("close?", "stop the upload?") must default to the answer that loses nothing.
      */
     public static void makeDefault(Alert alert, ButtonType safe) {
+        styled(alert);
         for (ButtonType type : alert.getButtonTypes()) {
             Button button = (Button) alert.getDialogPane().lookupButton(type);
             button.setDefaultButton(type == safe);

@@ -31,7 +31,7 @@ public final class UnexpectedErrors {
     private static void show(ProblemView problem, ResourceBundle texts) {
         ProblemPane pane = new ProblemPane(texts);
         pane.show(problem);
-        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
+        Alert alert = Dialogs.styled(new Alert(Alert.AlertType.ERROR, "", ButtonType.OK));
         alert.setHeaderText(problem.title());
         alert.getDialogPane().setContent(pane);
         alert.show();

@@ -5,6 +5,7 @@ import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.util.Optional;
 import javafx.event.ActionEvent;
@@ -33,7 +34,7 @@ public final class PlatformSignIn {
     /** Shows the dialog; the session when the user signed in, empty when they gave up. */
     public static Optional<PlatformSession> ask(WizardContext context, Window owner) {
         PlatformAccess access = context.platformAccess();
-        Dialog<PlatformSession> dialog = new Dialog<>();
+        Dialog<PlatformSession> dialog = Dialogs.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle(context.text("platform.title"));
         dialog.setHeaderText(context.text("platform.header"));

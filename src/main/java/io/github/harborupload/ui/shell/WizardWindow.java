@@ -6,7 +6,9 @@ import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.settings.Settings;
+import io.github.harborupload.ui.AppIcons;
 import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.Theme;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -65,6 +67,7 @@ public final class WizardWindow {
         Scene scene = new Scene(shell.load(), width, height);
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.setOnCloseRequest(event -> {
@@ -109,6 +112,7 @@ public final class WizardWindow {
                 ButtonType.CANCEL, ButtonType.OK);
         alert.setHeaderText(context.text("close.busy.title"));
         alert.initOwner(stage);
+        Dialogs.makeDefault(alert, ButtonType.CANCEL);
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
