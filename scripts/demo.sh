@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole path on one machine: starts the project's local Docker daemon and registry, then opens
-# the wizard pointed at them, with its own settings and Docker config (yours are not touched).
-# Paste the credential text this prints into the wizard's first step.
+# The whole path on one machine: starts the project's local Docker daemon and registry (behind a
+# Harbor look-alike), a local stand-in for the GPU platform, and the wizard pointed at them, with
+# its own settings and Docker config (yours are not touched).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -9,17 +9,28 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 eval "$(bash scripts/stack.sh up)"
 demo=$TEST_STACK_DIR/demo
 mkdir -p "$demo/app-config" "$demo/docker-config"
-[ -f "$demo/app-config/settings.json" ] ||
-  printf '{"harborAddress":"%s"}\n' "$TEST_REGISTRY" >"$demo/app-config/settings.json"
+printf '{"harborAddress":"%s","platformAddress":"http://127.0.0.1:%s"}\n' "$TEST_HARBOR" "$TEST_HARBOR_API_PORT" \
+  >"$demo/app-config/settings.json"
+
+# The platform stand-in lives with the tests; it serves the platform's API and Harbor's.
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+"$JAVA_HOME/bin/java" -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+  io.github.harborupload.platformserver.FakePlatform "$TEST_HARBOR_API_PORT" demo demo-password CURRENT \
+  >"$demo/platform.log" 2>&1 &
+platform=$!
+trap 'kill $platform 2>/dev/null || true' EXIT
+
 export DOCKER_CONFIG=$demo/docker-config HARBOR_UPLOAD_CONFIG_DIR=$demo/app-config
 cat <<TEXT
-Demo registry: $TEST_REGISTRY (a plain registry standing in for Harbor)
-Copy this, as if from the platform's credential dialog, and paste it into the wizard:
+Harbor (a local registry with Harbor's API): $TEST_HARBOR
+Platform stand-in: http://127.0.0.1:$TEST_HARBOR_API_PORT — account demo / demo-password
+  In the wizard: "Sign in to the platform to get them…", then Reset: the credentials arrive by themselves.
+Or paste this, as if copied from the platform's credential dialog:
 
 用户名: $TEST_REGISTRY_USER
 密码: $TEST_REGISTRY_PASSWORD
 
 Images to try: $TEST_IMAGE_FIVE_LAYERS (5 layers, 200 MB), $TEST_IMAGE_TINY.
-Stop the stack afterwards with: bash scripts/stack.sh stop
+Stop the daemon and registry afterwards with: bash scripts/stack.sh stop
 TEXT
-exec bash scripts/run.sh "$@"
+bash scripts/run.sh "$@"

@@ -685,14 +685,15 @@ public final class FakePlatform implements AutoCloseable {
      * and {@code $TEST_REGISTRY}. On exit it removes the user's registry login it created.
      */
     public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
+        Map<String, String> env = System.getenv();
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : Integer.parseInt(env.getOrDefault("TEST_HARBOR_API_PORT", "8099"));
         String user = args.length > 1 ? args[1] : "demo";
         String password = args.length > 2 ? args[2] : "demo-password";
         ServerVersion version = args.length > 3 ? ServerVersion.valueOf(args[3]) : ServerVersion.CURRENT;
-        Map<String, String> env = System.getenv();
         Path stack = Path.of(env.getOrDefault("TEST_STACK_DIR", "/tmp/harbor-upload-stack"));
         RegistryAccounts registry = new HtpasswdRegistry(stack.resolve("reg").resolve("htpasswd"),
-                env.getOrDefault("TEST_REGISTRY", "127.0.0.1:5000"),
+                // The Harbor look-alike when the stack has one: the registry and this server's Harbor API on one host.
+                env.getOrDefault("TEST_HARBOR", env.getOrDefault("TEST_REGISTRY", "127.0.0.1:5000")),
                 new Credential(env.getOrDefault("TEST_REGISTRY_USER", "testuser"),
                         env.getOrDefault("TEST_REGISTRY_PASSWORD", "testpass")));
         FakePlatform platform = start(version, registry, port).user(user, password);

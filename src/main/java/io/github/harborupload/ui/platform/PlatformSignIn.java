@@ -65,6 +65,8 @@ public final class PlatformSignIn {
 
         ButtonType signIn = new ButtonType(context.text("platform.signIn"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, signIn);
+        // The session is the result, set when signing in succeeds; a button alone gives none.
+        dialog.setResultConverter(button -> null);
         Button signInButton = (Button) dialog.getDialogPane().lookupButton(signIn);
         signInButton.setId("platformSignInButton");
         signInButton.disableProperty().bind(username.textProperty().isEmpty().or(password.textProperty().isEmpty()));

@@ -1,0 +1,215 @@
+package io.github.harborupload.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.flow.Step;
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.platformserver.FakePlatform;
+import io.github.harborupload.platformserver.HtpasswdRegistry;
+import io.github.harborupload.platformserver.ServerVersion;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.testsupport.RegistryManifests;
+import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The wizard with a platform account, against the local platform server (which follows the
+ * platform's documented contract) and the project's real registry behind a Harbor look-alike:
+ * the platform's credential endpoint creates a real registry login (raids-lab/crater
+ * backend/internal/handler/image/harbor.go: UserGetProjectCredential), the checks before the push
+ * ask Harbor's API (goharbor/harbor api/v2.0: project summary, artifacts), and the import is
+ * confirmed by listing the user's images (backend/internal/handler/image/image.go).
+ */
+@ExtendWith(ApplicationExtension.class)
+class PlatformWizardIT {
+
+    private static final int MIB = 1 << 20;
+    private static final String PLATFORM_PASSWORD = "platform-pw";
+
+    private static TestStack stack;
+    private static StackImages images;
+    private static String image;
+
+    @TempDir
+    Path dir;
+    private final String user = "wiz-" + Long.toHexString(System.nanoTime());
+    private HtpasswdRegistry registry;
+    private FakePlatform platform;
+    private WizardFixture wizard;
+
+    @BeforeAll
+    static void buildImage(@TempDir Path work) throws Exception {
+        stack = TestStack.require();
+        images = new StackImages(stack);
+        image = images.buildRandom(TestStack.uniqueRepository("local/platform-wizard"), 3, 2 * MIB, work);
+    }
+
+    @AfterAll
+    static void removeImage() throws Exception {
+        if (images != null) {
+            images.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        TestStack stack = TestStack.require();
+        registry = new HtpasswdRegistry(stack.stackDir().resolve("reg").resolve("htpasswd"), stack.harbor(),
+                new Credential(stack.user(), stack.password()));
+        platform = FakePlatform.start(ServerVersion.CURRENT, registry, stack.harborApiPort()).user(user, PLATFORM_PASSWORD);
+        wizard = new WizardFixture(stack, dir, Language.ENGLISH, stack.harbor(), platform.address().toString());
+        wizard.open(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws Exception {
+        robot.interact(() -> wizard.window.shutDown());
+        platform.close();
+        registry.remove(user);
+    }
+
+    @Test
+    void signInFetchCredentialsPushAndImportInOneClick(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, true);
+        fetchCredentials(robot);
+        assertEquals(stack.harbor(), robot.text("#registryField"), "the Harbor address comes from the platform");
+        assertEquals(user, robot.text("#usernameField"));
+        assertEquals(20, robot.text("#passwordField").length(), "Crater's passwords are 20 characters");
+        Path sessions = wizard.appConfig.resolve("platform-sessions.json");
+        assertTrue(Files.exists(sessions), "stay signed in keeps the session");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sessions)));
+        assertFalse(Files.readString(sessions).contains(PLATFORM_PASSWORD), "never the platform password");
+
+        String link = pushThroughTheWizard(robot);
+
+        robot.click("#nextButton");
+        assertTrue(robot.visible("#importButton"), "signed in: one click imports");
+        robot.click("#importButton");
+        robot.waitForVisible(30, "#importedBanner");
+        assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
+                "the platform lists the image");
+
+        robot.click("#nextButton");
+        assertEquals(wizard.text("done.imported"), robot.label("#importedLabel"));
+    }
+
+    @Test
+    void aWrongPlatformPasswordIsShownInTheDialogAndKeepsTheFields(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, "not-the-password", false);
+        robot.waitForVisible(30, "#platformProblem");
+        assertEquals(wizard.translator().text(ProblemType.PLATFORM_WRONG_PASSWORD.title()),
+                robot.label("#platformProblem .problem-title"));
+        assertEquals(user, robot.text("#platformUsername"));
+        robot.click(wizard.text("button.cancel"));
+        assertEquals("", robot.text("#passwordField"), "nothing was fetched");
+        assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
+    }
+
+    @Test
+    void anExpiredTokenIsRefreshedWithoutTheUserNoticing(FxRobot fx) throws Exception {
+        // backend/pkg/config/token.go: access tokens expire; frontend/src/services/client.ts refreshes
+        // on HTTP 401 with code 40101 and retries once.
+        platform.accessTokenLifetime(Duration.ofSeconds(1));
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, false);
+        robot.waitUntil(10, () -> fx.lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
+        Thread.sleep(1500);
+        robot.click(wizard.text("credentials.platform.reset"));
+        robot.waitUntil(30, () -> robot.text("#passwordField").length() == 20);
+        assertEquals(1, platform.requests("POST", "/api/auth/refresh").size(), "refreshed once");
+    }
+
+    @Test
+    void aProjectTooSmallForTheImageStopsBeforeThePush(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, false);
+        fetchCredentials(robot);
+        Credential fetched = new Credential(user, robot.text("#passwordField"));
+        // Harbor's project summary: 1 MB limit, nothing used (the image is 6 MB).
+        platform.harbor().project("user-" + user, user, 1_000_000, 0);
+        loginAndChooseImage(robot);
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#tagProblem");
+        assertEquals(wizard.translator().text(ProblemType.QUOTA_TOO_SMALL.title()), robot.label("#tagProblem .problem-title"));
+        assertTrue(robot.visible("#pushAnywayButton"));
+        assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));
+        String repository = robot.text("#repositoryField");
+        assertEquals(Optional.empty(), RegistryManifests.digest(stack.registry(), "user-" + user + "/" + repository, "1", fetched),
+                "nothing was pushed");
+    }
+
+    @Test
+    void anExistingTagAsksBeforeItIsReplaced(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, false);
+        fetchCredentials(robot);
+        pushThroughTheWizard(robot);
+
+        robot.click("#backButton");
+        assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));
+        robot.click("#nextButton");
+        robot.waitUntil(30, () -> fx.lookup(wizard.text("tag.exists.keep")).tryQuery().isPresent());
+        robot.click(wizard.text("tag.exists.keep"));
+        assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()), "keeping the tag stays to change it");
+        assertEquals("tagField", robot.focusedId());
+
+        robot.click("#nextButton");
+        robot.waitUntil(30, () -> fx.lookup(wizard.text("tag.exists.overwrite")).tryQuery().isPresent());
+        robot.click(wizard.text("tag.exists.overwrite"));
+        robot.waitForVisible(120, "#resultBox");
+    }
+
+    private void signIn(WizardRobot robot, String password, boolean stayIn) {
+        robot.click("#platformLink");
+        robot.waitUntil(10, () -> robot.fx().lookup("#platformUsername").tryQuery().isPresent());
+        robot.replaceText("#platformUsername", user);
+        robot.fx().clickOn("#platformPassword").write(password);
+        if (stayIn) {
+            robot.click("#platformStayIn");
+        }
+        robot.click("#platformSignInButton");
+    }
+
+    /** Confirms the reset the platform's credential endpoint makes, and waits for the new login. */
+    private void fetchCredentials(WizardRobot robot) {
+        robot.waitUntil(30, () -> robot.fx().lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
+        robot.click(wizard.text("credentials.platform.reset"));
+        robot.waitUntil(30, () -> robot.text("#passwordField").length() == 20);
+    }
+
+    private void loginAndChooseImage(WizardRobot robot) {
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
+        robot.click("#nextButton");
+        robot.chooseImage(image);
+    }
+
+    /** From a filled credentials step to a finished push; the link pushed. */
+    private String pushThroughTheWizard(WizardRobot robot) {
+        loginAndChooseImage(robot);
+        String link = robot.text("#linkField");
+        robot.click("#nextButton");
+        robot.waitForVisible(120, "#resultBox");
+        return link;
+    }
+}
