@@ -5,7 +5,7 @@
 #   scripts/stack.sh up        start dockerd, the registry (basic auth) and the deny proxy, build
 #                              the test images; prints `export NAME=value` lines to eval
 #   scripts/stack.sh env       print those lines again
-#   scripts/stack.sh empty-registry   wipe the registry's storage and restart it
+#   scripts/stack.sh empty-registry   wipe the registry's storage and restart it (nothing else wipes it)
 #   scripts/stack.sh stop      stop everything by PID
 #   scripts/stack.sh status
 #
@@ -81,8 +81,10 @@ start_dockerd() {
 start_registry() {
   alive "$STACK_DIR/reg/pid" && return 0
   mkdir -p "$STACK_DIR/reg"
-  rm -rf "$STACK_DIR/reg/storage"
-  htpasswd -Bbc "$STACK_DIR/reg/htpasswd" testuser testpass 2>/dev/null
+  # Storage survives a restart (a test that stops the registry finds its layers again); only
+  # empty-registry wipes it. Users other tests added to htpasswd survive too.
+  [ -f "$STACK_DIR/reg/htpasswd" ] || touch "$STACK_DIR/reg/htpasswd"
+  htpasswd -Bb "$STACK_DIR/reg/htpasswd" testuser testpass 2>/dev/null
   htpasswd -Bb "$STACK_DIR/reg/htpasswd" otheruser otherpass 2>/dev/null
   cat >"$STACK_DIR/reg/config.yml" <<YML
 version: 0.1
@@ -250,6 +252,7 @@ stop() {
 
 empty_registry() {
   stop_pid "$STACK_DIR/reg/pid" "registry"
+  rm -rf "$STACK_DIR/reg/storage"
   start_registry
 }
 
