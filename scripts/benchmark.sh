@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# Measures what issue 8 asks of the wizard and prints one line per figure with its goal and whether
+# it holds. Method and results: docs/benchmarks.md.
+#
+#   scripts/benchmark.sh                 everything (about 15 minutes)
+#   PUSH_ROUNDS=7 APP_ROUNDS=2 START_RUNS=9 scripts/benchmark.sh
+#   BENCH_INSTALLER=1 scripts/benchmark.sh   also builds the .deb, installs it, times its start, purges it
+#
+# The machine is shared and noisy: every comparison is measured side by side in one run, the
+# variants taking turns, and reported as medians and ratios; absolute times alone mean little.
+#
+# It never touches the shared stack (/tmp/harbor-upload-stack, ports 5000-5003): the push benchmark
+# empties the registry before every push, so it starts a private stack of its own (BENCH_STACK_DIR,
+# ports 7000-7003) and stops it at the end. Results and logs: target/benchmarks/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+PUSH_ROUNDS=${PUSH_ROUNDS:-7}
+APP_ROUNDS=${APP_ROUNDS:-2}
+START_RUNS=${START_RUNS:-9}
+# The JVM options scripts/run.sh and the installed app start the wizard with (see docs/benchmarks.md).
+LEAN_OPTIONS=$(sed -n 's/^launch_options=(\(.*\))$/\1/p' scripts/run.sh)
+MANY_LAYERS=60
+OUT=$PWD/target/benchmarks
+mkdir -p "$OUT"
+METRICS=$OUT/metrics.txt
+: >"$METRICS"
+
+log() { printf '[benchmark] %s\n' "$*" >&2; }
+die() { printf '[benchmark] error: %s\n' "$*" >&2; exit 1; }
+
+# --- machine, packages, private stack, build ------------------------------------------------------
+[ -n "$LEAN_OPTIONS" ] || die "no launch_options=(…) line in scripts/run.sh"
+bash scripts/setup.sh test
+for p in xvfb xauth xdotool; do
+  dpkg -s "$p" >/dev/null 2>&1 || { log "installing $p"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" >&2; }
+done
+
+export STACK_DIR=${BENCH_STACK_DIR:-/tmp/hu-stack-bench}
+export REGISTRY_PORT=7000 DENY_PORT=7001 HARBOR_PORT=7002 HARBOR_API_PORT=7003
+[ "$STACK_DIR" != /tmp/harbor-upload-stack ] || die "BENCH_STACK_DIR must not be the shared stack's folder"
+
+xvfb=
+installed_here=
+cleanup() {
+  [ -z "$xvfb" ] || kill "$xvfb" 2>/dev/null || true
+  if [ -n "$installed_here" ]; then
+    log "purging the .deb installed for the benchmark"
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -q harbor-upload-wizard >/dev/null 2>&1 || true
+  fi
+  # Leave the images for the next run (they take a minute to make), not the pushed layers.
+  bash scripts/stack.sh empty-registry >/dev/null 2>&1 || true
+  bash scripts/stack.sh stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+log "starting the private stack in $STACK_DIR (registry 127.0.0.1:$REGISTRY_PORT)"
+eval "$(bash scripts/stack.sh up)"
+dk() { /usr/bin/docker "$@"; }   # DOCKER_HOST and DOCKER_CONFIG are the private stack's now
+echo "$TEST_REGISTRY_PASSWORD" | dk login "$TEST_REGISTRY" -u "$TEST_REGISTRY_USER" --password-stdin >/dev/null 2>&1
+
+log "building the jar and the benchmarks"
+mvn -B -q -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile="$OUT/test-classpath.txt" -Dmdep.includeScope=test >&2
+JAR=$PWD/target/harbor-upload-wizard.jar
+# The in-app benchmark runs on the jar itself, as users start it; its few classes come in a jar of
+# their own (class-data sharing accepts no folders on the class path).
+"$JAVA_HOME/bin/jar" cf "$OUT/benchmarks.jar" -C target/test-classes io/github/harborupload/benchmarks
+APP_CP="$JAR:$OUT/benchmarks.jar"
+TEST_CP="target/classes:target/test-classes:$(cat "$OUT/test-classpath.txt")"
+
+# metric VARIANT NAME VALUE, appended to the metrics file; med VARIANT NAME prints their median.
+record() { sed -n "s/^METRIC /$1 /p" | tee -a "$METRICS" >/dev/null; }
+med() {
+  awk -v v="$1" -v n="$2" '$1 == v && $2 == n { print $3 }' "$METRICS" | sort -g |
+    awk '{ a[NR] = $1 } END { if (NR == 0) print "?"; else print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# --- 1. the progress model: JMH ----------------------------------------------------------------
+log "JMH: PushProgress.accept and snapshot"
+"$JAVA" -cp "$TEST_CP" org.openjdk.jmh.Main PushProgressBenchmark -rf csv -rff "$OUT/jmh.csv" >"$OUT/jmh.txt" 2>&1
+# "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: stream"
+awk -F, 'NR > 1 { gsub(/"/, ""); name = $1; sub(/.*\./, "", name); print "jmh", name ($8 == "" ? "" : "." $8), $5 }' \
+  "$OUT/jmh.csv" >>"$METRICS"
+
+# --- 2. the push three ways ----------------------------------------------------------------------
+log "push: ours, docker CLI, bare API; $PUSH_ROUNDS rounds, registry emptied before each push"
+"$JAVA" -cp "$APP_CP" io.github.harborupload.benchmarks.PushComparison "$PUSH_ROUNDS" | tee "$OUT/push.txt" | record push
+
+# --- 3. the wizard under load, in the app ----------------------------------------------------------
+if ! dk image inspect bench/many-layers:1 >/dev/null 2>&1; then
+  log "building bench/many-layers:1 ($MANY_LAYERS layers of 4 MiB random data)"
+  ctx=$(mktemp -d)
+  printf 'FROM scratch\n' >"$ctx/Dockerfile"
+  for i in $(seq -w 1 $MANY_LAYERS); do
+    head -c $((4 * 1024 * 1024)) /dev/urandom >"$ctx/layer$i.bin"
+    printf 'COPY layer%s.bin /data/\n' "$i" >>"$ctx/Dockerfile"
+  done
+  DOCKER_BUILDKIT=0 dk build -q -t bench/many-layers:1 "$ctx" >/dev/null
+  rm -rf "$ctx"
+fi
+export BENCH_IMAGE=bench/many-layers:1 BENCH_IMAGE_LAYERS=$MANY_LAYERS BENCH_LIST_SIZE=1000
+
+displayfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
+xvfb=$!
+for _ in $(seq 100); do [ -s "$displayfile" ] && break; sleep 0.05; done
+export DISPLAY=:$(cat "$displayfile")
+rm -f "$displayfile"
+
+# A class-data archive of everything the wizard loads on this path, from one untimed run.
+APP_ARCHIVE=$OUT/wizard-under-load.jsa
+rm -f "$APP_ARCHIVE"
+log "in the app: one untimed run that writes a class-data archive"
+bash scripts/stack.sh empty-registry >/dev/null 2>&1
+# shellcheck disable=SC2086
+"$JAVA" $LEAN_OPTIONS -XX:ArchiveClassesAtExit="$APP_ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -cp "$APP_CP" io.github.harborupload.benchmarks.WizardUnderLoad >"$OUT/app-training.txt" 2>&1 ||
+  die "the in-app run failed; see $OUT/app-training.txt"
+
+declare -A APP_OPTIONS=(
+  [default]=""
+  [lean]="$LEAN_OPTIONS"
+  [lean+cds]="$LEAN_OPTIONS -XX:SharedArchiveFile=$APP_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
+)
+APP_VARIANTS=(default lean lean+cds)
+for round in $(seq "$APP_ROUNDS"); do
+  for i in "${!APP_VARIANTS[@]}"; do
+    variant=${APP_VARIANTS[$(( (i + round) % ${#APP_VARIANTS[@]} ))]}
+    log "in the app, round $round: $variant"
+    bash scripts/stack.sh empty-registry >/dev/null 2>&1
+    # shellcheck disable=SC2086
+    "$JAVA" ${APP_OPTIONS[$variant]} -cp "$APP_CP" io.github.harborupload.benchmarks.WizardUnderLoad \
+      >"$OUT/app-$variant-$round.txt" 2>&1 || die "the in-app run failed; see $OUT/app-$variant-$round.txt"
+    record "$variant" <"$OUT/app-$variant-$round.txt"
+  done
+done
+
+# --- 4. start time ---------------------------------------------------------------------------------
+# Launchers as users start the wizard: the jar by hand, the jar as scripts/run.sh starts it (its
+# options, and the class-data archive run.sh writes at the first start), and the installed app.
+launchers=$OUT/launchers
+rm -rf "$launchers"
+mkdir -p "$launchers/config"
+JAR_ARCHIVE=$OUT/jar.jsa
+launcher() { # launcher NAME JVM-OPTIONS
+  printf '#!/bin/sh\nexport HARBOR_UPLOAD_CONFIG_DIR=%s\nexec %s %s -jar %s\n' \
+    "$launchers/config" "$JAVA" "$2" "$JAR" >"$launchers/$1"
+  chmod +x "$launchers/$1"
+}
+launcher jar ""
+launcher jar-lean "$LEAN_OPTIONS"
+launcher jar-lean-cds "$LEAN_OPTIONS -XX:SharedArchiveFile=$JAR_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
+log "start: a first start that writes the jar's class-data archive"
+rm -f "$JAR_ARCHIVE"
+# shellcheck disable=SC2086
+HARBOR_UPLOAD_CONFIG_DIR=$launchers/config "$JAVA" $LEAN_OPTIONS -XX:ArchiveClassesAtExit="$JAR_ARCHIVE" \
+  -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" >"$OUT/jar-training.txt" 2>&1 &
+app=$!
+for _ in $(seq 300); do
+  xdotool search --onlyvisible --name "Harbor Upload" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+sleep 2
+kill "$app"
+wait "$app" 2>/dev/null || true
+[ -f "$JAR_ARCHIVE" ] || die "no class-data archive written; see $OUT/jar-training.txt"
+
+start_launchers=("$launchers/jar" "$launchers/jar-lean" "$launchers/jar-lean-cds")
+INSTALLED=/opt/harbor-upload-wizard/bin/harbor-upload-wizard
+if [ "${BENCH_INSTALLER:-0}" = 1 ] && [ ! -x "$INSTALLED" ]; then
+  log "building and installing the .deb"
+  mvn -B -q -Pinstaller -DskipTests package >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./target/installer/*.deb >&2
+  installed_here=1
+fi
+[ -x "$INSTALLED" ] && start_launchers+=("$INSTALLED")
+log "start: $START_RUNS runs per launcher, taking turns"
+RUNS=$START_RUNS bash scripts/start-time.sh "${start_launchers[@]}" 2>&1 | tee "$OUT/start.txt" >&2
+for l in "${start_launchers[@]}"; do
+  name=$(basename "$l")
+  line=$(grep -F "$l: median" "$OUT/start.txt")
+  echo "start $name.wall_s $(sed -n 's/.*runs: \([0-9.]*\) s to the window.*/\1/p' <<<"$line")" >>"$METRICS"
+  echo "start $name.cpu_s $(sed -n 's/.*window, \([0-9.]*\) s CPU.*/\1/p' <<<"$line")" >>"$METRICS"
+done
+
+# --- 5. the summary --------------------------------------------------------------------------------
+verdict() { # verdict VALUE OP LIMIT
+  awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN {
+    if (v == "?") { print "NOT MEASURED"; exit }
+    ok = (op == "<=") ? v <= l : (op == "<") ? v < l : v >= l
+    print ok ? "HOLDS" : "MISSED" }'
+}
+line() { # line FIGURE VALUE-TEXT GOAL-TEXT VERDICT
+  printf '%-34s %-82s %-16s %s\n' "$1" "$2" "$3" "$4"
+}
+fmt() { awk -v v="$1" -v f="$2" 'BEGIN { if (v == "?") print "?"; else printf f, v }'; }
+
+ratio_api=$(med push push.ours_to_api)
+ratio_cli=$(med push push.ours_to_cli)
+events=$(awk '$1 == "jmh" && $2 ~ /^accept/ { print $3 }' "$METRICS" | sort -g | head -1)
+[ -n "$events" ] || events="?"
+pause=$(med lean push_max_gap_ms)
+pause_running=$(med lean push.running_max_gap_ms)
+refresh=$(med lean list.refresh_ms)
+enter=$(med lean list.enter_ms)
+scroll=$(med lean list.scroll_max_gap_ms)
+rss_idle=$(med lean rss.idle_mib)
+rss_push=$(med lean rss.push_max_mib)
+start_jar=$(med start jar.wall_s)
+start_run=$(med start jar-lean-cds.wall_s)
+start_installed=$(med start harbor-upload-wizard.wall_s)
+
+{
+  echo
+  echo "Harbor Upload Wizard benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB," \
+    "kernel $(uname -r), $("$JAVA" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Medians of runs taken in turns; 'lean' = the options scripts/run.sh and the installed app use ($LEAN_OPTIONS);"
+  echo "'default' = plain java -jar; the empty window = a JavaFX window that only counts frames, measured in the same seconds."
+  echo
+  line "push: ours / bare Engine API" \
+    "$(fmt "$ratio_api" %.3f) (median of $PUSH_ROUNDS paired ratios; ours $(med push push.ours_s) s, API $(med push push.api_s) s, CLI $(med push push.cli_s) s)" \
+    "<= 1.03" "$(verdict "$ratio_api" "<=" 1.03)"
+  line "push: ours / docker CLI" "$(fmt "$ratio_cli" %.3f) (median of $PUSH_ROUNDS paired ratios)" "<= 1.00" "$(verdict "$ratio_cli" "<=" 1.00)"
+  line "progress model throughput" \
+    "$(fmt "$events" %.0f) events/s (JMH, the slower stream; snapshot of 60 layers $(fmt "$(awk '$1 == "jmh" && $2 == "snapshotOfSixtyLayers" { print $3 }' "$METRICS")" %.2f) us)" \
+    ">= 1000000/s" "$(verdict "$events" ">=" 1000000)"
+  line "FX longest pause, $MANY_LAYERS-layer push" \
+    "$(fmt "$pause" %.0f) ms from the click (default $(med default push_max_gap_ms), empty window $(med lean probe.push_max_gap_ms)); open step $(fmt "$pause_running" %.0f) ms" \
+    "<= 50 ms" "$(verdict "$pause" "<=" 50)"
+  line "FX longest pause, push step open" \
+    "$(fmt "$pause_running" %.0f) ms once every layer is listed (default $(med default push.running_max_gap_ms), lean+cds $(med lean+cds push.running_max_gap_ms))" \
+    "<= 50 ms" "$(verdict "$pause_running" "<=" 50)"
+  line "image list, Refresh to rows" \
+    "$(fmt "$refresh" %.0f) ms for $(med lean list.rows) names (default $(med default list.refresh_ms), lean+cds $(med lean+cds list.refresh_ms))" \
+    "< 300 ms" "$(verdict "$refresh" "<" 300)"
+  line "image list, first visit to rows" \
+    "$(fmt "$enter" %.0f) ms incl. building the step (default $(med default list.enter_ms), lean+cds $(med lean+cds list.enter_ms))" \
+    "< 300 ms" "$(verdict "$enter" "<" 300)"
+  line "image list scrolling, longest pause" \
+    "$(fmt "$scroll" %.0f) ms end to end and back (default $(med default list.scroll_max_gap_ms), empty window $(med lean probe.scroll_max_gap_ms))" \
+    "<= 50 ms" "$(verdict "$scroll" "<=" 50)"
+  line "start: java -jar" "$(fmt "$start_jar" %.2f) s to the window ($(med start jar.cpu_s) s CPU)" "< 1.5 s" "$(verdict "$start_jar" "<" 1.5)"
+  line "start: scripts/run.sh (lean + AppCDS)" \
+    "$(fmt "$start_run" %.2f) s ($(med start jar-lean-cds.cpu_s) s CPU; lean without archive $(med start jar-lean.wall_s) s)" \
+    "< 1.5 s" "$(verdict "$start_run" "<" 1.5)"
+  line "start: installed app" "$(fmt "$start_installed" %.2f) s ($(med start harbor-upload-wizard.cpu_s) s CPU)" "< 1.5 s" "$(verdict "$start_installed" "<" 1.5)"
+  line "memory: resident, idle" \
+    "$(fmt "$rss_idle" %.0f) MiB (default $(med default rss.idle_mib))" "< 250 MiB" "$(verdict "$rss_idle" "<" 250)"
+  line "memory: resident, during the push" \
+    "$(fmt "$rss_push" %.0f) MiB (default $(med default rss.push_max_mib), empty window $(med lean probe.rss_mib))" \
+    "< 250 MiB" "$(verdict "$rss_push" "<" 250)"
+} | tee "$OUT/summary.txt"
