@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 PUSH_ROUNDS=${PUSH_ROUNDS:-7}
-APP_ROUNDS=${APP_ROUNDS:-2}
+APP_ROUNDS=${APP_ROUNDS:-3}
 START_RUNS=${START_RUNS:-9}
 # The JVM options scripts/run.sh and the installed app start the wizard with (see docs/benchmarks.md).
 LEAN_OPTIONS=$(sed -n 's/^launch_options=(\(.*\))$/\1/p' scripts/run.sh)
@@ -59,9 +59,20 @@ eval "$(bash scripts/stack.sh up)"
 dk() { /usr/bin/docker "$@"; }   # DOCKER_HOST and DOCKER_CONFIG are the private stack's now
 echo "$TEST_REGISTRY_PASSWORD" | dk login "$TEST_REGISTRY" -u "$TEST_REGISTRY_USER" --password-stdin >/dev/null 2>&1
 
-log "building the jar and the benchmarks"
-mvn -B -q -DskipTests package dependency:build-classpath \
+INSTALLED=/opt/harbor-upload-wizard/bin/harbor-upload-wizard
+build_installer=
+if [ "${BENCH_INSTALLER:-0}" = 1 ] && [ ! -x "$INSTALLED" ]; then
+  build_installer=-Pinstaller
+fi
+log "building the jar${build_installer:+, the installer} and the benchmarks"
+# Once: a later build would give the jar a new date and void the class-data archives made below.
+mvn -B -q -DskipTests $build_installer package dependency:build-classpath \
   -Dmdep.outputFile="$OUT/test-classpath.txt" -Dmdep.includeScope=test >&2
+if [ -n "$build_installer" ]; then
+  log "installing the .deb (purged at the end)"
+  installed_here=1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./target/installer/*.deb >&2
+fi
 JAR=$PWD/target/harbor-upload-wizard.jar
 # The in-app benchmark runs on the jar itself, as users start it; its few classes come in a jar of
 # their own (class-data sharing accepts no folders on the class path).
@@ -80,7 +91,7 @@ med() {
 log "JMH: PushProgress.accept and snapshot"
 "$JAVA" -cp "$TEST_CP" org.openjdk.jmh.Main PushProgressBenchmark -rf csv -rff "$OUT/jmh.csv" >"$OUT/jmh.txt" 2>&1
 # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: stream"
-awk -F, 'NR > 1 { gsub(/"/, ""); name = $1; sub(/.*\./, "", name); print "jmh", name ($8 == "" ? "" : "." $8), $5 }' \
+awk -F, 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); print "jmh", name ($8 == "" ? "" : "." $8), $5 }' \
   "$OUT/jmh.csv" >>"$METRICS"
 
 # --- 2. the push three ways ----------------------------------------------------------------------
@@ -167,13 +178,6 @@ wait "$app" 2>/dev/null || true
 [ -f "$JAR_ARCHIVE" ] || die "no class-data archive written; see $OUT/jar-training.txt"
 
 start_launchers=("$launchers/jar" "$launchers/jar-lean" "$launchers/jar-lean-cds")
-INSTALLED=/opt/harbor-upload-wizard/bin/harbor-upload-wizard
-if [ "${BENCH_INSTALLER:-0}" = 1 ] && [ ! -x "$INSTALLED" ]; then
-  log "building and installing the .deb"
-  mvn -B -q -Pinstaller -DskipTests package >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./target/installer/*.deb >&2
-  installed_here=1
-fi
 [ -x "$INSTALLED" ] && start_launchers+=("$INSTALLED")
 log "start: $START_RUNS runs per launcher, taking turns"
 RUNS=$START_RUNS bash scripts/start-time.sh "${start_launchers[@]}" 2>&1 | tee "$OUT/start.txt" >&2
@@ -192,7 +196,7 @@ verdict() { # verdict VALUE OP LIMIT
     print ok ? "HOLDS" : "MISSED" }'
 }
 line() { # line FIGURE VALUE-TEXT GOAL-TEXT VERDICT
-  printf '%-34s %-82s %-16s %s\n' "$1" "$2" "$3" "$4"
+  printf '%-38s %-104s %-13s %s\n' "$1" "$2" "$3" "$4"
 }
 fmt() { awk -v v="$1" -v f="$2" 'BEGIN { if (v == "?") print "?"; else printf f, v }'; }
 
@@ -201,7 +205,9 @@ ratio_cli=$(med push push.ours_to_cli)
 events=$(awk '$1 == "jmh" && $2 ~ /^accept/ { print $3 }' "$METRICS" | sort -g | head -1)
 [ -n "$events" ] || events="?"
 pause=$(med lean push_max_gap_ms)
-pause_running=$(med lean push.running_max_gap_ms)
+pause_own=$(med lean push.own_max_gap_ms)
+pause_running_own=$(med lean push.running.own_max_gap_ms)
+scroll_own=$(med lean list.scroll.own_max_gap_ms)
 refresh=$(med lean list.refresh_ms)
 enter=$(med lean list.enter_ms)
 scroll=$(med lean list.scroll_max_gap_ms)
@@ -226,11 +232,14 @@ start_installed=$(med start harbor-upload-wizard.wall_s)
     "$(fmt "$events" %.0f) events/s (JMH, the slower stream; snapshot of 60 layers $(fmt "$(awk '$1 == "jmh" && $2 == "snapshotOfSixtyLayers" { print $3 }' "$METRICS")" %.2f) us)" \
     ">= 1000000/s" "$(verdict "$events" ">=" 1000000)"
   line "FX longest pause, $MANY_LAYERS-layer push" \
-    "$(fmt "$pause" %.0f) ms from the click (default $(med default push_max_gap_ms), empty window $(med lean probe.push_max_gap_ms)); open step $(fmt "$pause_running" %.0f) ms" \
+    "$(fmt "$pause" %.0f) ms from Next to the end (default $(med default push_max_gap_ms); the empty window, same seconds: $(med lean probe.push_max_gap_ms))" \
     "<= 50 ms" "$(verdict "$pause" "<=" 50)"
-  line "FX longest pause, push step open" \
-    "$(fmt "$pause_running" %.0f) ms once every layer is listed (default $(med default push.running_max_gap_ms), lean+cds $(med lean+cds push.running_max_gap_ms))" \
-    "<= 50 ms" "$(verdict "$pause_running" "<=" 50)"
+  line "  of it the wizard's own" \
+    "$(fmt "$pause_own" %.0f) ms: the longest the empty window did not share (default $(med default push.own_max_gap_ms), lean+cds $(med lean+cds push.own_max_gap_ms))" \
+    "<= 50 ms" "$(verdict "$pause_own" "<=" 50)"
+  line "  of it once the push step is open" \
+    "$(fmt "$pause_running_own" %.0f) ms, the wizard's own, after every layer is listed (default $(med default push.running.own_max_gap_ms))" \
+    "<= 50 ms" "$(verdict "$pause_running_own" "<=" 50)"
   line "image list, Refresh to rows" \
     "$(fmt "$refresh" %.0f) ms for $(med lean list.rows) names (default $(med default list.refresh_ms), lean+cds $(med lean+cds list.refresh_ms))" \
     "< 300 ms" "$(verdict "$refresh" "<" 300)"
@@ -238,8 +247,11 @@ start_installed=$(med start harbor-upload-wizard.wall_s)
     "$(fmt "$enter" %.0f) ms incl. building the step (default $(med default list.enter_ms), lean+cds $(med lean+cds list.enter_ms))" \
     "< 300 ms" "$(verdict "$enter" "<" 300)"
   line "image list scrolling, longest pause" \
-    "$(fmt "$scroll" %.0f) ms end to end and back (default $(med default list.scroll_max_gap_ms), empty window $(med lean probe.scroll_max_gap_ms))" \
+    "$(fmt "$scroll" %.0f) ms end to end and back (default $(med default list.scroll_max_gap_ms); the empty window: $(med lean probe.scroll_max_gap_ms))" \
     "<= 50 ms" "$(verdict "$scroll" "<=" 50)"
+  line "  of it the wizard's own" \
+    "$(fmt "$scroll_own" %.0f) ms: the longest the empty window did not share (default $(med default list.scroll.own_max_gap_ms))" \
+    "<= 50 ms" "$(verdict "$scroll_own" "<=" 50)"
   line "start: java -jar" "$(fmt "$start_jar" %.2f) s to the window ($(med start jar.cpu_s) s CPU)" "< 1.5 s" "$(verdict "$start_jar" "<" 1.5)"
   line "start: scripts/run.sh (lean + AppCDS)" \
     "$(fmt "$start_run" %.2f) s ($(med start jar-lean-cds.cpu_s) s CPU; lean without archive $(med start jar-lean.wall_s) s)" \

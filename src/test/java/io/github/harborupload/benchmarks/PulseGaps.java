@@ -28,6 +28,32 @@ final class PulseGaps extends AnimationTimer {
         super.start();
     }
 
+    /** Where the gaps longer than {@code nanos} began and ended (System.nanoTime, the same clock in every process). */
+    List<long[]> gapsLongerThan(long nanos) {
+        List<long[]> found = new ArrayList<>();
+        for (int i = 1; i < pulses.size(); i++) {
+            if (pulses.get(i) - pulses.get(i - 1) > nanos) {
+                found.add(new long[] {pulses.get(i - 1), pulses.get(i)});
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The longest gap over 50 ms that began after {@code after} and overlapped none of {@code
+     * elsewhere}: a pause of this window's own, while the other window ran smoothly; 0 if none.
+     */
+    double longestOwnGapMillis(long after, List<long[]> elsewhere) {
+        long longest = 0;
+        for (long[] gap : gapsLongerThan(LONG_GAP_NANOS)) {
+            boolean shared = elsewhere.stream().anyMatch(other -> other[0] < gap[1] && gap[0] < other[1]);
+            if (gap[0] > after && !shared) {
+                longest = Math.max(longest, gap[1] - gap[0]);
+            }
+        }
+        return longest / 1e6;
+    }
+
     /** The gaps of every pulse recorded. */
     Summary summary() {
         return summaryAfter(Long.MIN_VALUE);

@@ -19,10 +19,14 @@ import javafx.stage.Stage;
  * The machine's share of a pause: a JavaFX window that does nothing but count its frames, in a JVM
  * of its own, whose pulse gaps are recorded in the same seconds as the wizard's. What this window
  * suffers too (other processes on the two cores, the engine compressing layers) is not the wizard's
- * doing. Driven through stdin ({@code start}, {@code stop}: answers {@code GAPS pulses max p99
- * over50}); {@link Handle} starts it from the benchmark.
+ * doing. Driven through stdin ({@code start}; {@code stop} answers {@code HICCUPS begin-end …}, its
+ * gaps over two frames in System.nanoTime, and {@code GAPS pulses max p99 over50}); {@link Handle}
+ * starts it from the benchmark.
  */
 public final class PulseProbe {
+
+    /** Two frames missed: enough to say the machine, not the wizard, held this window up too. */
+    static final long HICCUP_NANOS = 33_000_000L;
 
     public static void main(String[] args) throws IOException {
         PulseGaps gaps = new PulseGaps();
@@ -53,12 +57,21 @@ public final class PulseProbe {
                     gaps.stop();
                     return gaps.summary();
                 });
+                StringBuilder hiccups = new StringBuilder("HICCUPS");
+                for (long[] gap : Fx.call(() -> gaps.gapsLongerThan(HICCUP_NANOS))) {
+                    hiccups.append(' ').append(gap[0]).append('-').append(gap[1]);
+                }
+                System.out.println(hiccups);
                 System.out.printf(Locale.ROOT, "GAPS %d %.1f %.1f %d%n", summary.pulses(), summary.maxMillis(),
                         summary.p99Millis(), summary.over50());
             }
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    /** What the probe saw while recording. */
+    record Result(PulseGaps.Summary gaps, List<long[]> hiccups) {
     }
 
     /** The probe running in a JVM started with this JVM's options and class path. */
@@ -93,11 +106,19 @@ public final class PulseProbe {
             return ResidentMemory.kibOf(process.pid());
         }
 
-        PulseGaps.Summary stop() throws IOException {
+        /** Stops recording; the probe's gaps since {@link #start()}, and where it missed two frames or more. */
+        Result stop() throws IOException {
             commands.println("stop");
+            List<long[]> hiccups = new ArrayList<>();
+            for (String gap : expect("HICCUPS").split(" ")) {
+                if (gap.contains("-")) {
+                    String[] ends = gap.split("-");
+                    hiccups.add(new long[] {Long.parseLong(ends[0]), Long.parseLong(ends[1])});
+                }
+            }
             String[] parts = expect("GAPS").split(" ");
-            return new PulseGaps.Summary(Integer.parseInt(parts[1]), Double.parseDouble(parts[2]),
-                    Double.parseDouble(parts[3]), Integer.parseInt(parts[4]), "");
+            return new Result(new PulseGaps.Summary(Integer.parseInt(parts[1]), Double.parseDouble(parts[2]),
+                    Double.parseDouble(parts[3]), Integer.parseInt(parts[4]), ""), hiccups);
         }
 
         private String expect(String prefix) throws IOException {

@@ -92,13 +92,16 @@ public final class WizardUnderLoad {
 
         try (PulseProbe.Handle probe = new PulseProbe.Handle()) {
             probe.start();
-            gaps("list.scroll", scrollEndToEnd());
-            gaps("probe.scroll", probe.stop());
+            PulseGaps scrolling = scrollEndToEnd();
+            PulseProbe.Result probeScrolling = probe.stop();
+            gaps("list.scroll", Fx.call(scrolling::summary));
+            metric("list.scroll.own_max_gap_ms", Fx.call(() -> scrolling.longestOwnGapMillis(Long.MIN_VALUE,
+                    probeScrolling.hiccups())));
+            gaps("probe.scroll", probeScrolling.gaps());
             metric("rss.listed_mib", ResidentMemory.currentKib() / 1024.0);
 
             probe.start();
-            pushManyLayers();
-            gaps("probe.push", probe.stop());
+            pushManyLayers(probe);
             metric("probe.rss_mib", probe.residentKib() / 1024.0);
         }
         Fx.run(() -> window.shutDown());
@@ -183,7 +186,7 @@ public final class WizardUnderLoad {
     }
 
     /** Scrolls the list to the end and back, a few rows each frame, as a fast mouse wheel does. */
-    private PulseGaps.Summary scrollEndToEnd() {
+    private PulseGaps scrollEndToEnd() {
         PulseGaps gaps = new PulseGaps();
         CompletableFuture<Void> done = new CompletableFuture<>();
         Fx.run(() -> {
@@ -208,7 +211,7 @@ public final class WizardUnderLoad {
             scroller.start();
         });
         done.orTimeout(300, TimeUnit.SECONDS).join();
-        return Fx.call(gaps::summary);
+        return gaps;
     }
 
     /**
@@ -216,7 +219,7 @@ public final class WizardUnderLoad {
      * its end. The pulse gaps are counted twice: from the click, which includes building the push
      * step's view the first time, and once the pulse that laid out every layer's row is over.
      */
-    private void pushManyLayers() throws Exception {
+    private void pushManyLayers(PulseProbe.Handle probe) throws Exception {
         Fx.run(() -> {
             TableView<ImageChoice> table = imageTable();
             ImageChoice choice = table.getItems().stream().filter(c -> c.name().equals(image)).findFirst()
@@ -254,6 +257,7 @@ public final class WizardUnderLoad {
         if (!Fx.call(() -> visible("#resultBox"))) {
             throw new IllegalStateException("the push did not succeed; see the wizard's problem");
         }
+        PulseProbe.Result probeSaw = probe.stop();
         PulseGaps.Summary whole = Fx.call(gaps::summary);
         PulseGaps.Summary running = Fx.call(() -> gaps.summaryAfter(open));
         System.out.println("DETAIL push: gaps over 50 ms (ms since the click:length ms): " + whole.longGaps());
@@ -263,6 +267,9 @@ public final class WizardUnderLoad {
         metric("push.fx_thread_busy_pct", 100.0 * fxCpu / wall);
         gaps("push", whole);
         gaps("push.running", running);
+        metric("push.own_max_gap_ms", Fx.call(() -> gaps.longestOwnGapMillis(Long.MIN_VALUE, probeSaw.hiccups())));
+        metric("push.running.own_max_gap_ms", Fx.call(() -> gaps.longestOwnGapMillis(open, probeSaw.hiccups())));
+        gaps("probe.push", probeSaw.gaps());
         metric("rss.push_max_mib", highest / 1024.0);
     }
 
