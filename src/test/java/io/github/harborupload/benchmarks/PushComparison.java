@@ -44,6 +44,8 @@ public final class PushComparison {
     private final String tag = "1";
     private final DockerEngine engine = DockerEngine.connect(EngineLocation.of(env.get("DOCKER_HOST"), "benchmark"));
     private final ScheduledExecutorService ui = Executors.newSingleThreadScheduledExecutor();
+    /** False during the untimed first pushes, whose details would skew the medians. */
+    private boolean recording;
 
     public static void main(String[] args) throws Exception {
         PrivateStack.require(System.getenv());
@@ -66,6 +68,7 @@ public final class PushComparison {
             emptyRegistry();
             push(way, bytes);
         }
+        recording = true;
         Way[] ways = Way.values();
         for (int round = 0; round < rounds; round++) {
             Map<Way, Double> seconds = new EnumMap<>(Way.class);
@@ -84,31 +87,53 @@ public final class PushComparison {
     private double push(Way way, long bytes) throws Exception {
         long start = System.nanoTime();
         switch (way) {
-            case OURS -> pushOurs(bytes);
+            case OURS -> pushOurs(bytes, start);
             case CLI -> runProcess(List.of(DOCKER, "push", repository + ":" + tag), false);
-            case API -> runProcess(List.of("curl", "-sSN", "--fail", "--unix-socket", socket(), "-X", "POST",
-                    "-H", "X-Registry-Auth: " + registryAuth(),
-                    "http://localhost/images/" + repository + "/push?tag=" + tag), true);
+            case API -> {
+                String text = runProcess(List.of("curl", "-sSN", "--fail", "--unix-socket", socket(), "-X", "POST",
+                        "-H", "X-Registry-Auth: " + registryAuth(), "-w", "\nFIRST-BYTE %{time_starttransfer}\n",
+                        "http://localhost/images/" + repository + "/push?tag=" + tag), true);
+                detail("push.api_first_byte_ms", 1000 * Double.parseDouble(text.replaceAll("(?s).*FIRST-BYTE ", "").trim()));
+            }
         }
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private void pushOurs(long bytes) {
+    /**
+     * Besides the whole time, the client's own share at both ends: from the request to the first
+     * event (to set beside curl's time to the first byte), and from the last event to the outcome.
+     */
+    private void pushOurs(long bytes, long start) {
         PushProgress progress = new PushProgress(bytes);
-        PushOperation operation = engine.push(repository, tag, credential, progress::accept);
+        long[] firstAndLast = new long[2];
+        PushOperation operation = engine.push(repository, tag, credential, event -> {
+            long now = System.nanoTime();
+            if (firstAndLast[0] == 0) {
+                firstAndLast[0] = now;
+            }
+            firstAndLast[1] = now;
+            progress.accept(event);
+        });
         var refresher = ui.scheduleAtFixedRate(progress::snapshot, 50, 50, TimeUnit.MILLISECONDS);
         try {
             PushResult result = operation.await();
+            long end = System.nanoTime();
             if (result.digest() == null) {
                 throw new IllegalStateException("no digest");
             }
+            // The listener runs on one thread and await() saw its last write through the future.
+            detail("push.ours_first_event_ms", (firstAndLast[0] - start) / 1e6);
+            detail("push.ours_end_lag_ms", (end - firstAndLast[1]) / 1e6);
         } finally {
             refresher.cancel(false);
         }
     }
 
-    /** Runs a command; with {@code stream}, its output must be an engine push stream that ended in a digest. */
-    private void runProcess(List<String> command, boolean stream) throws IOException, InterruptedException {
+    /**
+     * Runs a command and returns what it printed; with {@code stream}, that must be an engine push
+     * stream that ended in a digest.
+     */
+    private String runProcess(List<String> command, boolean stream) throws IOException, InterruptedException {
         Path output = Files.createTempFile("push", ".out");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -119,6 +144,7 @@ public final class PushComparison {
             if (!succeeded) {
                 throw new IllegalStateException(String.join(" ", command.subList(0, 2)) + " failed: " + text);
             }
+            return text;
         } finally {
             Files.deleteIfExists(output);
         }
@@ -141,6 +167,12 @@ public final class PushComparison {
         String json = String.format("{\"username\":\"%s\",\"password\":\"%s\",\"serveraddress\":\"%s\"}",
                 credential.username(), credential.password(), registry);
         return Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void detail(String name, double value) {
+        if (recording) {
+            metric(name, value);
+        }
     }
 
     private static void metric(String name, double value) {

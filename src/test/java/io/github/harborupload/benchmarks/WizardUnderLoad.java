@@ -38,8 +38,9 @@ import javafx.stage.Stage;
  * private stack under Xvfb, with a stopwatch and a pulse recorder attached. Measures, in the app:
  * the image list of 1,000 names from request to laid-out rows (on entering the step and on Refresh),
  * pulse gaps while the list scrolls end to end, pulse gaps and resident memory while a push of many
- * layers runs, and resident memory idle. Prints {@code METRIC name value} lines for
- * {@code scripts/benchmark.sh}. Not a test.
+ * layers runs, and resident memory idle. Pulse gaps are set beside those of an empty window in the
+ * same seconds ({@link PulseProbe}), so that the machine's share shows. Prints {@code METRIC name
+ * value} lines for {@code scripts/benchmark.sh}. Not a test.
  *
  * <p>Reads the stack from the variables {@code scripts/stack.sh env} prints; {@code BENCH_IMAGE}
  * names the many-layer image to push, {@code BENCH_LIST_SIZE} the names to list (default 1000).
