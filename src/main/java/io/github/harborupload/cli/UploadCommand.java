@@ -152,8 +152,7 @@ final class UploadCommand extends CliCommand {
             Problem problem = Problems.of(refused, known);
             ExitCode code = report(problem);
             if (problem.type() == ProblemType.LOGIN_FAILED) {
-                context.err().println(context.text("upload.storedLoginRefused",
-                        Cli.NAME + " upload " + source + " --reset-credentials"));
+                context.err().println(context.text("upload.storedLoginRefused"));
             }
             throw new CommandEnded(code);
         }
@@ -181,7 +180,7 @@ final class UploadCommand extends CliCommand {
             return;
         }
         List<String> ways = List.of(
-                context.text("upload.noLogin.reset", Cli.NAME + " upload " + source + " --reset-credentials --yes"),
+                context.text("upload.noLogin.reset"),
                 context.text("upload.noLogin.login", Cli.NAME + " login --registry " + host));
         Console console = context.terminal().console();
         if (console == null) {
