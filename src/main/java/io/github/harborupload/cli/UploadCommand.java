@@ -113,7 +113,7 @@ final class UploadCommand extends CliCommand {
         known = known.withImage(target.link());
 
         Credential login = stored.isPresent() ? checkStoredLogin(host, stored.get()) : fetchAndLogIn(platform, host);
-        checkBeforePush(Preflight.check(target, login, image.image().size(), Optional.of(platform)));
+        checkBeforePush(Preflight.check(target, login, image.image().size(), Optional.of(platform)), target.link());
 
         new TagStep(context.services()).apply(image, target);
         PushRun run = new PushStep(context.services()).start(target, login, image);
@@ -123,6 +123,18 @@ final class UploadCommand extends CliCommand {
         info.println(context.text("push.digest", pushed.digest()));
         info.println(context.text("push.size", Units.bytes(pushed.size())));
 
+        return importAndConfirm(platform, session, pushed);
+    }
+
+    @Override
+    ProblemContext problemContext() {
+        return known;
+    }
+
+    /** The import, confirmed in the image list; with --json the one object, printed whatever the import came to. */
+    private ExitCode importAndConfirm(PlatformSession platform, UploadSession session, PushResult pushed)
+            throws PlatformException {
+        HarborTarget target = session.target();
         info.println(context.text("upload.importing", platform.address()));
         boolean imported;
         try {
@@ -137,11 +149,6 @@ final class UploadCommand extends CliCommand {
         }
         info.println(context.text("import.confirmed", target.link()));
         return ExitCode.OK;
-    }
-
-    @Override
-    ProblemContext problemContext() {
-        return known;
     }
 
     /** A stored login is checked with the registry first: one made stale by a reset elsewhere fails here, not mid-push. */
@@ -193,7 +200,7 @@ final class UploadCommand extends CliCommand {
     }
 
     /** Room in the project and a free tag; a check Harbor cannot answer is skipped, as in the wizard. */
-    private void checkBeforePush(Preflight.Report report) {
+    private void checkBeforePush(Preflight.Report report, String link) {
         if (report.roomShort()) {
             ExitCode code = report(Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(), known));
             if (!yes) {
@@ -205,7 +212,7 @@ final class UploadCommand extends CliCommand {
             info.println(room(report.quota().value(), report.imageBytes()));
         }
         if (report.tagTaken()) {
-            confirmOverwrite();
+            confirmOverwrite(link);
         }
         if (context.verbose()) {
             report.quota().skipReason().ifPresent(reason -> info.println(context.text("upload.quotaSkipped", reason)));
@@ -219,8 +226,7 @@ final class UploadCommand extends CliCommand {
     }
 
     /** The platform's guide asks never to overwrite a tag other than latest: jobs may run the old image. */
-    private void confirmOverwrite() {
-        String link = known.image();
+    private void confirmOverwrite(String link) {
         if (yes) {
             context.err().println(context.text("note", context.text("upload.overwriting", link)));
             return;
