@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +78,7 @@ final class LoginCommand extends CliCommand {
             if (session.username().isEmpty()) {
                 throw new BadInput(context.text("login.usernameRequired"));
             }
-            session.setPassword(withoutLineEnd(readStandardInput()));
+            session.setPassword(StandardInput.password(context));
         } else if (credentialsFile == null) {
             prompt(session, host);
         }
@@ -101,7 +100,7 @@ final class LoginCommand extends CliCommand {
 
     /** Fills the session from the pasted text, with the wizard's parser; its errors end the command. */
     private void readPaste(UploadSession session, Set<String> warnings) {
-        String text = credentialsFile.equals("-") ? readStandardInput() : readFile(Path.of(credentialsFile));
+        String text = credentialsFile.equals("-") ? StandardInput.readAll(context) : readFile(Path.of(credentialsFile));
         PastedCredentials parsed = new CredentialsStep(context.services()).applyPaste(session, text);
         List<String> errors = new ArrayList<>();
         parsed.issues().forEach(issue -> sort(issue, errors, warnings));
@@ -138,14 +137,9 @@ final class LoginCommand extends CliCommand {
         }
         console.printf("%s%n", context.text("login.promptFor", host));
         if (session.username().isEmpty()) {
-            String typed = console.readLine("%s", context.text("login.promptUsername"));
-            session.setUsername(typed == null ? "" : typed);
+            session.setUsername(ConsolePrompts.line(console, context.text("login.promptUsername")));
         }
-        char[] typed = console.readPassword("%s", context.text("login.promptPassword"));
-        if (typed != null) {
-            session.setPassword(new String(typed));
-            Arrays.fill(typed, '\0');
-        }
+        session.setPassword(ConsolePrompts.secret(console, context.text("login.promptPassword")));
     }
 
     /** The credential, if usernames and passwords rules allow it; their warnings are collected. */
@@ -163,14 +157,6 @@ final class LoginCommand extends CliCommand {
         (issue.isError() ? errors : warnings).add(context.text(issue.text()));
     }
 
-    private String readStandardInput() {
-        try {
-            return new String(context.terminal().in().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInput(context.text("login.stdinUnreadable", e.getMessage()));
-        }
-    }
-
     private String readFile(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -179,11 +165,5 @@ final class LoginCommand extends CliCommand {
         } catch (IOException e) {
             throw new BadInput(context.text("login.fileUnreadable", file, e.getMessage()));
         }
-    }
-
-    /** As {@code docker login --password-stdin}: one line end at the end is not part of the password. */
-    static String withoutLineEnd(String text) {
-        String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        return trimmed.endsWith("\r") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }
