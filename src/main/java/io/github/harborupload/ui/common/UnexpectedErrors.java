@@ -6,6 +6,7 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ public final class UnexpectedErrors {
     private static void show(ProblemView problem, ResourceBundle texts) {
         ProblemPane pane = new ProblemPane(texts);
         pane.show(problem);
-        Alert alert = Dialogs.styled(new Alert(Alert.AlertType.ERROR, "", ButtonType.OK));
+        ButtonType close = new ButtonType(texts.getString("button.close"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = Dialogs.styled(new Alert(Alert.AlertType.ERROR, "", close));
         alert.setHeaderText(problem.title());
         alert.getDialogPane().setContent(pane);
         alert.show();

@@ -190,11 +190,11 @@ public final class CredentialsStepController implements StepController {
 
     private boolean confirmReset(Window window) {
         ButtonType reset = new ButtonType(context.text("credentials.platform.reset"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("credentials.platform.reset.text"),
-                ButtonType.CANCEL, reset);
+        ButtonType cancel = context.cancelButton();
+        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("credentials.platform.reset.text"), cancel, reset);
         alert.setHeaderText(context.text("credentials.platform.reset.title"));
         alert.initOwner(window);
-        Dialogs.makeDefault(alert, ButtonType.CANCEL);
+        Dialogs.makeDefault(alert, cancel);
         return alert.showAndWait().filter(reset::equals).isPresent();
     }
 

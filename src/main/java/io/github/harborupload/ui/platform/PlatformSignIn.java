@@ -64,7 +64,7 @@ public final class PlatformSignIn {
         dialog.getDialogPane().setContent(content);
 
         ButtonType signIn = new ButtonType(context.text("platform.signIn"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, signIn);
+        dialog.getDialogPane().getButtonTypes().addAll(context.cancelButton(), signIn);
         // The session is the result, set when signing in succeeds; a button alone gives none.
         dialog.setResultConverter(button -> null);
         Button signInButton = (Button) dialog.getDialogPane().lookupButton(signIn);
