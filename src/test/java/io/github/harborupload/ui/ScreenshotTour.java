@@ -55,11 +55,15 @@ public final class ScreenshotTour {
             WizardFixture wizard = new WizardFixture(stack, work.resolve("wizard"), language, stack.harbor(),
                     platform.address().toString());
             new ScreenshotTour(out, language.code()).walk(stack, wizard, user, image);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
         } finally {
             registry.remove(user);
             FxToolkit.cleanupStages();
-            System.exit(0);
         }
+        // JavaFX keeps its threads alive; the tour is over.
+        System.exit(0);
     }
 
     private void walk(TestStack stack, WizardFixture wizard, String user, String image) throws Exception {
@@ -104,6 +108,13 @@ public final class ScreenshotTour {
         robot.fx().interact(() -> robot.fx().lookup("#tagField").queryAs(TextInputControl.class).setText("2024.11"));
 
         robot.click("#nextButton");
+        // An earlier tour may have pushed this tag already: replace it.
+        String replace = wizard.text("tag.exists.overwrite");
+        robot.waitUntil(60, () -> robot.fx().lookup("#overallBar").tryQuery().isPresent()
+                || robot.fx().lookup(replace).tryQuery().isPresent());
+        if (robot.read(() -> robot.fx().lookup(replace).tryQuery().isPresent())) {
+            robot.click(replace);
+        }
         robot.waitUntil(120, () -> robot.fx().lookup("#overallBar").tryQueryAs(ProgressBar.class)
                 .map(bar -> bar.getProgress() > 0.35).orElse(false));
         shoot("5-push-running");
