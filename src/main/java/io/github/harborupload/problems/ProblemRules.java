@@ -101,7 +101,8 @@ final class ProblemRules {
                     "name or service not known", "nodename nor servname"), REGISTRY_NOT_FOUND),
             new TextRule(containsAny("connection refused", "i/o timeout", "tls handshake timeout", "timed out",
                     "timeout exceeded", "context deadline exceeded", "no route to host", "network is unreachable",
-                    "connection reset by peer", "service unavailable", "bad gateway", "gateway timeout"),
+                    "connection reset by peer", "service unavailable", "service temporarily unavailable",
+                    "bad gateway", "gateway timeout", "gateway time-out"),
                     REGISTRY_UNREACHABLE),
             new TextRule(word("denied").or(containsAny("requested access to the resource is denied")), PUSH_DENIED));
 
