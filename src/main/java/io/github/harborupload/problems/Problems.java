@@ -3,6 +3,8 @@ package io.github.harborupload.problems;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.RegistryLoginException;
+import io.github.harborupload.docker.config.ConfigFileException;
+import io.github.harborupload.docker.config.CredentialHelperException;
 import io.github.harborupload.harbor.HarborCheck;
 import io.github.harborupload.harbor.StorageQuota;
 import io.github.harborupload.i18n.Sizes;
@@ -116,12 +118,21 @@ public final class Problems {
     }
 
     /**
-     * What a platform failure itself says, before anything else: why an import was refused before
-     * sending, and the platform's own message, which its web frontend shows as it is.
+     * What a failure itself says, before anything else: the Docker config file or credential helper
+     * at fault; why an import was refused before sending, and the platform's own message, which its
+     * web frontend shows as it is.
      */
     private static List<Text> factsOf(Throwable failure) {
         List<Text> facts = new ArrayList<>();
         for (Throwable link : Details.chain(failure)) {
+            if (link instanceof ConfigFileException file) {
+                facts.add(text("fact.file", file.file()));
+                break;
+            }
+            if (link instanceof CredentialHelperException helper) {
+                facts.add(text("fact.helper", helper.program()));
+                break;
+            }
             if (link instanceof PlatformException platform) {
                 platform.reasons().forEach(reason -> facts.add(text("fact.reason", reason)));
                 if (platform.kind() == PlatformException.Kind.SERVER_ERROR && !platform.serverMessage().isBlank()) {
