@@ -11,6 +11,7 @@ import io.github.harborupload.i18n.Text;
 import io.github.harborupload.problems.ProblemContext;
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,6 +55,9 @@ final class LoginCommand extends CliCommand {
 
     private String checkedRegistry;
 
+    /** UTF-8 takes at most 4 bytes a character: this many bytes hold more characters than a paste may. */
+    private static final int MAX_PASTE_BYTES = 4 * CredentialsStep.MAX_PASTE_LENGTH + 4;
+
     LoginCommand(CommandContext context) {
         super(context);
     }
@@ -79,7 +83,7 @@ final class LoginCommand extends CliCommand {
             if (session.username().isEmpty()) {
                 throw new BadInput(context.text("login.usernameRequired"));
             }
-            session.setPassword(withoutLineEnd(readStandardInput()));
+            session.setPassword(readPassword());
         } else if (credentialsFile == null) {
             prompt(session, host);
         }
@@ -165,20 +169,38 @@ final class LoginCommand extends CliCommand {
 
     private String readStandardInput() {
         try {
-            return new String(context.terminal().in().readAllBytes(), StandardCharsets.UTF_8);
+            return readBounded(context.terminal().in());
         } catch (IOException e) {
             throw new BadInput(context.text("login.stdinUnreadable", e.getMessage()));
         }
     }
 
+    /** The password from standard input: at most as long as a paste may be, or it is not a password. */
+    private String readPassword() {
+        String password = withoutLineEnd(readStandardInput());
+        if (password.length() > CredentialsStep.MAX_PASTE_LENGTH) {
+            throw new BadInput(context.text("login.stdinTooLong", CredentialsStep.MAX_PASTE_LENGTH));
+        }
+        return password;
+    }
+
     private String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            return readBounded(in);
         } catch (NoSuchFileException e) {
             throw new BadInput(context.text("login.fileMissing", file));
         } catch (IOException e) {
             throw new BadInput(context.text("login.fileUnreadable", file, e.getMessage()));
         }
+    }
+
+    /**
+     * The text of a stream, but never more than a paste may hold and one character: a file that
+     * never ends (/dev/zero) or is huge stops there, and its length says it was too long. Bytes
+     * that are not UTF-8 (a binary file) become replacement characters, which hold no credential.
+     */
+    private static String readBounded(InputStream in) throws IOException {
+        return new String(in.readNBytes(MAX_PASTE_BYTES), StandardCharsets.UTF_8);
     }
 
     /** As {@code docker login --password-stdin}: one line end at the end is not part of the password. */
