@@ -93,10 +93,13 @@ public final class PastedCredentialsParser {
         return Label.at(line).isEmpty() && isValue(PastedLines.firstWord(line));
     }
 
-    /** A value is a word that is neither Chinese text (a title or an alert) nor another label. */
+    /**
+     * A value is a word that is neither Chinese text (a title or an alert) nor another label; the
+     * placeholder is one too, even drawn in full-width asterisks.
+     */
     private static boolean isValue(String word) {
-        return !word.isEmpty() && word.codePoints().noneMatch(PastedCredentialsParser::isChinese)
-                && Label.at(word).isEmpty();
+        return !word.isEmpty() && Label.at(word).isEmpty()
+                && (CredentialRules.isPlaceholder(word) || word.codePoints().noneMatch(PastedCredentialsParser::isChinese));
     }
 
     private static boolean isChinese(int codePoint) {

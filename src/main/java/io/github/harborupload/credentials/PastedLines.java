@@ -21,8 +21,11 @@ final class PastedLines {
     private static final Pattern INVISIBLE = Pattern.compile(
             "[\\x{200B}-\\x{200F}\\x{202A}-\\x{202E}\\x{2060}\\x{2066}-\\x{2069}\\x{061C}\\x{00AD}\\x{FEFF}]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\r\\n\\x{85}\\x{2028}\\x{2029}]");
-    /** Tabs, NBSP, the ideographic space and every other space separator become one plain space. */
-    private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
+    /**
+     * Tabs, NBSP, the ideographic space and every other space separator become one plain space; so
+     * do control characters (NUL, BEL…), which no value holds and which must not end up in a field.
+     */
+    private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\p{Cc}]+");
     private static final Pattern COPY_GLYPHS =
             Pattern.compile("[\\x{1F4CB}\\x{1F5D0}\\x{1F5CD}\\x{29C9}\\x{2398}\\x{2750}]");
 
