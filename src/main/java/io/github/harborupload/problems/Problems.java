@@ -44,6 +44,15 @@ public final class Problems {
     }
 
     /**
+     * A failure nobody expected, for a log or a crash report: each exception of its chain with its
+     * stack frames, and its message with anything that looks like a secret masked, as in a
+     * problem's detail. Never the raw message, which may quote a request.
+     */
+    public static String forLog(Throwable failure) {
+        return Details.trace(Objects.requireNonNull(failure, "failure"));
+    }
+
+    /**
      * An import the platform answered but does not list afterwards
      * ({@code PlatformSession.importAndConfirm} said not confirmed).
      */

@@ -51,6 +51,18 @@ public final class SecretSearch {
         return forms;
     }
 
+    /**
+     * An exception message quoting a request the way an HTTP library might, with the secret in
+     * every shape it takes there: a Basic header, the engine's auth header, a JSON body, a URL.
+     */
+    public static String aMessageQuotingARequest(String secret) {
+        return "request failed: Authorization: Basic "
+                + Base64.getEncoder().encodeToString(("alice:" + secret).getBytes(StandardCharsets.UTF_8))
+                + " X-Registry-Auth: " + Base64.getUrlEncoder().encodeToString(
+                        ("{\"username\":\"alice\",\"password\":\"" + secret + "\"}").getBytes(StandardCharsets.UTF_8))
+                + " body {\"password\":\"" + secret + "\"} url https://alice:" + secret + "@harbor.example/v2/";
+    }
+
     /** Every form of every secret in this text; {@code where} names the text in the hits. */
     public List<Hit> in(String where, String text) {
         List<Hit> hits = new ArrayList<>();
