@@ -25,7 +25,8 @@ abstract class CliCommand implements Callable<Integer> {
             return execute().code();
         } catch (BadInput bad) {
             return printer.report(bad).code();
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | Error failure) {
+            // An error too: it would reach the JVM, which prints its stack trace and raw message.
             return report(Problems.of(failure, problemContext())).code();
         }
     }
