@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +144,9 @@ class SecretsWizardIT {
         screen(robot, "the summary");
         fx.interact(() -> wizard.window.shutDown());
 
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".log")).toList(), "no log file");
+        }
         Set<String> tokens = tokens();
         assertTrue(tokens.size() >= 2, "the platform's tokens were used: " + tokens);
         List<String> passwords = List.of(HARBOR_PASSWORD, WRONG_PASSWORD, PLATFORM_PASSWORD);
