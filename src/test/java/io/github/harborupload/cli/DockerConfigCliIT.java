@@ -121,15 +121,13 @@ class DockerConfigCliIT {
     }
 
     @Test
-    void aHelperThatNeverAnswersIsStoppedWithItsChildren() throws Exception {
+    void aHelperThatNeverAnswersIsNamedOnceItIsStopped() throws Exception {
+        // That it is stopped with its children is CredentialHelperTest's; here, what the command says.
         installHelper("hanging");
         write("{\"credsStore\":\"hanging\"}");
         CliRunner.Result login = logIn();
         assertProblem(login, ProblemType.CREDENTIAL_HELPER_FAILED);
-        for (String pidFile : List.of("helper.pid", "child.pid")) {
-            long pid = Long.parseLong(Files.readString(helperStore.resolve(pidFile)).trim());
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), pidFile + " " + pid + " still runs");
-        }
+        assertTrue(login.err().contains("docker-credential-hanging"), login.err());
     }
 
     @Test
