@@ -45,7 +45,11 @@ public final class FaultProxy implements AutoCloseable {
                             + "</body>\r\n</html>\r\n");
         }
 
-        /** Harbor's quota middleware (src/pkg/quota/errors.go), as goharbor/harbor#17390 quotes it. */
+        /**
+         * Harbor's quota middleware (src/pkg/quota/errors.go), as goharbor/harbor#17390 quotes it.
+         * Harbor's text names no repository; the parameter lets this stand where the proxy asks
+         * for an answer per repository.
+         */
         public static Answer harborQuotaExceeded(String repository) {
             return new Answer(403, "Forbidden", "application/json", "{\"errors\":[{\"code\":\"DENIED\",\"message\":"
                     + "\"adding 29.0 MiB of storage resource, which when updated to current usage of 152.4 MiB "
