@@ -30,7 +30,8 @@ abstract class CliCommand implements Callable<Integer> {
             return printer.report(refusal).code();
         } catch (CommandEnded ended) {
             return ended.exitCode().code();
-        } catch (PlatformException | RuntimeException failure) {
+        } catch (PlatformException | RuntimeException | Error failure) {
+            // An error too: it would reach the JVM, which prints its stack trace and raw message.
             return report(Problems.of(failure, problemContext())).code();
         }
     }

@@ -11,7 +11,7 @@ import io.github.harborupload.i18n.Text;
 import io.github.harborupload.problems.ProblemContext;
 import java.io.Console;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -52,6 +52,8 @@ final class LoginCommand extends CliCommand {
     String passwordArgument;
 
     private String checkedRegistry;
+
+    /** UTF-8 takes at most 4 bytes a character: this many bytes hold more characters than a paste may. */
 
     LoginCommand(CommandContext context) {
         super(context);
@@ -158,8 +160,8 @@ final class LoginCommand extends CliCommand {
     }
 
     private String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            return StandardInput.readBounded(in);
         } catch (NoSuchFileException e) {
             throw new BadInput(context.text("login.fileMissing", file));
         } catch (IOException e) {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Assumptions;
  * The project's local Docker daemon and registry, started by {@code scripts/stack.sh up}. Besides
  * the plain registry there is a deny proxy (pushes refused as Harbor refuses them) and a Harbor
  * look-alike ({@link #harbor()}): the registry plus Harbor's API, served by whatever listens on
- * {@link #harborApiPort()} (the local platform server, when a test starts it there).
+ * {@link #harborApiPort()} (the local platform server, when a test starts it there), and, when the
+ * machine has an address outside loopback, the registry over TLS with a self-signed certificate
+ * ({@link #tlsRegistry()}, null otherwise).
  *
  * <p>Tests find it through the variables that script prints, or, when those are not set (a test
  * run from an IDE), through the {@code stack.env} file it leaves in its folder. In CI a missing
@@ -34,7 +36,9 @@ public record TestStack(
         String harbor,
         int harborApiPort,
         String tinyImage,
-        String fiveLayerImage) {
+        String fiveLayerImage,
+        String tlsRegistry,
+        Path tlsCa) {
 
     private static final Path DEFAULT_DIR = Path.of("/tmp/harbor-upload-stack");
 
@@ -65,7 +69,9 @@ public record TestStack(
                 env.get("TEST_HARBOR"),
                 Integer.parseInt(env.getOrDefault("TEST_HARBOR_API_PORT", "0")),
                 env.get("TEST_IMAGE_TINY"),
-                env.get("TEST_IMAGE_FIVE_LAYERS"));
+                env.get("TEST_IMAGE_FIVE_LAYERS"),
+                env.get("TEST_TLS_REGISTRY"),
+                env.containsKey("TEST_TLS_CA") ? Path.of(env.get("TEST_TLS_CA")) : null);
     }
 
     /** The variables, from the environment or else from the stack's env file. */

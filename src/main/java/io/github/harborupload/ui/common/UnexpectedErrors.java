@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last net: an error no step expected is logged and shown as a problem in a dialog, so the
- * window never just stops responding and nobody sees a stack trace.
+ * The last net: an error no step expected is logged (secrets masked) and shown as a problem in a
+ * dialog, so the window never just stops responding and nobody sees a stack trace.
  */
 public final class UnexpectedErrors {
 
@@ -24,7 +24,8 @@ public final class UnexpectedErrors {
 
     public static void install(Supplier<Translator> translator, Supplier<ResourceBundle> texts) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("unexpected error on {}", thread.getName(), error);
+            // Not the throwable itself: its message may quote a request, password and all.
+            LOG.error("unexpected error on {}: {}", thread.getName(), Problems.forLog(error));
             Platform.runLater(() -> show(ProblemView.of(Problems.of(error), translator.get()), texts.get()));
         });
     }

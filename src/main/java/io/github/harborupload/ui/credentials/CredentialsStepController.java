@@ -36,6 +36,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -123,6 +124,7 @@ public final class CredentialsStepController implements StepController {
             session.setUseStoredLogin(false);
             revalidate();
         });
+        pasteArea.setTextFormatter(new TextFormatter<String>(this::refuseHugePaste));
         pasteArea.textProperty().addListener((obs, old, now) -> applyPaste(now));
         KeyboardTraversal.tabLeaves(pasteArea);
         lookupDelay.setOnFinished(e -> lookUpStoredLogin());
@@ -196,6 +198,18 @@ public final class CredentialsStepController implements StepController {
         alert.initOwner(window);
         Dialogs.makeDefault(alert, cancel);
         return alert.showAndWait().filter(reset::equals).isPresent();
+    }
+
+    /**
+     * A change that would make the paste longer than any credential dialog is refused whole: a 10 MB
+     * paste held the window for seconds (laying out the text area), and what the area had stays.
+     */
+    private TextFormatter.Change refuseHugePaste(TextFormatter.Change change) {
+        if (change.getControlNewText().length() <= CredentialsStep.MAX_PASTE_LENGTH) {
+            return change;
+        }
+        FieldReason.show(pasteFeedback, context.text(CredentialIssue.PASTE_TOO_LONG.text()), FieldReason.ERROR);
+        return null;
     }
 
     private void applyPaste(String text) {
