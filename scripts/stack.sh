@@ -30,6 +30,11 @@ HARBOR_API_PORT=${HARBOR_API_PORT:-5003}
 # a campus CA. Without a non-loopback IPv4 address (or with TLS_HOST=none) there is no TLS registry.
 TLS_PORT=${TLS_PORT:-5004}
 TLS_HOST=${TLS_HOST:-$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -1 || true)}
+# A machine with loopback only: give lo an address outside 127/8 (root only), so there is still one.
+if [ -z "$TLS_HOST" ] && [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null; then
+  ip addr add 198.18.0.1/32 dev lo 2>/dev/null || true
+  ip -4 addr show dev lo | grep -q '198\.18\.0\.1/' && TLS_HOST=198.18.0.1
+fi
 [ "$TLS_HOST" = none ] && TLS_HOST=
 # Debian's 20.10 client; /usr/local/bin/docker may be a newer client that also works, but the
 # legacy builder notice it prints is noise.

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,7 +228,7 @@ class FaultsCliIT {
 
     @Test
     void aSelfSignedCertificateAsksForTheCaInCertsD() throws Exception {
-        Assumptions.assumeTrue(stack.tlsRegistry() != null, "the stack has no TLS registry (no address outside loopback)");
+        stack.requireTlsRegistry();
         String tls = stack.tlsRegistry();
         CliRunner.Result login = logInTo(tls);
         assertProblem(login, ExitCode.NETWORK, ProblemType.TLS_CERTIFICATE, tls);

@@ -52,10 +52,7 @@ public record TestStack(
             problem = "the local Docker daemon does not answer at " + host + " (run: scripts/stack.sh up)";
         }
         if (problem != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and " + problem);
-            }
-            Assumptions.abort("skipped locally: " + problem);
+            unavailable(problem);
         }
         return new TestStack(
                 host,
@@ -108,6 +105,25 @@ public record TestStack(
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The registry over TLS with a self-signed certificate; a failure in CI (the stack script gives
+     * every machine one, if need be on an address it adds to loopback), a skip elsewhere.
+     */
+    public String requireTlsRegistry() {
+        if (tlsRegistry == null) {
+            unavailable("the stack has no TLS registry (no address outside loopback to serve it on)");
+        }
+        return tlsRegistry;
+    }
+
+    /** Fails in CI, where nothing may be skipped; skips with the reason elsewhere. */
+    public static void unavailable(String reason) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true and " + reason);
+        }
+        Assumptions.abort("skipped locally: " + reason);
     }
 
     /** A repository name no other test uses, so pushes never meet each other's layers by accident. */

@@ -139,7 +139,8 @@ class WizardIT {
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
         assertEquals(stack.user(), robot.text("#usernameField"));
         assertEquals("wrong-password-12345", robot.text("#passwordField"));
-        assertEquals(dialog, robot.text("#pasteArea"));
+        assertEquals("", robot.text("#pasteArea"), "the paste, password and all, is cleared once it filled the fields");
+        assertEquals(wizard.text("credentials.paste.found", stack.user()), robot.label("#pasteFeedback"));
         assertFalse(Files.exists(wizard.dockerConfig.resolve("config.json")), "a refused login is not stored");
     }
 

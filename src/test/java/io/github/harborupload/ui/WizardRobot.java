@@ -45,7 +45,9 @@ final class WizardRobot {
         });
         robot.clickOn("#pasteArea");
         robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        waitUntil(5, () -> !robot.lookup("#pasteArea").queryAs(TextArea.class).getText().isEmpty());
+        // A paste that fills the fields clears itself; one that does not stays and says why.
+        waitUntil(5, () -> !robot.lookup("#pasteArea").queryAs(TextArea.class).getText().isEmpty()
+                || robot.lookup("#pasteFeedback").query().isVisible());
     }
 
     /** Finds the image in the list by typing its name in the search field, then clicks its line. */

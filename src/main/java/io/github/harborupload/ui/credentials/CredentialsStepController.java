@@ -231,6 +231,11 @@ public final class CredentialsStepController implements StepController {
         } else {
             FieldReason.show(pasteFeedback, context.text("credentials.paste.found", parsed.username().orElse("")),
                     FieldReason.OK);
+            if (parsed.password().isPresent()) {
+                // The fields now hold the login; the pasted text would show the password in clear.
+                session.setPastedText("");
+                pasteArea.clear();
+            }
         }
     }
 
