@@ -167,7 +167,7 @@ class FaultsWizardIT {
             robot.waitUntil(90, () -> robot.visible("#pushSignal"));
             assertProblem(robot, "#pushSignal", ProblemType.STALLED, proxy.address());
             robot.click("#cancelButton");
-            robot.click(wizard.text("push.cancel.stop"));
+            robot.clickDialogButton(wizard.text("push.cancel.stop"));
             robot.waitForVisible(30, "#pushProblem");
             assertProblem(robot, "#pushProblem", ProblemType.CANCELLED, proxy.address());
             assertUsable(robot);

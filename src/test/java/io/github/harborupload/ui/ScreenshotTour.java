@@ -94,7 +94,7 @@ public final class ScreenshotTour {
         robot.click("#platformSignInButton");
         robot.waitUntil(30, () -> robot.fx().lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
         shoot("3-platform-reset");
-        robot.click(wizard.text("credentials.platform.reset"));
+        robot.clickDialogButton(wizard.text("credentials.platform.reset"));
         robot.waitUntil(30, () -> robot.text("#passwordField").length() == 20);
         robot.click("#nextButton");
         robot.waitForVisible(30, "#loginSucceeded");
@@ -113,7 +113,7 @@ public final class ScreenshotTour {
         robot.waitUntil(60, () -> robot.fx().lookup("#overallBar").tryQuery().isPresent()
                 || robot.fx().lookup(replace).tryQuery().isPresent());
         if (robot.read(() -> robot.fx().lookup(replace).tryQuery().isPresent())) {
-            robot.click(replace);
+            robot.clickDialogButton(replace);
         }
         robot.waitUntil(120, () -> robot.fx().lookup("#overallBar").tryQueryAs(ProgressBar.class)
                 .map(bar -> bar.getProgress() > 0.35).orElse(false));

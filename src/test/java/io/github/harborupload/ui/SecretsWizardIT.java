@@ -199,7 +199,7 @@ class SecretsWizardIT {
         robot.click("#platformSignInButton");
         robot.waitUntil(30, () -> robot.fx().lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
         screen(robot, "the reset warning");
-        robot.click(wizard.text("button.cancel"));
+        robot.clickDialogButton(wizard.text("button.cancel"));
     }
 
     /** Notes the windows' text now, for the search at the end. */

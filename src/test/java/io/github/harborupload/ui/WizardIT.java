@@ -174,7 +174,7 @@ class WizardIT {
         robot.waitUntil(60, () -> robot.layerRows().stream().anyMatch(row -> row.fractionProperty().get() > 0));
 
         robot.click("#cancelButton");
-        robot.click(wizard.text("push.cancel.stop"));
+        robot.clickDialogButton(wizard.text("push.cancel.stop"));
         robot.waitForVisible(30, "#pushProblem");
         assertEquals(wizard.translator().text(ProblemType.CANCELLED.title()), robot.label("#pushProblem .problem-title"));
         assertTrue(robot.disabled("#nextButton"), "nothing was pushed");
@@ -191,7 +191,7 @@ class WizardIT {
         robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
         robot.click("#usernameField");
         fx.type(KeyCode.ESCAPE);
-        robot.click(wizard.text("quit.stay"));
+        robot.clickDialogButton(wizard.text("quit.stay"));
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()), "Esc asks first; Stay stays");
 
         robot.click("#pasteArea");
