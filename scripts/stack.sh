@@ -6,6 +6,9 @@
 #                              the test images; prints `export NAME=value` lines to eval
 #   scripts/stack.sh env       print those lines again
 #   scripts/stack.sh empty-registry   wipe the registry's storage and restart it (nothing else wipes it)
+#   scripts/stack.sh kill COMPONENT   crash one component with SIGKILL, for the fault tests:
+#                              dockerd, registry, tls-registry or proxy
+#   scripts/stack.sh start     start whatever is not running (after a kill); prints nothing
 #   scripts/stack.sh stop      stop everything by PID
 #   scripts/stack.sh status
 #
@@ -20,10 +23,23 @@ DENY_PORT=${DENY_PORT:-5001}
 # (the tests' and the demo's local platform server serves Harbor's API there).
 HARBOR_PORT=${HARBOR_PORT:-5002}
 HARBOR_API_PORT=${HARBOR_API_PORT:-5003}
+# The registry again, over TLS with a self-signed certificate, on this machine's own address:
+# dockerd skips certificate checks for 127.0.0.0/8 (and nothing can take that range off its
+# insecure list), and Docker's reference grammar has no IPv6 literals, so only an address outside
+# loopback gives a real x509 error. Trusting it takes /etc/docker/certs.d/HOST:PORT/ca.crt, as for
+# a campus CA. Without a non-loopback IPv4 address (or with TLS_HOST=none) there is no TLS registry.
+TLS_PORT=${TLS_PORT:-5004}
+TLS_HOST=${TLS_HOST:-$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -1 || true)}
+# A machine with loopback only: give lo an address outside 127/8 (root only), so there is still one.
+if [ -z "$TLS_HOST" ] && [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null; then
+  ip addr add 198.18.0.1/32 dev lo 2>/dev/null || true
+  ip -4 addr show dev lo | grep -q '198\.18\.0\.1/' && TLS_HOST=198.18.0.1
+fi
+[ "$TLS_HOST" = none ] && TLS_HOST=
 # Debian's 20.10 client; /usr/local/bin/docker may be a newer client that also works, but the
 # legacy builder notice it prints is noise.
 DOCKER_BIN=${DOCKER_BIN:-/usr/bin/docker}
-PACKAGES="docker.io docker-registry apache2-utils busybox-static nginx-light"
+PACKAGES="docker.io docker-registry apache2-utils busybox-static nginx-light openssl"
 
 SOCK=$STACK_DIR/dkr/docker.sock
 ENV_FILE=$STACK_DIR/stack.env
@@ -106,6 +122,38 @@ YML
   nohup docker-registry serve "$STACK_DIR/reg/config.yml" >"$STACK_DIR/reg/registry.log" 2>&1 &
   echo $! >"$STACK_DIR/reg/pid"
   wait_for 15 "registry" curl -s -o /dev/null "http://127.0.0.1:$REGISTRY_PORT/v2/"
+}
+
+start_tls_registry() {
+  [ -n "$TLS_HOST" ] || { log "no non-loopback IPv4 address: no TLS registry"; return 0; }
+  alive "$STACK_DIR/tls/pid" && return 0
+  mkdir -p "$STACK_DIR/tls"
+  if [ ! -f "$STACK_DIR/tls/ca.crt" ]; then
+    # Self-signed: the certificate is its own CA, which is what a user would copy to certs.d.
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=harbor-upload test registry" \
+      -addext "subjectAltName=IP:$TLS_HOST" -keyout "$STACK_DIR/tls/key.pem" -out "$STACK_DIR/tls/ca.crt" 2>/dev/null
+  fi
+  cat >"$STACK_DIR/tls/config.yml" <<YML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STACK_DIR/reg/storage
+http:
+  addr: $TLS_HOST:$TLS_PORT
+  tls:
+    certificate: $STACK_DIR/tls/ca.crt
+    key: $STACK_DIR/tls/key.pem
+auth:
+  htpasswd:
+    realm: basic-realm
+    path: $STACK_DIR/reg/htpasswd
+YML
+  log "starting TLS registry on $TLS_HOST:$TLS_PORT (self-signed)"
+  nohup docker-registry serve "$STACK_DIR/tls/config.yml" >"$STACK_DIR/tls/registry.log" 2>&1 &
+  echo $! >"$STACK_DIR/tls/pid"
+  wait_for 15 "TLS registry" curl -sk -o /dev/null "https://$TLS_HOST:$TLS_PORT/v2/"
 }
 
 start_deny_proxy() {
@@ -214,18 +262,27 @@ export TEST_HARBOR_API_PORT=$HARBOR_API_PORT
 export TEST_IMAGE_TINY=local/tiny:1
 export TEST_IMAGE_FIVE_LAYERS=local/five-layers:1
 ENV
+  if [ -n "$TLS_HOST" ]; then
+    echo "export TEST_TLS_REGISTRY=$TLS_HOST:$TLS_PORT"
+    echo "export TEST_TLS_CA=$STACK_DIR/tls/ca.crt"
+  fi
 }
 
-up() {
-  install_packages
-  for tool in dockerd docker-registry htpasswd nginx curl; do
+start() {
+  for tool in dockerd docker-registry htpasswd nginx curl openssl; do
     command -v "$tool" >/dev/null || die "$tool not found; run: $0 install"
   done
   mkdir -p "$STACK_DIR/docker-config"
   chmod 700 "$STACK_DIR/docker-config"
   start_dockerd
   start_registry
+  start_tls_registry
   start_deny_proxy
+}
+
+up() {
+  install_packages
+  start
   build_images
   print_env >"$ENV_FILE"
   print_env
@@ -243,8 +300,27 @@ stop_pid() { # stop_pid PIDFILE NAME
   rm -f "$pidfile"
 }
 
+# A crash, not a stop: no chance to finish requests or clean up. dockerd's containerd lives on and
+# the restarted dockerd takes it over, as after a real crash.
+kill_component() {
+  local pidfile
+  case "${1:-}" in
+    dockerd) pidfile=$STACK_DIR/dkr/pid ;;
+    registry) pidfile=$STACK_DIR/reg/pid ;;
+    tls-registry) pidfile=$STACK_DIR/tls/pid ;;
+    proxy) pidfile=$STACK_DIR/ngx/pid ;;
+    *) die "kill what? dockerd, registry, tls-registry or proxy" ;;
+  esac
+  alive "$pidfile" || return 0
+  local pid; pid=$(cat "$pidfile")
+  log "killing ${1} ($pid)"
+  kill -9 "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+}
+
 stop() {
   stop_pid "$STACK_DIR/ngx/pid" "deny proxy"
+  stop_pid "$STACK_DIR/tls/pid" "TLS registry"
   stop_pid "$STACK_DIR/reg/pid" "registry"
   stop_pid "$STACK_DIR/dkr/pid" "dockerd"
   rm -f "$ENV_FILE"
@@ -261,15 +337,20 @@ status() {
   alive "$STACK_DIR/dkr/pid" && echo "dockerd: running" || { echo "dockerd: stopped"; rc=1; }
   alive "$STACK_DIR/reg/pid" && echo "registry: running" || { echo "registry: stopped"; rc=1; }
   alive "$STACK_DIR/ngx/pid" && echo "deny proxy: running" || { echo "deny proxy: stopped"; rc=1; }
+  if [ -n "$TLS_HOST" ]; then
+    alive "$STACK_DIR/tls/pid" && echo "TLS registry: running" || { echo "TLS registry: stopped"; rc=1; }
+  fi
   return $rc
 }
 
 case "${1:-}" in
   install) install_packages ;;
   up) up ;;
+  start) start ;;
+  kill) kill_component "${2:-}" ;;
   env) print_env ;;
   stop) stop ;;
   empty-registry) empty_registry ;;
   status) status ;;
-  *) echo "usage: $0 install|up|env|stop|empty-registry|status" >&2; exit 2 ;;
+  *) echo "usage: $0 install|up|start|kill COMPONENT|env|stop|empty-registry|status" >&2; exit 2 ;;
 esac

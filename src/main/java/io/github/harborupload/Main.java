@@ -2,15 +2,14 @@ package io.github.harborupload;
 
 import io.github.harborupload.cli.Cli;
 import io.github.harborupload.ui.WizardApplication;
-import javafx.application.Application;
 
 /**
  * The jar's entry point: without arguments the wizard's window, with any argument the command line.
  *
- * <p>It does not extend {@link Application}: a class that does cannot start from a plain classpath
- * jar, because the launcher then insists on JavaFX as named modules. And JavaFX is named only in
- * {@link #openWizard}, which the command line never reaches, so no JavaFX class is even loaded
- * there: the commands run on a server with no display and no GTK.
+ * <p>It does not extend JavaFX's {@code Application}: a class that does cannot start from a plain
+ * classpath jar, because the launcher then insists on JavaFX as named modules. And JavaFX is
+ * reached only through {@link WizardApplication#open}, which the command line never calls, so no
+ * JavaFX class is even loaded there: the commands run on a server with no display and no GTK.
  */
 public final class Main {
 
@@ -19,13 +18,9 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            openWizard(args);
+            WizardApplication.open();
         } else {
             System.exit(Cli.main(args));
         }
-    }
-
-    private static void openWizard(String[] args) {
-        Application.launch(WizardApplication.class, args);
     }
 }

@@ -4,16 +4,19 @@ import io.github.harborupload.flow.Environment;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.platform.TaskType;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code harbor-upload login|images|push …} over the same flow as the wizard.
+ * The command line: {@code harbor-upload login|images|push|platform login|import|upload …} over
+ * the same flow as the wizard.
  * Everything it touches comes from the {@link Environment} and {@link Terminal} it is given, so a
  * test runs it in-process against its own Docker config and settings folder.
  */
@@ -63,10 +66,14 @@ public final class Cli {
                 .addSubcommand(new LoginCommand(context))
                 .addSubcommand(new ImagesCommand(context))
                 .addSubcommand(new PushCommand(context))
-                .addSubcommand(new NotYetAvailableCommand.Import(context))
-                .addSubcommand(new CommandLine(new NotYetAvailableCommand.Platform(context))
-                        .addSubcommand(new NotYetAvailableCommand.PlatformLogin(context)))
-                .addSubcommand(new NotYetAvailableCommand.Upload(context));
+                .addSubcommand(new CommandLine(new PlatformCommand())
+                        .addSubcommand(new PlatformLoginCommand(context))
+                        .addSubcommand(new PlatformLogoutCommand(context)))
+                .addSubcommand(new ImportCommand(context))
+                .addSubcommand(new UploadCommand(context));
+        // After the commands: a converter reaches only those already added.
+        line.registerConverter(TaskType.class, value -> TaskType.fromValue(value.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.taskType", value))));
         line.setResourceBundle(context.translator().bundle(CommandContext.BUNDLE));
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(terminal.columns(), MAX_HELP_WIDTH)));

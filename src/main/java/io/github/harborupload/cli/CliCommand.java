@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
@@ -25,13 +26,18 @@ abstract class CliCommand implements Callable<Integer> {
             return execute().code();
         } catch (BadInput bad) {
             return printer.report(bad).code();
-        } catch (RuntimeException failure) {
+        } catch (Refusal refusal) {
+            return printer.report(refusal).code();
+        } catch (CommandEnded ended) {
+            return ended.exitCode().code();
+        } catch (PlatformException | RuntimeException | Error failure) {
+            // An error too: it would reach the JVM, which prints its stack trace and raw message.
             return report(Problems.of(failure, problemContext())).code();
         }
     }
 
     /** Does the command's work; a failure is thrown, and {@link #call()} reports it. */
-    abstract ExitCode execute();
+    abstract ExitCode execute() throws PlatformException;
 
     /** What the command knows about its situation, for the problem a failure becomes. */
     ProblemContext problemContext() {

@@ -13,7 +13,7 @@ public enum ExitCode {
     OTHER(1),
     /** The command line, a typed value or a pasted credential cannot be used as given. */
     USAGE(2),
-    /** The registry refused the login, or no login is stored for it. */
+    /** The registry or the platform refused the login, or no login or platform session is kept for it. */
     AUTH(3),
     /** The local image does not exist. */
     NOT_FOUND(4),
@@ -25,8 +25,11 @@ public enum ExitCode {
     NETWORK(7),
     /** The Docker engine cannot be reached. */
     ENGINE_UNREACHABLE(8),
-    /** A command whose name is reserved for the platform support still to come. */
-    NOT_AVAILABLE_YET(9),
+    /**
+     * The platform answered the import, but its list of the user's images does not show it (the
+     * platform can fail to save without saying so). For {@code upload}: pushed, not imported.
+     */
+    IMPORT_NOT_CONFIRMED(9),
     /** The user cancelled (Ctrl-C): 128 + SIGINT, as shells report it. */
     CANCELLED(130);
 
@@ -55,9 +58,12 @@ public enum ExitCode {
             case PLATFORM_INVALID_REQUEST, PLATFORM_IMPORT_INVALID -> USAGE;
             case ENGINE_UNREACHABLE -> ENGINE_UNREACHABLE;
             case CANCELLED, REQUEST_CANCELLED -> CANCELLED;
+            case PLATFORM_IMPORT_NOT_CONFIRMED -> IMPORT_NOT_CONFIRMED;
+            // This computer's Docker settings: no class of their own, the problem's text says which file or helper.
+            case DOCKER_CONFIG_UNREADABLE, DOCKER_CONFIG_NOT_WRITABLE, CREDENTIAL_HELPER_FAILED -> OTHER;
             // Failures on the platform's side, and warnings that end nothing by themselves.
             case PLATFORM_BAD_ANSWER, PLATFORM_REQUEST_FAILED, PLATFORM_DIRECTORY_ERROR, PLATFORM_CREATE_USER_FAILED,
-                    PLATFORM_HARBOR_ACCOUNT_FAILED, PLATFORM_IMPORT_NOT_CONFIRMED, SESSION_NOT_KEPT, HARBOR_CHECK_SKIPPED,
+                    PLATFORM_HARBOR_ACCOUNT_FAILED, SESSION_NOT_KEPT, HARBOR_CHECK_SKIPPED,
                     HARBOR_CHECK_FAILED, RETRYING_FOREVER, STALLED, UNKNOWN -> OTHER;
         };
     }

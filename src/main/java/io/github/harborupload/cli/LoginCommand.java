@@ -11,12 +11,11 @@ import io.github.harborupload.i18n.Text;
 import io.github.harborupload.problems.ProblemContext;
 import java.io.Console;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +53,8 @@ final class LoginCommand extends CliCommand {
 
     private String checkedRegistry;
 
+    /** UTF-8 takes at most 4 bytes a character: this many bytes hold more characters than a paste may. */
+
     LoginCommand(CommandContext context) {
         super(context);
     }
@@ -79,7 +80,7 @@ final class LoginCommand extends CliCommand {
             if (session.username().isEmpty()) {
                 throw new BadInput(context.text("login.usernameRequired"));
             }
-            session.setPassword(withoutLineEnd(readStandardInput()));
+            session.setPassword(StandardInput.password(context));
         } else if (credentialsFile == null) {
             prompt(session, host);
         }
@@ -101,7 +102,7 @@ final class LoginCommand extends CliCommand {
 
     /** Fills the session from the pasted text, with the wizard's parser; its errors end the command. */
     private void readPaste(UploadSession session, Set<String> warnings) {
-        String text = credentialsFile.equals("-") ? readStandardInput() : readFile(Path.of(credentialsFile));
+        String text = credentialsFile.equals("-") ? StandardInput.readAll(context) : readFile(Path.of(credentialsFile));
         PastedCredentials parsed = new CredentialsStep(context.services()).applyPaste(session, text);
         List<String> errors = new ArrayList<>();
         parsed.issues().forEach(issue -> sort(issue, errors, warnings));
@@ -138,14 +139,9 @@ final class LoginCommand extends CliCommand {
         }
         console.printf("%s%n", context.text("login.promptFor", host));
         if (session.username().isEmpty()) {
-            String typed = console.readLine("%s", context.text("login.promptUsername"));
-            session.setUsername(typed == null ? "" : typed);
+            session.setUsername(ConsolePrompts.line(console, context.text("login.promptUsername")));
         }
-        char[] typed = console.readPassword("%s", context.text("login.promptPassword"));
-        if (typed != null) {
-            session.setPassword(new String(typed));
-            Arrays.fill(typed, '\0');
-        }
+        session.setPassword(ConsolePrompts.secret(console, context.text("login.promptPassword")));
     }
 
     /** The credential, if usernames and passwords rules allow it; their warnings are collected. */
@@ -163,27 +159,13 @@ final class LoginCommand extends CliCommand {
         (issue.isError() ? errors : warnings).add(context.text(issue.text()));
     }
 
-    private String readStandardInput() {
-        try {
-            return new String(context.terminal().in().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInput(context.text("login.stdinUnreadable", e.getMessage()));
-        }
-    }
-
     private String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            return StandardInput.readBounded(in);
         } catch (NoSuchFileException e) {
             throw new BadInput(context.text("login.fileMissing", file));
         } catch (IOException e) {
             throw new BadInput(context.text("login.fileUnreadable", file, e.getMessage()));
         }
-    }
-
-    /** As {@code docker login --password-stdin}: one line end at the end is not part of the password. */
-    static String withoutLineEnd(String text) {
-        String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        return trimmed.endsWith("\r") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

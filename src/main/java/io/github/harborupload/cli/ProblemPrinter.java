@@ -32,6 +32,10 @@ final class ProblemPrinter {
             err.println(context.text("problem.loginHint", Cli.NAME + " login --registry "
                     + (registry == null ? "HOST" : registry)));
         }
+        if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED || problem.type() == ProblemType.PLATFORM_TOKEN_INVALID) {
+            // Their advice speaks of the wizard's sign-in dialog; here it is a command.
+            err.println(context.text("problem.platformLoginHint", Cli.NAME + " platform login"));
+        }
         if (problem.severity() != Severity.INFO && !problem.detail().isBlank()) {
             if (context.verbose()) {
                 err.println(context.text("problem.detail"));
@@ -49,6 +53,14 @@ final class ProblemPrinter {
         err.println(context.text("usage.error"));
         bad.reasons().forEach(reason -> err.println("  - " + reason));
         return ExitCode.USAGE;
+    }
+
+    /** Prints why the command will not go on, in the shape of a problem. */
+    ExitCode report(Refusal refusal) {
+        PrintStream err = context.err();
+        err.println(context.text("problem.error", refusal.title()));
+        list(err, "problem.actions", refusal.actions());
+        return refusal.exitCode();
     }
 
     private void list(PrintStream err, String heading, List<String> lines) {

@@ -8,18 +8,8 @@ import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
-import io.github.harborupload.i18n.Text;
 import io.github.harborupload.problems.ProblemContext;
-import io.github.harborupload.problems.Problems;
 import io.github.harborupload.reference.HarborTarget;
-import io.github.harborupload.reference.Validation;
-import io.github.harborupload.reference.Violation;
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +21,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "push", sortOptions = false)
 final class PushCommand extends CliCommand {
-
-    /** How long Ctrl-C waits for the cancelled push to be reported before the process ends anyway. */
-    static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
     @Parameters(index = "0", paramLabel = "SOURCE", descriptionKey = "source")
     String source;
@@ -74,13 +61,15 @@ final class PushCommand extends CliCommand {
         CredentialsStep credentials = new CredentialsStep(context.services());
         ImageChoice image = tagStep.findImage(source);
         HarborTarget harborTarget = target != null ? TagStep.targetOf(target) : propose(image, credentials);
-        check(harborTarget.validate());
+        Targets.requireValid(context, harborTarget.validate());
         known = ProblemContext.none().withRegistry(harborTarget.registry()).withImage(harborTarget.link());
         Credential login = credentials.requireStoredLogin(harborTarget.registry());
 
         tagStep.apply(image, harborTarget);
         PushRun run = new PushStep(context.services()).start(harborTarget, login, image);
-        return follow(run, image);
+        PushResult result = new PushFollower(context, progress, json ? context.err() : context.out()).await(run, image, known);
+        printResult(harborTarget, result);
+        return ExitCode.OK;
     }
 
     @Override
@@ -90,61 +79,13 @@ final class PushCommand extends CliCommand {
 
     /** HOST/user-USER/REPOSITORY:TAG as the wizard proposes it, with what the options replace. */
     private HarborTarget propose(ImageChoice image, CredentialsStep credentials) {
-        String host = CredentialsStep.normalizeRegistry(registry != null ? registry : context.settings().harborAddress());
-        Optional<Text> hostProblem = CredentialsStep.registryProblem(host);
-        if (hostProblem.isPresent()) {
-            throw new BadInput(context.text(hostProblem.get()));
-        }
+        String host = Targets.host(context, registry != null ? registry : context.settings().harborAddress());
         known = ProblemContext.none().withRegistry(host);
         UploadSession session = new UploadSession();
         session.setRegistry(host);
         session.setUsername(username != null ? username : credentials.requireStoredLogin(host).username());
-        TagStep.propose(session, image);
-        if (repository != null) {
-            session.setRepository(repository);
-        }
-        if (tag != null) {
-            session.setTag(tag);
-        }
+        Targets.propose(session, image, repository, tag);
         return session.target();
-    }
-
-    /** Every broken rule ends the command with its reason; warnings are only shown. */
-    private void check(Validation validation) {
-        if (!validation.isValid()) {
-            throw new BadInput(validation.errors().stream().map(Violation::message).map(context::text).toList());
-        }
-        validation.warnings().forEach(warning -> context.err().println(context.text("note", context.text(warning.message()))));
-    }
-
-    /** Shows the push until it ends, then its result or its problem. */
-    private ExitCode follow(PushRun run, ImageChoice image) {
-        PrintStream progressStream = json ? context.err() : context.out();
-        ProgressMode mode = progress.resolve(context.terminal());
-        progressStream.println(context.text("push.pushing", image.name(), run.target().link()));
-        ProgressText texts = new ProgressText(context.translator(), known);
-        CountDownLatch reported = new CountDownLatch(1);
-        try (CancelSignal.Registration ctrlC = context.cancelSignal().onCancel(() -> {
-            run.cancel();
-            awaitQuietly(reported);
-        })) {
-            try {
-                PushResult result = awaitPush(run, mode.view(progressStream, texts, context.terminal().columns()), mode);
-                printResult(run.target(), result);
-                return ExitCode.OK;
-            } catch (CompletionException failure) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                return report(Problems.of(cause, known.withRetries(run.snapshot().retries())));
-            } finally {
-                reported.countDown();
-            }
-        }
-    }
-
-    private PushResult awaitPush(PushRun run, ProgressView view, ProgressMode mode) {
-        try (ProgressTicker ticker = new ProgressTicker(run::snapshot, view, mode.period())) {
-            return run.completion().toCompletableFuture().join();
-        }
     }
 
     private void printResult(HarborTarget pushed, PushResult result) {
@@ -157,14 +98,6 @@ final class PushCommand extends CliCommand {
             context.out().println(context.text("push.done", pushed.link()));
             context.out().println(context.text("push.digest", result.digest()));
             context.out().println(context.text("push.size", Units.bytes(result.size())));
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -16,9 +16,10 @@ final class TerminalProgress implements ProgressView {
     /** At most this many layer lines; the others are summed up in one line. */
     static final int MAX_LAYER_LINES = 10;
     private static final String ESC = "\u001b[";
-    private static final int LAYER_BAR = 16;
+    private static final int LAYER_BAR = 15;
     private static final int OVERALL_BAR = 30;
-    private static final int STATE_COLUMNS = 20;
+    /** "Already in the registry", the widest state but "Mounted from …" (which is cut). */
+    static final int STATE_COLUMNS = 23;
 
     private final PrintStream stream;
     private final ProgressText text;

@@ -10,6 +10,8 @@ import io.github.harborupload.i18n.Text;
 public enum CredentialIssue {
     /** The paste area is empty. */
     NOTHING_PASTED(true),
+    /** Far more text than any credential dialog: not read, so a huge paste cannot hold up the window. */
+    PASTE_TOO_LONG(true),
     /** Text was pasted, but neither a username nor a password could be found in it. */
     NOTHING_RECOGNISED(true),
     /** Only the field names were pasted, not their values (the 2024–2025 dialogs copied as a whole). */

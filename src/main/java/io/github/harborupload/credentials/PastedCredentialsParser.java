@@ -26,6 +26,13 @@ import java.util.regex.Pattern;
  */
 public final class PastedCredentialsParser {
 
+    /**
+     * The longest paste that is read. A credential dialog is under 1 000 characters and a whole
+     * page of the platform copied with it a few thousand; reading takes time in proportion (up to a
+     * second a megabyte on a slow machine), and the window reads on every change of the paste area.
+     */
+    public static final int MAX_LENGTH = 32 * 1024;
+
     private static final String PROJECT_PREFIX = "user-";
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
 
@@ -34,6 +41,9 @@ public final class PastedCredentialsParser {
 
     /** Never throws; a paste with nothing usable comes back with an error issue saying why. */
     public static PastedCredentials parse(String pasted) {
+        if (pasted != null && pasted.length() > MAX_LENGTH) {
+            return PastedCredentials.only(CredentialIssue.PASTE_TOO_LONG);
+        }
         if (pasted == null || PastedLines.isBlank(pasted)) {
             return PastedCredentials.only(CredentialIssue.NOTHING_PASTED);
         }
@@ -83,10 +93,13 @@ public final class PastedCredentialsParser {
         return Label.at(line).isEmpty() && isValue(PastedLines.firstWord(line));
     }
 
-    /** A value is a word that is neither Chinese text (a title or an alert) nor another label. */
+    /**
+     * A value is a word that is neither Chinese text (a title or an alert) nor another label; the
+     * placeholder is one too, even drawn in full-width asterisks.
+     */
     private static boolean isValue(String word) {
-        return !word.isEmpty() && word.codePoints().noneMatch(PastedCredentialsParser::isChinese)
-                && Label.at(word).isEmpty();
+        return !word.isEmpty() && Label.at(word).isEmpty()
+                && (CredentialRules.isPlaceholder(word) || word.codePoints().noneMatch(PastedCredentialsParser::isChinese));
     }
 
     private static boolean isChinese(int codePoint) {

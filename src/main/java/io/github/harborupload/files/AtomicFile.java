@@ -3,6 +3,7 @@ package io.github.harborupload.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,12 +13,20 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file's content all at once or not at all: a temporary file in the same folder, flushed
- * to disk, then renamed over the old one. The result is readable by its owner only.
+ * to disk, then renamed over the old one. The result is readable by its owner only. A temporary
+ * file a killed write left behind is removed by a later write.
  */
 public final class AtomicFile {
+
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Far longer than any write takes, so a leftover this old is nobody's write in progress. */
+    private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
 
     private AtomicFile() {
     }
@@ -41,8 +50,8 @@ public final class AtomicFile {
         createFolder(folder, posix);
         String prefix = target.getFileName().toString();
         Path temp = posix
-                ? Files.createTempFile(folder, prefix, ".tmp", permissions("rw-------"))
-                : Files.createTempFile(folder, prefix, ".tmp");
+                ? Files.createTempFile(folder, prefix, TEMP_SUFFIX, permissions("rw-------"))
+                : Files.createTempFile(folder, prefix, TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -61,6 +70,27 @@ public final class AtomicFile {
             throw e;
         }
         syncFolder(folder);
+        removeLeftovers(folder, prefix, temp);
+    }
+
+    /**
+     * A write killed half-way (power cut, kill -9) leaves its temporary file behind, and with it a
+     * copy of what was being written, secrets included: those of this file go at its next write.
+     * One younger than {@link #LEFTOVER_AGE} may be another process writing right now, and stays.
+     */
+    private static void removeLeftovers(Path folder, String prefix, Path ours) {
+        Pattern leftover = Pattern.compile(Pattern.quote(prefix) + "\\d+" + Pattern.quote(TEMP_SUFFIX));
+        Instant old = Instant.now().minus(LEFTOVER_AGE);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                path -> leftover.matcher(path.getFileName().toString()).matches() && !path.equals(ours))) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(old)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // Best effort: the file itself is written; a leftover waits for the next write.
+        }
     }
 
     /**

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class CredentialsStep {
 
+    /** The longest text a paste may hold; a face refuses longer ones before they are read or shown. */
+    public static final int MAX_PASTE_LENGTH = PastedCredentialsParser.MAX_LENGTH;
+
     private final Services services;
 
     public CredentialsStep(Services services) {

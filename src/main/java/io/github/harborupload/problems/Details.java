@@ -13,6 +13,8 @@ final class Details {
 
     /** A cause chain longer than this is a loop, or not worth reading. */
     private static final int MAX_CHAIN = 10;
+    /** Enough frames to find the place; a log of the whole JavaFX stack helps nobody. */
+    private static final int MAX_FRAMES = 40;
     private static final String HIDDEN = "***";
 
     /*
@@ -57,6 +59,32 @@ final class Details {
             text.append(message);
         }
         return text.length() > 0 ? scrub(text.toString()) : failure.getClass().getName();
+    }
+
+    /**
+     * The chain as a stack trace prints it, each message scrubbed: for a log, where the frames say
+     * where it happened and a raw message could quote a request.
+     */
+    static String trace(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable link : chain(failure)) {
+            if (text.length() > 0) {
+                text.append("Caused by: ");
+            }
+            text.append(link.getClass().getName());
+            if (link.getMessage() != null) {
+                text.append(": ").append(scrub(link.getMessage()));
+            }
+            text.append('\n');
+            StackTraceElement[] frames = link.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+                text.append("\tat ").append(frames[i]).append('\n');
+            }
+            if (frames.length > MAX_FRAMES) {
+                text.append("\t... ").append(frames.length - MAX_FRAMES).append(" more\n");
+            }
+        }
+        return text.toString();
     }
 
     static String scrub(String text) {

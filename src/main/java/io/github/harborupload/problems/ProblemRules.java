@@ -1,6 +1,9 @@
 package io.github.harborupload.problems;
 
 import static io.github.harborupload.problems.ProblemType.CANCELLED;
+import static io.github.harborupload.problems.ProblemType.CREDENTIAL_HELPER_FAILED;
+import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_NOT_WRITABLE;
+import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_UNREADABLE;
 import static io.github.harborupload.problems.ProblemType.ENGINE_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.HARBOR_CHECK_FAILED;
 import static io.github.harborupload.problems.ProblemType.HARBOR_PROJECT_NOT_FOUND;
@@ -44,6 +47,9 @@ import static io.github.harborupload.problems.ProblemType.UNKNOWN;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.PushCancelledException;
+import io.github.harborupload.docker.config.ConfigFileException;
+import io.github.harborupload.docker.config.ContextNotFoundException;
+import io.github.harborupload.docker.config.CredentialHelperException;
 import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.harbor.HarborException;
 import io.github.harborupload.platform.Endpoint;
@@ -74,7 +80,9 @@ final class ProblemRules {
     private static final List<TypeRule> BY_EXCEPTION = List.of(
             new TypeRule(PushCancelledException.class, CANCELLED),
             new TypeRule(EngineUnreachableException.class, ENGINE_UNREACHABLE),
-            new TypeRule(ImageNotFoundException.class, IMAGE_NOT_FOUND));
+            new TypeRule(ImageNotFoundException.class, IMAGE_NOT_FOUND),
+            new TypeRule(ContextNotFoundException.class, ENGINE_UNREACHABLE),
+            new TypeRule(CredentialHelperException.class, CREDENTIAL_HELPER_FAILED));
 
     /** Matched against the text in lower case. More specific rules come before the ones they overlap. */
     private static final List<TextRule> BY_TEXT = List.of(
@@ -101,7 +109,8 @@ final class ProblemRules {
                     "name or service not known", "nodename nor servname"), REGISTRY_NOT_FOUND),
             new TextRule(containsAny("connection refused", "i/o timeout", "tls handshake timeout", "timed out",
                     "timeout exceeded", "context deadline exceeded", "no route to host", "network is unreachable",
-                    "connection reset by peer", "service unavailable", "bad gateway", "gateway timeout"),
+                    "connection reset by peer", "service unavailable", "service temporarily unavailable",
+                    "bad gateway", "gateway timeout", "gateway time-out"),
                     REGISTRY_UNREACHABLE),
             new TextRule(word("denied").or(containsAny("requested access to the resource is denied")), PUSH_DENIED));
 
@@ -156,6 +165,9 @@ final class ProblemRules {
             }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;
+            }
+            if (link instanceof ConfigFileException file) {
+                return file.reason() == ConfigFileException.Reason.UNWRITABLE ? DOCKER_CONFIG_NOT_WRITABLE : DOCKER_CONFIG_UNREADABLE;
             }
             for (TypeRule rule : BY_EXCEPTION) {
                 if (rule.thrown().isInstance(link)) {

@@ -3,6 +3,8 @@ package io.github.harborupload.problems;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.RegistryLoginException;
+import io.github.harborupload.docker.config.ConfigFileException;
+import io.github.harborupload.docker.config.CredentialHelperException;
 import io.github.harborupload.harbor.HarborCheck;
 import io.github.harborupload.harbor.StorageQuota;
 import io.github.harborupload.i18n.Sizes;
@@ -39,6 +41,15 @@ public final class Problems {
         Objects.requireNonNull(failure, "failure");
         ProblemContext known = context.orElse(contextOf(failure));
         return build(ProblemRules.classify(failure), Details.of(failure), known, factsOf(failure));
+    }
+
+    /**
+     * A failure nobody expected, for a log or a crash report: each exception of its chain with its
+     * stack frames, and its message with anything that looks like a secret masked, as in a
+     * problem's detail. Never the raw message, which may quote a request.
+     */
+    public static String forLog(Throwable failure) {
+        return Details.trace(Objects.requireNonNull(failure, "failure"));
     }
 
     /**
@@ -116,12 +127,21 @@ public final class Problems {
     }
 
     /**
-     * What a platform failure itself says, before anything else: why an import was refused before
-     * sending, and the platform's own message, which its web frontend shows as it is.
+     * What a failure itself says, before anything else: the Docker config file or credential helper
+     * at fault; why an import was refused before sending, and the platform's own message, which its
+     * web frontend shows as it is.
      */
     private static List<Text> factsOf(Throwable failure) {
         List<Text> facts = new ArrayList<>();
         for (Throwable link : Details.chain(failure)) {
+            if (link instanceof ConfigFileException file) {
+                facts.add(text("fact.file", file.file()));
+                break;
+            }
+            if (link instanceof CredentialHelperException helper) {
+                facts.add(text("fact.helper", helper.program()));
+                break;
+            }
             if (link instanceof PlatformException platform) {
                 platform.reasons().forEach(reason -> facts.add(text("fact.reason", reason)));
                 if (platform.kind() == PlatformException.Kind.SERVER_ERROR && !platform.serverMessage().isBlank()) {

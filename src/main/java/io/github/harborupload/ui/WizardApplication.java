@@ -13,6 +13,11 @@ import javafx.stage.Stage;
 public final class WizardApplication extends Application {
 
     private final Environment environment = Environment.current();
+
+    /** Starts JavaFX and shows the wizard; returns when the window is closed. */
+    public static void open() {
+        Application.launch(WizardApplication.class);
+    }
     private CompletableFuture<Theme> theme;
 
     /** Runs before the toolkit starts: asking the OS for its theme overlaps with that start. */

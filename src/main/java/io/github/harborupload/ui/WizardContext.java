@@ -11,14 +11,16 @@ import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.problems.Problem;
 import io.github.harborupload.settings.Settings;
 import io.github.harborupload.ui.common.ProblemView;
-import io.github.harborupload.problems.Problem;
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +114,11 @@ public final class WizardContext {
 
     public String text(Text text) {
         return translator.text(text);
+    }
+
+    /** A Cancel button in the user's language (JavaFX's own speaks the JVM's). */
+    public ButtonType cancelButton() {
+        return new ButtonType(text("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     public ProblemView view(Problem problem) {

@@ -60,7 +60,6 @@ class LayersTest {
     @Test
     void javaFxOnlyInTheUi() {
         noClasses().that().resideOutsideOfPackages(ROOT + "ui..")
-                .and().doNotHaveFullyQualifiedName(ROOT + "Main")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(classes);
     }
@@ -68,7 +67,6 @@ class LayersTest {
     @Test
     void picocliOnlyInTheCommandLine() {
         noClasses().that().resideOutsideOfPackages(ROOT + "cli..")
-                .and().doNotHaveFullyQualifiedName(ROOT + "Main")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(classes);
     }

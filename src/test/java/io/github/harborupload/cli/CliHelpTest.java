@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Help for every command in both languages, and the reserved commands; none of it needs Docker. */
+/** Help for every command in both languages, and what the command line refuses before it needs Docker or a server. */
 class CliHelpTest {
 
     private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
     private static final List<String> COMMANDS = List.of("", "login", "images", "push", "import", "platform",
-            "platform login", "upload");
+            "platform login", "platform logout", "upload");
 
     @TempDir
     Path dir;
@@ -55,15 +55,45 @@ class CliHelpTest {
         }
     }
 
+    @Test
+    void platformAloneListsItsCommandsAndIsAUsageError() {
+        CliRunner.Result result = cli().run("platform");
+        assertEquals(ExitCode.USAGE.code(), result.exit());
+        assertTrue(result.err().contains("login") && result.err().contains("logout"), result.err());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"import", "platform login", "upload", "import gpu-harbor.act.buaa.edu.cn/user-a/b:1 --task-type custom"})
-    void reservedCommandsSaySoInEitherLanguage(String command) {
-        CliRunner.Result english = cli().run((command + " --lang en").split(" "));
-        assertEquals(ExitCode.NOT_AVAILABLE_YET.code(), english.exit());
-        assertTrue(english.err().contains("arrives with the platform support"), english.err());
-        CliRunner.Result chinese = cli().run((command + " --lang zh").split(" "));
-        assertEquals(ExitCode.NOT_AVAILABLE_YET.code(), chinese.exit());
-        assertTrue(chinese.err().contains("将随平台支持"), chinese.err());
+    @ValueSource(strings = {"en", "zh"})
+    void anUnknownTaskTypeNamesTheOnesThereAre(String lang) {
+        CliRunner.Result result = cli().run("import", "gpu-harbor.act.buaa.edu.cn/user-a/b:1", "--task-type", "kuberay",
+                "--lang", lang);
+        assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+        assertTrue(result.err().contains("kuberay") && result.err().contains("tensorflow") && result.err().contains("webide"),
+                result.err());
+    }
+
+    @Test
+    void aPlatformPasswordIsNeverTakenAsAnArgumentNorEchoed() {
+        CliRunner.Result result = cli().run("platform", "login", "--username", "alice", "--password", "s3cret-Pw");
+        assertEquals(ExitCode.USAGE.code(), result.exit());
+        assertTrue(result.err().contains("--password-stdin"), result.err());
+        assertFalse(result.all().contains("s3cret-Pw"), result.all());
+    }
+
+    @Test
+    void withoutATerminalThePlatformPasswordMustComeOnStandardInput() {
+        CliRunner.Result result = cli().run("platform", "login", "--url", "http://127.0.0.1:1", "--username", "alice");
+        assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+        assertTrue(result.err().contains("--password-stdin"), result.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"import gpu-harbor.act.buaa.edu.cn/user-a/b:1", "upload local/tiny:1"})
+    void withoutAKeptSessionImportAndUploadSayHowToSignIn(String command) {
+        // Nothing listens on port 1: the refusal comes before any request, from the empty session store.
+        CliRunner.Result result = cli().run((command + " --url http://127.0.0.1:1").split(" "));
+        assertEquals(ExitCode.AUTH.code(), result.exit(), result.all());
+        assertTrue(result.err().contains("harbor-upload platform login --url http://127.0.0.1:1"), result.err());
     }
 
     @Test

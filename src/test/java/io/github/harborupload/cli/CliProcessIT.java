@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.platformserver.FakePlatform;
+import io.github.harborupload.platformserver.HtpasswdRegistry;
+import io.github.harborupload.platformserver.ServerVersion;
 import io.github.harborupload.settings.AppFolders;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
@@ -95,6 +98,9 @@ class CliProcessIT {
         env.put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
         env.put(AppFolders.OVERRIDE_VARIABLE, dir.resolve("app-config").toString());
         env.put("LANG", "C");
+        // No keychain tool or credential helper of this machine may take the tests' sessions or logins.
+        // (Java finds perl on its own PATH, not on this one.)
+        env.put("PATH", "/nonexistent");
         return builder;
     }
 
@@ -176,6 +182,40 @@ class CliProcessIT {
         // Piped: plain progress lines, no cursor movements.
         assertTrue(push.err().lines().anyMatch(line -> line.startsWith("100 %")), push.err());
         assertFalse(push.err().contains("\u001b"), push.err());
+    }
+
+    @Test
+    void signsInToThePlatformAndUploadsWithJsonAsARealProcess() throws Exception {
+        // The platform server runs in this JVM; its Harbor is the stack's registry, a plain one, so the
+        // checks before the push are skipped and the credential fetch resets a real registry login
+        // (raids-lab/crater backend/internal/handler/image/harbor.go: UserGetProjectCredential).
+        HtpasswdRegistry registry = new HtpasswdRegistry(stack.stackDir().resolve("reg").resolve("htpasswd"),
+                stack.registry(), new Credential(stack.user(), stack.password()));
+        String user = "cli-proc-" + Long.toHexString(System.nanoTime());
+        try (FakePlatform platform = FakePlatform.start(ServerVersion.NOVEMBER_2025, registry).user(user, "platform-pw")) {
+            Result login = run("platform-pw\n", "platform", "login", "--url", platform.address().toString(),
+                    "--username", user, "--password-stdin");
+            assertEquals(0, login.exit(), login.all());
+            assertTrue(login.out().contains("Signed in as " + user), login.out());
+
+            String repository = TestStack.uniqueRepository("cli-process-upload");
+            String target = stack.registry() + "/user-" + user + "/" + repository + ":1";
+            images.removeLater(target);
+            // No --url: the address platform login remembered.
+            Result upload = run("", "upload", freshFiveLayers, "--repository", repository, "--tag", "1",
+                    "--reset-credentials", "--yes", "--json");
+
+            assertEquals(0, upload.exit(), upload.all());
+            JsonNode printed = new ObjectMapper().readTree(upload.out());
+            assertEquals(target, printed.path("target").asText());
+            assertEquals(RegistryManifests.digest(stack.registry(), "user-" + user + "/" + repository, "1",
+                    new Credential(stack.user(), stack.password())), Optional.of(printed.path("digest").asText()));
+            assertTrue(printed.path("imported").asBoolean(), upload.all());
+            assertTrue(platform.images().stream().anyMatch(image -> image.link().equals(target) && image.owner().equals(user)));
+            assertFalse(upload.err().contains("\tat "), "no stack trace: " + upload.err());
+        } finally {
+            registry.remove(user);
+        }
     }
 
     @Test

@@ -103,9 +103,9 @@ class LoginCommandTest {
 
     @Test
     void onlyOneLineEndIsTakenOffAPasswordFromStandardInput() {
-        assertEquals("pass", LoginCommand.withoutLineEnd("pass\n"));
-        assertEquals("pass", LoginCommand.withoutLineEnd("pass\r\n"));
-        assertEquals("pass\n", LoginCommand.withoutLineEnd("pass\n\n"));
-        assertEquals(" pass ", LoginCommand.withoutLineEnd(" pass "));
+        assertEquals("pass", StandardInput.withoutLineEnd("pass\n"));
+        assertEquals("pass", StandardInput.withoutLineEnd("pass\r\n"));
+        assertEquals("pass\n", StandardInput.withoutLineEnd("pass\n\n"));
+        assertEquals(" pass ", StandardInput.withoutLineEnd(" pass "));
     }
 }

@@ -160,6 +160,26 @@ class HarborClientContractTest {
     }
 
     @Test
+    void brokenAnswersSkipTheCheckOrFailNeverWithARawException() {
+        String summary = "/api/v2.0/projects/user-alice/summary";
+        for (String body : new String[] {
+            "{\"quota\":{\"hard\":{\"storage\":",
+            "{\"quota\":{\"hard\":{\"storage\":\"lots\"},\"used\":{\"storage\":[]}}}",
+            "{\"quota\":{\"hard\":{\"storage\":1e400},\"used\":{\"storage\":-5}}}",
+            "{\"quota\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}",
+            "null",
+            "[]"}) {
+            server.answerNext("GET", summary, 200, "application/json", body);
+            try {
+                HarborCheck<StorageQuota> quota = client(ALICE).projectQuota("user-alice");
+                assertTrue(quota.isAnswered() || quota.skipReason().isPresent(), quota.toString());
+            } catch (HarborException failure) {
+                assertFalse(failure.getMessage().isBlank());
+            }
+        }
+    }
+
+    @Test
     void aHarborErrorIsAFailure() {
         server.answerNext("GET", "/api/v2.0/projects/user-alice/summary", 500, "application/json",
                 "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"internal error\"}]}");

@@ -115,6 +115,25 @@ class PlatformAnswersTest {
     }
 
     @Test
+    void brokenJsonIsOneClearFailureNeverARawException() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        byte[] garbage = new byte[2048];
+        new java.util.SplittableRandom(5).nextBytes(garbage);
+        for (String body : new String[] {
+            "{\"code\":0,\"data\":{\"ip\":\"https://h",
+            "{\"code\":0,\"data\":" + deep + "}",
+            "null",
+            "\uFEFF{\"code\":0,\"data\":{\"ip\":5}}",
+            "{\"code\":1e400,\"data\":{},\"msg\":\"\"}",
+            new String(garbage, StandardCharsets.ISO_8859_1)}) {
+            PlatformException failure = harborAddressAnswering(200, JSON_TYPE, body);
+            assertTrue(failure.kind() == PlatformException.Kind.UNEXPECTED_ANSWER || failure.kind() == PlatformException.Kind.NOT_JSON,
+                    failure.kind() + " for " + body.substring(0, Math.min(60, body.length())));
+            assertTrue(failure.getMessage().length() < 2000, "the message quotes little: " + failure.getMessage().length());
+        }
+    }
+
+    @Test
     void aHugeAnswerIsCutAndRefused() {
         byte[] huge = new byte[3 << 20];
         Arrays.fill(huge, (byte) ' ');

@@ -112,6 +112,10 @@ class ProblemsTest {
             "Get \"https://gpu-harbor.act.buaa.edu.cn/v2/\": tls: failed to verify certificate: x509: certificate signed by unknown authority | TLS_CERTIFICATE",
             "error parsing HTTP 413 response body: invalid character '<' looking for beginning of value: \"<html><head><title>413 Request Entity Too Large</title></head></html>\" | PROXY_BODY_TOO_LARGE",
             "received unexpected HTTP status: 503 Service Unavailable | REGISTRY_UNREACHABLE",
+            // nginx in front of Harbor says it its own way (reproduced through a proxy, see FaultsCliIT)
+            "received unexpected HTTP status: 503 Service Temporarily Unavailable | REGISTRY_UNREACHABLE",
+            "received unexpected HTTP status: 502 Bad Gateway | REGISTRY_UNREACHABLE",
+            "received unexpected HTTP status: 504 Gateway Time-out | REGISTRY_UNREACHABLE",
             // The engine itself
             "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running? | ENGINE_UNREACHABLE",
             "permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get \"http://%2Fvar%2Frun%2Fdocker.sock/v1.24/version\": dial unix /var/run/docker.sock: connect: permission denied | ENGINE_UNREACHABLE",

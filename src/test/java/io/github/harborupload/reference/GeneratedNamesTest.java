@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Thousands of generated names, from a fixed seed so a failure repeats: nothing throws, every
  * rejection carries a rule and a message that renders in both languages, the hand-written checks
- * agree with distribution/reference's regular expressions, and suggestions are valid.
+ * agree with distribution/reference's regular expressions, references built from the grammar parse
+ * back into their parts, and suggestions are valid.
  */
 class GeneratedNamesTest {
 
@@ -130,6 +132,50 @@ class GeneratedNamesTest {
             validation.violations().forEach(GeneratedNamesTest::assertRenders);
         }
         assertTrue(valid > ROUNDS / 2, "too few valid inputs generated: " + valid);
+    }
+
+    @Test
+    void referencesMadeFromTheGrammarParseBackIntoTheirParts() {
+        for (int i = 0; i < ROUNDS; i++) {
+            String domain = random.nextInt(3) == 0 ? null : randomDomain();
+            StringBuilder path = new StringBuilder(randomComponent());
+            if (domain == null && (path.indexOf(".") >= 0 || path.toString().equals("localhost"))) {
+                continue; // a first component like that is the grammar's domain
+            }
+            for (int extra = random.nextInt(3); extra > 0; extra--) {
+                path.append('/').append(randomComponent());
+            }
+            String tag = random.nextInt(4) == 0 ? null
+                    : randomOf("aZ09_", 1) + randomOf("aZ09_.-", random.nextInt(random.nextInt(10) == 0 ? 128 : 12));
+            String digest = random.nextInt(5) == 0 ? "sha256:" + randomOf("0123456789abcdef", 64) : null;
+            String text = (domain == null ? "" : domain + "/") + path + (tag == null ? "" : ":" + tag)
+                    + (digest == null ? "" : "@" + digest);
+            if (path.length() > 255) {
+                continue;
+            }
+            ImageReference parsed = ImageReference.parse(text).orElseThrow(() -> new AssertionError(text + ": " + ImageReference.check(text)));
+            assertEquals(text, parsed.toString());
+            assertEquals(Optional.ofNullable(domain), parsed.domain(), text);
+            assertEquals(path.toString(), parsed.path(), text);
+            assertEquals(Optional.ofNullable(tag), parsed.tag(), text);
+            assertEquals(Optional.ofNullable(digest), parsed.digest(), text);
+        }
+    }
+
+    /** A host the grammar accepts: dotted components (or localhost), maybe a port. */
+    private String randomDomain() {
+        String host = random.nextInt(4) == 0 ? "localhost"
+                : randomOf("abz09", 1) + randomOf("abz09-", random.nextInt(6)).replaceAll("-+$", "") + "." + randomOf("abz", 1 + random.nextInt(4));
+        return random.nextBoolean() ? host : host + ":" + (1 + random.nextInt(65535));
+    }
+
+    /** A path component: lowercase alphanumerics joined by {@code .}, {@code _}, {@code __} or dashes. */
+    private String randomComponent() {
+        StringBuilder component = new StringBuilder(randomOf("abz09", 1 + random.nextInt(6)));
+        for (int parts = random.nextInt(3); parts > 0; parts--) {
+            component.append(pick(List.of(".", "_", "__", "-", "--", "---"))).append(randomOf("abz09", 1 + random.nextInt(4)));
+        }
+        return component.toString();
     }
 
     private static void assertRenders(Violation violation) {

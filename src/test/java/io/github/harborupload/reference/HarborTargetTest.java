@@ -144,6 +144,14 @@ class HarborTargetTest {
     }
 
     @Test
+    void projectLengthBoundary() {
+        // Harbor's projectNameMaxLen; the link is too long long before, but each rule holds on its own.
+        String project255 = "p".repeat(255);
+        assertFalse(target(project255, "r", "1").validate().breaks(Rule.PROJECT_TOO_LONG));
+        assertTrue(target(project255 + "p", "r", "1").validate().breaks(Rule.PROJECT_TOO_LONG));
+    }
+
+    @Test
     void aVeryLongNameGivesOneReasonNotTwo() {
         // distribution's 255 for project/repository is passed too, but the link's 128 is what to fix.
         assertEquals(List.of(Rule.LINK_TOO_LONG), rules(target("user-alice", "r".repeat(300), "1").validate()));

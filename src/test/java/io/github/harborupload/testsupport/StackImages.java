@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -25,17 +26,22 @@ import java.util.concurrent.TimeUnit;
  * a new repository ("Mounted from …") instead of uploading them, so the stack's five-layer image
  * shows no "Pushing" after its first push. Tests about upload progress and cancelling need layers
  * the registry has never seen: random ones, made per run.
+ *
+ * <p>Each call connects afresh: a fault test may have restarted the daemon since the last one, and
+ * a pooled connection to the old daemon would break on the first write.
  */
 public final class StackImages implements AutoCloseable {
 
-    private final DockerClient docker;
+    private final DockerClientConfig config;
     private final List<String> tags = new ArrayList<>();
     private final List<String> builtImages = new ArrayList<>();
 
     public StackImages(TestStack stack) {
-        DockerClientConfig config = new DefaultDockerClientConfig.Builder().withDockerHost(stack.dockerHost()).build();
-        docker = DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+        config = new DefaultDockerClientConfig.Builder().withDockerHost(stack.dockerHost()).build();
+    }
+
+    private DockerClient connect() {
+        return DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
     }
 
     /**
@@ -44,27 +50,41 @@ public final class StackImages implements AutoCloseable {
      * @return the image's name, {@code repository:1}
      */
     public String buildRandom(String repository, int layers, int bytesPerLayer, Path workDir) throws IOException {
+        int[] sizes = new int[layers];
+        Arrays.fill(sizes, bytesPerLayer);
+        return buildLayers(repository, workDir, sizes);
+    }
+
+    /**
+     * Builds {@code repository:1} from scratch with one layer of random bytes per size given, in
+     * that order. A small layer beside big ones is in the registry while the big ones still upload.
+     *
+     * @return the image's name, {@code repository:1}
+     */
+    public String buildLayers(String repository, Path workDir, int... layerBytes) throws IOException {
         StringBuilder dockerfile = new StringBuilder("FROM scratch\n");
         SplittableRandom random = new SplittableRandom();
         byte[] block = new byte[1 << 20];
-        for (int layer = 0; layer < layers; layer++) {
+        for (int layer = 0; layer < layerBytes.length; layer++) {
             String file = "layer" + layer + ".bin";
             try (OutputStream out = Files.newOutputStream(workDir.resolve(file))) {
-                for (int written = 0; written < bytesPerLayer; written += block.length) {
+                for (int written = 0; written < layerBytes[layer]; written += block.length) {
                     random.nextBytes(block);
-                    out.write(block, 0, Math.min(block.length, bytesPerLayer - written));
+                    out.write(block, 0, Math.min(block.length, layerBytes[layer] - written));
                 }
             }
             dockerfile.append("COPY ").append(file).append(" /").append(file).append('\n');
         }
         Files.writeString(workDir.resolve("Dockerfile"), dockerfile);
         String name = repository + ":1";
-        String id = docker.buildImageCmd(workDir.toFile())
-                .withTags(Set.of(name))
-                .withPull(false)
-                .exec(new BuildImageResultCallback())
-                .awaitImageId(120, TimeUnit.SECONDS);
-        builtImages.add(id);
+        try (DockerClient docker = connect()) {
+            String id = docker.buildImageCmd(workDir.toFile())
+                    .withTags(Set.of(name))
+                    .withPull(false)
+                    .exec(new BuildImageResultCallback())
+                    .awaitImageId(120, TimeUnit.SECONDS);
+            builtImages.add(id);
+        }
         return name;
     }
 
@@ -75,16 +95,21 @@ public final class StackImages implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (String tag : tags) {
-            try {
-                docker.removeImageCmd(tag).withForce(false).exec();
-            } catch (NotFoundException alreadyGone) {
-                // the test failed before it made the tag
+        try (DockerClient docker = connect()) {
+            for (String tag : tags) {
+                try {
+                    docker.removeImageCmd(tag).withForce(false).exec();
+                } catch (NotFoundException alreadyGone) {
+                    // the test failed before it made the tag
+                }
+            }
+            for (String id : builtImages) {
+                try {
+                    docker.removeImageCmd(id).withForce(true).exec();
+                } catch (NotFoundException alreadyGone) {
+                    // removed with its last tag
+                }
             }
         }
-        for (String id : builtImages) {
-            docker.removeImageCmd(id).withForce(true).exec();
-        }
-        docker.close();
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Assumptions;
  * The project's local Docker daemon and registry, started by {@code scripts/stack.sh up}. Besides
  * the plain registry there is a deny proxy (pushes refused as Harbor refuses them) and a Harbor
  * look-alike ({@link #harbor()}): the registry plus Harbor's API, served by whatever listens on
- * {@link #harborApiPort()} (the local platform server, when a test starts it there).
+ * {@link #harborApiPort()} (the local platform server, when a test starts it there), and, when the
+ * machine has an address outside loopback, the registry over TLS with a self-signed certificate
+ * ({@link #tlsRegistry()}, null otherwise).
  *
  * <p>Tests find it through the variables that script prints, or, when those are not set (a test
  * run from an IDE), through the {@code stack.env} file it leaves in its folder. In CI a missing
@@ -34,7 +36,9 @@ public record TestStack(
         String harbor,
         int harborApiPort,
         String tinyImage,
-        String fiveLayerImage) {
+        String fiveLayerImage,
+        String tlsRegistry,
+        Path tlsCa) {
 
     private static final Path DEFAULT_DIR = Path.of("/tmp/harbor-upload-stack");
 
@@ -48,10 +52,7 @@ public record TestStack(
             problem = "the local Docker daemon does not answer at " + host + " (run: scripts/stack.sh up)";
         }
         if (problem != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and " + problem);
-            }
-            Assumptions.abort("skipped locally: " + problem);
+            unavailable(problem);
         }
         return new TestStack(
                 host,
@@ -65,7 +66,9 @@ public record TestStack(
                 env.get("TEST_HARBOR"),
                 Integer.parseInt(env.getOrDefault("TEST_HARBOR_API_PORT", "0")),
                 env.get("TEST_IMAGE_TINY"),
-                env.get("TEST_IMAGE_FIVE_LAYERS"));
+                env.get("TEST_IMAGE_FIVE_LAYERS"),
+                env.get("TEST_TLS_REGISTRY"),
+                env.containsKey("TEST_TLS_CA") ? Path.of(env.get("TEST_TLS_CA")) : null);
     }
 
     /** The variables, from the environment or else from the stack's env file. */
@@ -102,6 +105,25 @@ public record TestStack(
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The registry over TLS with a self-signed certificate; a failure in CI (the stack script gives
+     * every machine one, if need be on an address it adds to loopback), a skip elsewhere.
+     */
+    public String requireTlsRegistry() {
+        if (tlsRegistry == null) {
+            unavailable("the stack has no TLS registry (no address outside loopback to serve it on)");
+        }
+        return tlsRegistry;
+    }
+
+    /** Fails in CI, where nothing may be skipped; skips with the reason elsewhere. */
+    public static void unavailable(String reason) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true and " + reason);
+        }
+        Assumptions.abort("skipped locally: " + reason);
     }
 
     /** A repository name no other test uses, so pushes never meet each other's layers by accident. */

@@ -120,7 +120,7 @@ class PlatformWizardIT {
         assertEquals(wizard.translator().text(ProblemType.PLATFORM_WRONG_PASSWORD.title()),
                 robot.label("#platformProblem .problem-title"));
         assertEquals(user, robot.text("#platformUsername"));
-        robot.click(wizard.text("button.cancel"));
+        robot.clickDialogButton(wizard.text("button.cancel"));
         assertEquals("", robot.text("#passwordField"), "nothing was fetched");
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
     }
@@ -134,7 +134,7 @@ class PlatformWizardIT {
         signIn(robot, PLATFORM_PASSWORD, false);
         robot.waitUntil(10, () -> fx.lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
         Thread.sleep(1500);
-        robot.click(wizard.text("credentials.platform.reset"));
+        robot.clickDialogButton(wizard.text("credentials.platform.reset"));
         robot.waitUntil(30, () -> robot.text("#passwordField").length() == 20);
         assertEquals(1, platform.requests("POST", "/api/auth/refresh").size(), "refreshed once");
     }
@@ -169,13 +169,13 @@ class PlatformWizardIT {
         assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));
         robot.click("#nextButton");
         robot.waitUntil(30, () -> fx.lookup(wizard.text("tag.exists.keep")).tryQuery().isPresent());
-        robot.click(wizard.text("tag.exists.keep"));
+        robot.clickDialogButton(wizard.text("tag.exists.keep"));
         assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()), "keeping the tag stays to change it");
         assertEquals("tagField", robot.focusedId());
 
         robot.click("#nextButton");
         robot.waitUntil(30, () -> fx.lookup(wizard.text("tag.exists.overwrite")).tryQuery().isPresent());
-        robot.click(wizard.text("tag.exists.overwrite"));
+        robot.clickDialogButton(wizard.text("tag.exists.overwrite"));
         robot.waitForVisible(120, "#resultBox");
     }
 
@@ -193,7 +193,7 @@ class PlatformWizardIT {
     /** Confirms the reset the platform's credential endpoint makes, and waits for the new login. */
     private void fetchCredentials(WizardRobot robot) {
         robot.waitUntil(30, () -> robot.fx().lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
-        robot.click(wizard.text("credentials.platform.reset"));
+        robot.clickDialogButton(wizard.text("credentials.platform.reset"));
         robot.waitUntil(30, () -> robot.text("#passwordField").length() == 20);
     }
 

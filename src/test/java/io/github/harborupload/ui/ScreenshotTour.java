@@ -1,39 +1,34 @@
 package io.github.harborupload.ui;
 
+import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.i18n.Language;
+import io.github.harborupload.platformserver.FakePlatform;
+import io.github.harborupload.platformserver.HtpasswdRegistry;
+import io.github.harborupload.platformserver.ServerVersion;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Walks the real wizard in a real window (run under Xvfb by {@code scripts/screenshots.sh}) and
  * photographs each step with ImageMagick's {@code import}, as a user would see it. Not a test: the
- * pictures are for people to judge.
+ * pictures are for people to judge. The Harbor is the stack's look-alike and the platform the
+ * local stand-in, so the platform's sign-in and one-click import are in the pictures too.
  *
  * <p>Arguments: the output folder, and {@code en} or {@code zh}.
  */
 public final class ScreenshotTour {
 
     private static final int MIB = 1 << 20;
+    private static final String PLATFORM_PASSWORD = "platform-pw";
 
-    private final FxRobot robot = new FxRobot();
+    private final WizardRobot robot = new WizardRobot(new FxRobot());
     private final Path out;
     private final String suffix;
 
@@ -48,71 +43,91 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         TestStack stack = TestStack.require();
         Path work = Files.createTempDirectory("tour");
-        try (StackImages images = new StackImages(stack)) {
-            // Two images the registry has never seen, so the push really uploads (and takes a while).
+        String user = "tour-" + language.code();
+        HtpasswdRegistry registry = new HtpasswdRegistry(stack.stackDir().resolve("reg").resolve("htpasswd"),
+                stack.harbor(), new Credential(stack.user(), stack.password()));
+        try (StackImages images = new StackImages(stack);
+             FakePlatform platform = FakePlatform.start(ServerVersion.CURRENT, registry, stack.harborApiPort())
+                     .user(user, PLATFORM_PASSWORD)) {
+            // An image the registry has never seen, so the push really uploads (and takes a while).
             String image = images.buildRandom("research/pytorch-train-" + language.code(), 6, 40 * MIB,
                     Files.createDirectory(work.resolve("image")));
-            new ScreenshotTour(out, language.code()).walk(stack, work, language, image);
+            WizardFixture wizard = new WizardFixture(stack, work.resolve("wizard"), language, stack.harbor(),
+                    platform.address().toString());
+            new ScreenshotTour(out, language.code()).walk(stack, wizard, user, image);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
         } finally {
+            registry.remove(user);
             FxToolkit.cleanupStages();
-            System.exit(0);
         }
+        // JavaFX keeps its threads alive; the tour is over.
+        System.exit(0);
     }
 
-    private void walk(TestStack stack, Path work, Language language, String image) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        WizardFixture wizard = new WizardFixture(stack, work.resolve("tour-" + language.code()), language);
-        FxToolkit.setupStage(s -> {
-            wizard.open(s);
-            s.setX(0);
-            s.setY(0);
-            s.setWidth(980);
-            s.setHeight(720);
+    private void walk(TestStack stack, WizardFixture wizard, String user, String image) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            wizard.open(stage);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(980);
+            stage.setHeight(720);
         });
 
         // A problem first: a password that Harbor refuses.
-        paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), "Xq3v-7Lk_Pz2Wm9aRt0Y"));
+        robot.paste(WizardFixture.credentialDialog(stack.harbor(), stack.user(), "Xq3v-7Lk_Pz2Wm9aRt0Y"));
         shoot("1-credentials");
-        robot.clickOn("#nextButton");
-        waitUntil(30, () -> robot.lookup("#loginProblem").query().isVisible());
-        robot.clickOn("#loginProblem .toggle-button");
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginProblem");
+        robot.click("#loginProblem .toggle-button");
         shoot("2-login-problem");
+        robot.click("#backButton");
 
-        robot.clickOn("#backButton");
-        paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
-        robot.clickOn("#nextButton");
-        waitUntil(30, () -> robot.lookup("#loginSucceeded").query().isVisible());
+        // Then the platform hands out a login of its own.
+        robot.click("#platformLink");
+        robot.waitUntil(10, () -> robot.fx().lookup("#platformUsername").tryQuery().isPresent());
+        robot.replaceText("#platformUsername", user);
+        robot.fx().clickOn("#platformPassword").write(PLATFORM_PASSWORD);
+        shoot("3-platform-sign-in");
+        robot.click("#platformSignInButton");
+        robot.waitUntil(30, () -> robot.fx().lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
+        shoot("3-platform-reset");
+        robot.clickDialogButton(wizard.text("credentials.platform.reset"));
+        robot.waitUntil(30, () -> robot.text("#passwordField").length() == 20);
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
         shoot("3-login");
 
-        robot.clickOn("#nextButton");
-        waitUntil(30, () -> !robot.lookup("#imageTable").queryAs(TableView.class).getItems().isEmpty());
-        robot.clickOn(robot.lookup("#imageTable .table-cell").match(LabeledMatchers.hasText(image)).<Node>query());
+        robot.click("#nextButton");
+        robot.chooseImage(image);
         shoot("4-tag");
-        robot.interact(() -> robot.lookup("#tagField").queryAs(TextInputControl.class).setText("v1 final!"));
+        robot.fx().interact(() -> robot.fx().lookup("#tagField").queryAs(TextInputControl.class).setText("v1 final!"));
         shoot("4-tag-invalid");
-        robot.interact(() -> robot.lookup("#tagField").queryAs(TextInputControl.class).setText("2024.11"));
+        robot.fx().interact(() -> robot.fx().lookup("#tagField").queryAs(TextInputControl.class).setText("2024.11"));
 
-        robot.clickOn("#nextButton");
-        waitUntil(120, () -> robot.lookup("#overallBar").queryAs(ProgressBar.class).getProgress() > 0.35);
+        robot.click("#nextButton");
+        // An earlier tour may have pushed this tag already: replace it.
+        String replace = wizard.text("tag.exists.overwrite");
+        robot.waitUntil(60, () -> robot.fx().lookup("#overallBar").tryQuery().isPresent()
+                || robot.fx().lookup(replace).tryQuery().isPresent());
+        if (robot.read(() -> robot.fx().lookup(replace).tryQuery().isPresent())) {
+            robot.clickDialogButton(replace);
+        }
+        robot.waitUntil(120, () -> robot.fx().lookup("#overallBar").tryQueryAs(ProgressBar.class)
+                .map(bar -> bar.getProgress() > 0.35).orElse(false));
         shoot("5-push-running");
-        waitUntil(300, () -> robot.lookup("#resultBox").query().isVisible());
+        robot.waitForVisible(300, "#resultBox");
         shoot("6-push-done");
 
-        robot.clickOn("#nextButton");
+        robot.click("#nextButton");
+        robot.click("#importButton");
+        robot.waitForVisible(30, "#importedBanner");
         shoot("7-import");
-        robot.clickOn("#nextButton");
+        robot.click("#nextButton");
         shoot("8-done");
-        robot.interact(() -> wizard.window.shutDown());
-    }
-
-    private void paste(String text) {
-        robot.interact(() -> {
-            robot.lookup("#pasteArea").queryAs(TextArea.class).clear();
-            Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
-        });
-        robot.clickOn("#pasteArea");
-        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.fx().interact(() -> wizard.window.shutDown());
     }
 
     /** The whole screen, which Xvfb makes exactly the window's size. */
@@ -125,10 +140,5 @@ public final class ScreenshotTour {
             throw new IllegalStateException("import failed for " + file);
         }
         System.out.println("wrote " + file);
-    }
-
-    private void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
     }
 }

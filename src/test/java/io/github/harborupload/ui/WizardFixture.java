@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,7 @@ final class WizardFixture {
     WizardWindow window;
 
     private final Path home;
+    private final Map<String, String> variables = new HashMap<>();
 
     WizardFixture(TestStack stack, Path dir, Language language) {
         this(stack, dir, language, stack.registry(), "https://gpu.act.buaa.edu.cn");
@@ -55,13 +57,20 @@ final class WizardFixture {
         }
     }
 
+    /** Sets an environment variable for the wizard, or replaces one of the fixture's; before {@link #open}. */
+    WizardFixture with(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
     Environment environment() {
-        return new Environment(Map.of(
+        Map<String, String> all = new HashMap<>(Map.of(
                 "DOCKER_HOST", stack.dockerHost(),
                 "DOCKER_CONFIG", dockerConfig.toString(),
                 AppFolders.OVERRIDE_VARIABLE, appConfig.toString(),
-                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
-                System.getProperty("os.name"), home);
+                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
+        all.putAll(variables);
+        return new Environment(all, System.getProperty("os.name"), home);
     }
 
     /** Opens the wizard as the application does, in the theme it would pick (HARBOR_UPLOAD_THEME forces one). */

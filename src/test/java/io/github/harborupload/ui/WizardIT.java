@@ -139,7 +139,8 @@ class WizardIT {
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
         assertEquals(stack.user(), robot.text("#usernameField"));
         assertEquals("wrong-password-12345", robot.text("#passwordField"));
-        assertEquals(dialog, robot.text("#pasteArea"));
+        assertEquals("", robot.text("#pasteArea"), "the paste, password and all, is cleared once it filled the fields");
+        assertEquals(wizard.text("credentials.paste.found", stack.user()), robot.label("#pasteFeedback"));
         assertFalse(Files.exists(wizard.dockerConfig.resolve("config.json")), "a refused login is not stored");
     }
 
@@ -173,7 +174,7 @@ class WizardIT {
         robot.waitUntil(60, () -> robot.layerRows().stream().anyMatch(row -> row.fractionProperty().get() > 0));
 
         robot.click("#cancelButton");
-        robot.click(wizard.text("push.cancel.stop"));
+        robot.clickDialogButton(wizard.text("push.cancel.stop"));
         robot.waitForVisible(30, "#pushProblem");
         assertEquals(wizard.translator().text(ProblemType.CANCELLED.title()), robot.label("#pushProblem .problem-title"));
         assertTrue(robot.disabled("#nextButton"), "nothing was pushed");
@@ -190,7 +191,7 @@ class WizardIT {
         robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
         robot.click("#usernameField");
         fx.type(KeyCode.ESCAPE);
-        robot.click(wizard.text("quit.stay"));
+        robot.clickDialogButton(wizard.text("quit.stay"));
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()), "Esc asks first; Stay stays");
 
         robot.click("#pasteArea");

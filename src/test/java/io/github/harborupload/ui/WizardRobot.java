@@ -45,17 +45,26 @@ final class WizardRobot {
         });
         robot.clickOn("#pasteArea");
         robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        waitUntil(5, () -> !robot.lookup("#pasteArea").queryAs(TextArea.class).getText().isEmpty());
+        // A paste that fills the fields clears itself; one that does not stays and says why.
+        waitUntil(5, () -> !robot.lookup("#pasteArea").queryAs(TextArea.class).getText().isEmpty()
+                || robot.lookup("#pasteFeedback").query().isVisible());
     }
 
     /** Finds the image in the list by typing its name in the search field, then clicks its line. */
     void chooseImage(String name) {
-        waitUntil(30, () -> !robot.lookup("#imageTable").queryAs(TableView.class).getItems().isEmpty());
+        waitUntil(30, () -> robot.lookup("#imageTable").tryQueryAs(TableView.class)
+                .map(table -> !table.getItems().isEmpty()).orElse(false));
         robot.interact(() -> robot.lookup("#filterField").queryAs(TextInputControl.class).clear());
         robot.clickOn("#filterField").write(name);
         waitUntil(5, () -> robot.lookup("#imageTable").queryAs(TableView.class).getItems().size() == 1);
         robot.clickOn(robot.lookup("#imageTable .table-cell").match(LabeledMatchers.hasText(name)).<Node>query());
         waitUntil(5, () -> !robot.lookup("#repositoryField").queryAs(TextInputControl.class).getText().isEmpty());
+    }
+
+    /** Presses a dialog's button by its text (the wizard's own Cancel has the same text). */
+    void clickDialogButton(String text) {
+        waitUntil(30, () -> robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText(text)).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText(text)).<Node>query());
     }
 
     void replaceText(String query, String text) {

@@ -4,6 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.layout.Region;
 
 /** Small helpers for the few confirmation dialogs. */
 public final class Dialogs {
@@ -26,6 +27,7 @@ public final class Dialogs {
         for (ButtonType type : alert.getButtonTypes()) {
             Button button = (Button) alert.getDialogPane().lookupButton(type);
             button.setDefaultButton(type == safe);
+            button.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
 }

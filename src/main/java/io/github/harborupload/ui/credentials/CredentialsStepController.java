@@ -36,6 +36,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -123,6 +124,7 @@ public final class CredentialsStepController implements StepController {
             session.setUseStoredLogin(false);
             revalidate();
         });
+        pasteArea.setTextFormatter(new TextFormatter<String>(this::refuseHugePaste));
         pasteArea.textProperty().addListener((obs, old, now) -> applyPaste(now));
         KeyboardTraversal.tabLeaves(pasteArea);
         lookupDelay.setOnFinished(e -> lookUpStoredLogin());
@@ -190,12 +192,24 @@ public final class CredentialsStepController implements StepController {
 
     private boolean confirmReset(Window window) {
         ButtonType reset = new ButtonType(context.text("credentials.platform.reset"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("credentials.platform.reset.text"),
-                ButtonType.CANCEL, reset);
+        ButtonType cancel = context.cancelButton();
+        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("credentials.platform.reset.text"), cancel, reset);
         alert.setHeaderText(context.text("credentials.platform.reset.title"));
         alert.initOwner(window);
-        Dialogs.makeDefault(alert, ButtonType.CANCEL);
+        Dialogs.makeDefault(alert, cancel);
         return alert.showAndWait().filter(reset::equals).isPresent();
+    }
+
+    /**
+     * A change that would make the paste longer than any credential dialog is refused whole: a 10 MB
+     * paste held the window for seconds (laying out the text area), and what the area had stays.
+     */
+    private TextFormatter.Change refuseHugePaste(TextFormatter.Change change) {
+        if (change.getControlNewText().length() <= CredentialsStep.MAX_PASTE_LENGTH) {
+            return change;
+        }
+        FieldReason.show(pasteFeedback, context.text(CredentialIssue.PASTE_TOO_LONG.text()), FieldReason.ERROR);
+        return null;
     }
 
     private void applyPaste(String text) {
@@ -217,6 +231,11 @@ public final class CredentialsStepController implements StepController {
         } else {
             FieldReason.show(pasteFeedback, context.text("credentials.paste.found", parsed.username().orElse("")),
                     FieldReason.OK);
+            if (parsed.password().isPresent()) {
+                // The fields now hold the login; the pasted text would show the password in clear.
+                session.setPastedText("");
+                pasteArea.clear();
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -60,11 +61,18 @@ public final class PlatformSignIn {
         privacy.setWrapText(true);
         privacy.setMaxWidth(520);
         privacy.getStyleClass().add("muted");
-        VBox content = new VBox(12, form, privacy, problem);
+        // A long problem scrolls inside the dialog rather than pushing its buttons off the screen.
+        ScrollPane problemScroll = new ScrollPane(problem);
+        problemScroll.setFitToWidth(true);
+        problemScroll.setMaxHeight(220);
+        problemScroll.getStyleClass().add("step-scroll");
+        problemScroll.visibleProperty().bind(problem.visibleProperty());
+        problemScroll.managedProperty().bind(problem.visibleProperty());
+        VBox content = new VBox(12, form, privacy, problemScroll);
         dialog.getDialogPane().setContent(content);
 
         ButtonType signIn = new ButtonType(context.text("platform.signIn"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, signIn);
+        dialog.getDialogPane().getButtonTypes().addAll(context.cancelButton(), signIn);
         // The session is the result, set when signing in succeeds; a button alone gives none.
         dialog.setResultConverter(button -> null);
         Button signInButton = (Button) dialog.getDialogPane().lookupButton(signIn);

@@ -23,6 +23,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -117,7 +118,7 @@ public final class PushStepController implements StepController {
         signalPane.setId("pushSignal");
         signalBox.getChildren().add(signalPane);
         digestBox.getChildren().add(new CopyButton(context.texts(), digestField::getText));
-        idColumn.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(row.getValue().id()));
+        idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().id()));
         stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
         bytesColumn.setCellValueFactory(row -> row.getValue().bytesProperty());
         barColumn.setCellValueFactory(row -> row.getValue().fractionProperty().asObject());

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
@@ -108,12 +109,13 @@ public final class WizardWindow {
         if (!shell.isBusy()) {
             return true;
         }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, context.text("close.busy.text"),
-                ButtonType.CANCEL, ButtonType.OK);
+        ButtonType keep = context.cancelButton();
+        ButtonType stop = new ButtonType(context.text("close.busy.stop"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, context.text("close.busy.text"), keep, stop);
         alert.setHeaderText(context.text("close.busy.title"));
         alert.initOwner(stage);
-        Dialogs.makeDefault(alert, ButtonType.CANCEL);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        Dialogs.makeDefault(alert, keep);
+        return alert.showAndWait().filter(stop::equals).isPresent();
     }
 
     /** Stops what runs (a push), remembers the window's size and lets go of the engine. */

@@ -1,0 +1,84 @@
+package io.github.harborupload.cli;
+
+import io.github.harborupload.flow.ImportStep;
+import io.github.harborupload.flow.TagStep;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Text;
+import io.github.harborupload.platform.ImportOutcome;
+import io.github.harborupload.platform.ImportRequest;
+import io.github.harborupload.platform.PlatformException;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.TaskType;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.reference.HarborTarget;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code import}: registers a pushed image on the platform with the session {@code platform login}
+ * kept, then looks for it in the user's image list, because the platform can answer success
+ * without saving. The platform's limits (link 128, description 512 characters) are checked here,
+ * before anything is sent.
+ */
+@Command(name = "import", sortOptions = false)
+final class ImportCommand extends CliCommand {
+
+    @Parameters(index = "0", paramLabel = "LINK", descriptionKey = "link")
+    String link;
+
+    @Option(names = "--url", paramLabel = "URL")
+    String url;
+
+    @Option(names = "--description", paramLabel = "TEXT")
+    String description;
+
+    @Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "custom")
+    TaskType taskType;
+
+    @Option(names = "--json")
+    boolean json;
+
+    ImportCommand(CommandContext context) {
+        super(context);
+    }
+
+    @Override
+    ExitCode execute() throws PlatformException {
+        String imageLink = link.strip();
+        ImportRequest request = new ImportRequest(imageLink, description != null ? description : proposedDescription(imageLink),
+                taskType, List.of(), List.of());
+        List<Text> reasons = new ArrayList<>(request.issues());
+        if (request.description().isBlank()) {
+            ImportStep.descriptionProblem(request.description()).ifPresent(reasons::add);
+        }
+        if (!reasons.isEmpty()) {
+            throw new BadInput(reasons.stream().map(context::text).toList());
+        }
+        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url));
+
+        ImportOutcome outcome = platform.importAndConfirm(request);
+        if (json) {
+            context.out().println(Json.write(Json.object().put("link", imageLink).put("imported", outcome.confirmed())));
+        }
+        if (!outcome.confirmed()) {
+            return report(Problems.ofUnconfirmedImport(imageLink));
+        }
+        (json ? context.err() : context.out()).println(context.text("import.confirmed", imageLink));
+        return ExitCode.OK;
+    }
+
+    /** The wizard's first description, repository:tag, from the link's parts; the link itself when it has none. */
+    private static String proposedDescription(String imageLink) {
+        HarborTarget parts = TagStep.targetOf(imageLink);
+        if (parts.repository().isEmpty() || parts.tag().isEmpty()) {
+            return imageLink;
+        }
+        UploadSession session = new UploadSession();
+        session.setRepository(parts.repository());
+        session.setTag(parts.tag());
+        return ImportStep.proposeDescription(session);
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.harborupload.cli;
+
+import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.PushRun;
+import io.github.harborupload.problems.ProblemContext;
+import io.github.harborupload.problems.Problems;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shows a push until it ends, for {@code push} and {@code upload}: the progress view the mode
+ * picks, and Ctrl-C cancelling the push in the engine before the process ends.
+ */
+final class PushFollower {
+
+    /** How long Ctrl-C waits for the cancelled push to be reported before the process ends anyway. */
+    static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+
+    private final CommandContext context;
+    private final ProgressMode mode;
+    private final PrintStream stream;
+
+    /** @param stream where the progress goes: standard error when standard output holds JSON */
+    PushFollower(CommandContext context, ProgressMode mode, PrintStream stream) {
+        this.context = context;
+        this.mode = mode.resolve(context.terminal());
+        this.stream = stream;
+    }
+
+    /**
+     * Waits for the push to end.
+     *
+     * @return its digest and size
+     * @throws CommandEnded when it failed or was cancelled, after printing the problem: printed
+     *                      here, so that Ctrl-C lets the process end only once it is on screen
+     */
+    PushResult await(PushRun run, ImageChoice image, ProblemContext known) {
+        stream.println(context.text("push.pushing", image.name(), run.target().link()));
+        ProgressText texts = new ProgressText(context.translator(), known);
+        CountDownLatch reported = new CountDownLatch(1);
+        try (CancelSignal.Registration ctrlC = context.cancelSignal().onCancel(() -> {
+            run.cancel();
+            awaitQuietly(reported);
+        })) {
+            try (ProgressTicker ticker = new ProgressTicker(run::snapshot,
+                    mode.view(stream, texts, context.terminal().columns()), mode.period())) {
+                return run.completion().toCompletableFuture().join();
+            } catch (CompletionException failure) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                throw new CommandEnded(new ProblemPrinter(context).report(
+                        Problems.of(cause, known.withRetries(run.snapshot().retries()))));
+            } finally {
+                reported.countDown();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.github.harborupload.cli;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.docker.config.CredentialStore;
+import io.github.harborupload.flow.CredentialsStep;
+import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.ImportStep;
+import io.github.harborupload.flow.LoginStep;
+import io.github.harborupload.flow.PlatformAccess;
+import io.github.harborupload.flow.Preflight;
+import io.github.harborupload.flow.PushRun;
+import io.github.harborupload.flow.PushStep;
+import io.github.harborupload.flow.TagStep;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.harbor.StorageQuota;
+import io.github.harborupload.platform.PlatformException;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.TaskType;
+import io.github.harborupload.problems.Problem;
+import io.github.harborupload.problems.ProblemContext;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.reference.HarborTarget;
+import java.io.Console;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code upload}: the wizard's whole path in one command, with the session {@code platform login}
+ * kept. The registry comes from the platform; without a stored login for it, new Harbor
+ * credentials are fetched from the platform, which resets the Harbor password, so only once the
+ * user has said yes. Then login, tag, the checks before the push (quota, tag taken), push with
+ * progress, import, and the import confirmed in the user's image list.
+ */
+@Command(name = "upload", sortOptions = false)
+final class UploadCommand extends CliCommand {
+
+    @Parameters(index = "0", paramLabel = "SOURCE", descriptionKey = "source")
+    String source;
+
+    @Option(names = "--url", paramLabel = "URL")
+    String url;
+
+    @Option(names = "--registry", paramLabel = "HOST")
+    String registry;
+
+    @Option(names = "--repository", paramLabel = "REPOSITORY")
+    String repository;
+
+    @Option(names = "--tag", paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--description", paramLabel = "TEXT")
+    String description;
+
+    @Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "custom")
+    TaskType taskType;
+
+    @Option(names = "--reset-credentials")
+    boolean resetCredentials;
+
+    @Option(names = {"-y", "--yes"})
+    boolean yes;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Option(names = "--progress", paramLabel = "auto|tty|plain|none", defaultValue = "auto")
+    ProgressMode progress;
+
+    private ProblemContext known = ProblemContext.none();
+    /** What the command says along the way: standard error when standard output is for the JSON. */
+    private PrintStream info;
+
+    UploadCommand(CommandContext context) {
+        super(context);
+    }
+
+    @Override
+    ExitCode execute() throws PlatformException {
+        info = json ? context.err() : context.out();
+        if (description != null) {
+            ImportStep.descriptionProblem(description).ifPresent(problem -> {
+                throw new BadInput(context.text(problem));
+            });
+        }
+        if (resetCredentials && !yes && !context.terminal().isInteractive()) {
+            throw new BadInput(context.text("upload.resetNeedsYes"));
+        }
+        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url));
+        String host = Targets.host(context, registry != null ? registry : platform.harborRegistry());
+        known = known.withRegistry(host);
+        ImageChoice image = new TagStep(context.services()).findImage(source);
+        Optional<Credential> stored = resetCredentials ? Optional.empty()
+                : new CredentialsStep(context.services()).findStoredLogin(host);
+
+        // Everything the user gave is checked before the Harbor password may be reset.
+        UploadSession session = new UploadSession();
+        session.setPlatform(platform);
+        session.setRegistry(host);
+        // The platform names the Harbor user after the platform user (crater: UserGetProjectCredential).
+        session.setUsername(stored.map(Credential::username).orElse(platform.username()));
+        Targets.propose(session, image, repository, tag);
+        HarborTarget target = session.target();
+        Targets.requireValid(context, target.validate());
+        session.setDescription(description != null ? description : ImportStep.proposeDescription(session));
+        session.setTaskType(taskType);
+        known = known.withImage(target.link());
+
+        Credential login = stored.isPresent() ? checkStoredLogin(host, stored.get()) : fetchAndLogIn(platform, host);
+        checkBeforePush(Preflight.check(target, login, image.image().size(), Optional.of(platform)), target.link());
+
+        new TagStep(context.services()).apply(image, target);
+        PushRun run = new PushStep(context.services()).start(target, login, image);
+        session.setPush(run);
+        PushResult pushed = new PushFollower(context, progress, info).await(run, image, known);
+        info.println(context.text("push.done", target.link()));
+        info.println(context.text("push.digest", pushed.digest()));
+        info.println(context.text("push.size", Units.bytes(pushed.size())));
+
+        return importAndConfirm(platform, session, pushed);
+    }
+
+    @Override
+    ProblemContext problemContext() {
+        return known;
+    }
+
+    /** The import, confirmed in the image list; with --json the one object, printed whatever the import came to. */
+    private ExitCode importAndConfirm(PlatformSession platform, UploadSession session, PushResult pushed)
+            throws PlatformException {
+        HarborTarget target = session.target();
+        info.println(context.text("upload.importing", platform.address()));
+        boolean imported;
+        try {
+            imported = ImportStep.importAndConfirm(platform, session).confirmed();
+        } catch (PlatformException | RuntimeException failure) {
+            printJson(target, pushed, false);
+            throw failure;
+        }
+        printJson(target, pushed, imported);
+        if (!imported) {
+            return report(Problems.ofUnconfirmedImport(target.link()));
+        }
+        info.println(context.text("import.confirmed", target.link()));
+        return ExitCode.OK;
+    }
+
+    /** A stored login is checked with the registry first: one made stale by a reset elsewhere fails here, not mid-push. */
+    private Credential checkStoredLogin(String host, Credential stored) {
+        try {
+            new LoginStep(context.services()).login(host, stored, true);
+        } catch (RuntimeException refused) {
+            Problem problem = Problems.of(refused, known);
+            ExitCode code = report(problem);
+            if (problem.type() == ProblemType.LOGIN_FAILED) {
+                context.err().println(context.text("upload.storedLoginRefused"));
+            }
+            throw new CommandEnded(code);
+        }
+        info.println(context.text("upload.storedLogin", stored.username(), host));
+        return stored;
+    }
+
+    /** New credentials from the platform (this resets the Harbor password), checked and stored as docker login would. */
+    private Credential fetchAndLogIn(PlatformSession platform, String host) throws PlatformException {
+        confirmReset(host);
+        info.println(context.text("upload.fetching", platform.address()));
+        Credential fetched = new PlatformAccess(context.services()).fetchHarborLogin(platform).credential();
+        CredentialStore store = new LoginStep(context.services()).login(host, fetched, false);
+        context.updateSettings(settings -> settings.withHarborAddress(host).withLastUsername(fetched.username()));
+        info.println(context.text("login.savedIn", fetched.username(), host, context.text(store.description())));
+        return fetched;
+    }
+
+    /**
+     * Resetting the password breaks every place the old one is saved, so it needs a yes: typed on
+     * the console, or {@code --reset-credentials --yes} where there is no console.
+     */
+    private void confirmReset(String host) {
+        if (resetCredentials && yes) {
+            return;
+        }
+        List<String> ways = List.of(
+                context.text("upload.noLogin.reset"),
+                context.text("upload.noLogin.login", Cli.NAME + " login --registry " + host));
+        Console console = context.terminal().console();
+        if (console == null) {
+            throw new Refusal(ExitCode.AUTH, context.text("upload.noLogin", host), ways);
+        }
+        console.printf("%s%n", context.text(resetCredentials ? "upload.resetWarning" : "upload.noLoginWarning", host));
+        if (!ConsolePrompts.confirm(console, context.text("upload.resetQuestion"), context.text("confirm.choices"))) {
+            throw new Refusal(ExitCode.AUTH, context.text("upload.resetDeclined"), ways.subList(1, 2));
+        }
+    }
+
+    /** Room in the project and a free tag; a check Harbor cannot answer is skipped, as in the wizard. */
+    private void checkBeforePush(Preflight.Report report, String link) {
+        if (report.roomShort()) {
+            ExitCode code = report(Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(), known));
+            if (!yes) {
+                context.err().println(context.text("upload.notPushed"));
+                throw new CommandEnded(code);
+            }
+            context.err().println(context.text("note", context.text("upload.pushingAnyway")));
+        } else if (report.quota().isAnswered()) {
+            info.println(room(report.quota().value(), report.imageBytes()));
+        }
+        if (report.tagTaken()) {
+            confirmOverwrite(link);
+        }
+        if (context.verbose()) {
+            report.quota().skipReason().ifPresent(reason -> info.println(context.text("upload.quotaSkipped", reason)));
+            report.tagExists().skipReason().ifPresent(reason -> info.println(context.text("upload.tagSkipped", reason)));
+        }
+    }
+
+    private String room(StorageQuota quota, long imageBytes) {
+        return quota.unlimited() ? context.text("upload.roomUnlimited", Units.bytes(imageBytes))
+                : context.text("upload.room", Units.bytes(quota.freeBytes().orElse(0)), Units.bytes(imageBytes));
+    }
+
+    /** The platform's guide asks never to overwrite a tag other than latest: jobs may run the old image. */
+    private void confirmOverwrite(String link) {
+        if (yes) {
+            context.err().println(context.text("note", context.text("upload.overwriting", link)));
+            return;
+        }
+        Console console = context.terminal().console();
+        if (console != null) {
+            console.printf("%s%n", context.text("upload.tagExists", link));
+            if (ConsolePrompts.confirm(console, context.text("upload.overwriteQuestion"), context.text("confirm.choices"))) {
+                return;
+            }
+        }
+        throw new Refusal(ExitCode.USAGE, context.text("upload.tagExists", link), List.of(
+                context.text("upload.tagExists.other"), context.text("upload.tagExists.yes")));
+    }
+
+    private void printJson(HarborTarget target, PushResult pushed, boolean imported) {
+        if (json) {
+            context.out().println(Json.write(Json.object()
+                    .put("target", target.link())
+                    .put("digest", pushed.digest())
+                    .put("size", pushed.size())
+                    .put("imported", imported)));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.github.harborupload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.platformserver.FakePlatform;
+import io.github.harborupload.platformserver.FakePlatform.ImageRecord;
+import io.github.harborupload.platformserver.InMemoryRegistry;
+import io.github.harborupload.platformserver.ServerVersion;
+import io.github.harborupload.problems.ProblemType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code platform login}, {@code platform logout} and {@code import} in-process against the local
+ * platform server, which follows raids-lab/crater's handlers (each test names the one it relies
+ * on). No Docker is needed: the server keeps its Harbor accounts in memory.
+ */
+class PlatformCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Translator ENGLISH = new Translator(Language.ENGLISH);
+    private static final String USER = "alice";
+    private static final String PASSWORD = "alice-Platform-pw1";
+    private static final String LINK = "harbor.test/user-alice/my-model:v1";
+    /** Where the file store keeps sessions (platform.FileSessionStore): the test Environment has no secret-tool on PATH. */
+    private static final String SESSIONS_FILE = "platform-sessions.json";
+
+    @TempDir
+    Path dir;
+
+    private FakePlatform platform;
+    private CliRunner cli;
+
+    private void start(ServerVersion version) throws IOException {
+        platform = FakePlatform.start(version, new InMemoryRegistry("harbor.test")).user(USER, PASSWORD);
+        cli = new CliRunner(dir, "unix:///nonexistent/docker.sock");
+    }
+
+    @AfterEach
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private CliRunner.Result signIn() {
+        return cli.runWithInput(PASSWORD + "\n", "platform", "login", "--url", platform.address().toString(),
+                "--username", USER, "--password-stdin");
+    }
+
+    private JsonNode keptSession() throws IOException {
+        return JSON.readTree(cli.appConfig.resolve(SESSIONS_FILE).toFile()).path(platform.address().toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerVersion.class)
+    void signsInTheWayTheServerSaysAndKeepsOnlyTokensInAnOwnerOnlyFile(ServerVersion version) throws Exception {
+        // auth.go GetAuthMode: "act" (a string) before c1c8031f, an object after; Login takes act-ldap or ldap.
+        start(version);
+        CliRunner.Result result = signIn();
+
+        assertEquals(0, result.exit(), result.all());
+        assertTrue(result.out().lines().anyMatch(("Signed in as " + USER)::equals), result.out());
+        JsonNode login = JSON.readTree(platform.requests("POST", "/api/auth/login").get(0).body());
+        assertEquals(version.legacyAuth() ? "act-ldap" : "ldap", login.path("auth").asText());
+
+        Path kept = cli.appConfig.resolve(SESSIONS_FILE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
+        String content = Files.readString(kept);
+        assertFalse(content.contains(PASSWORD), "never the platform password: " + content);
+        assertFalse(keptSession().path("accessToken").asText().isEmpty(), content);
+        assertFalse(keptSession().path("refreshToken").asText().isEmpty(), content);
+        assertFalse(result.all().contains(PASSWORD));
+        JsonNode settings = JSON.readTree(cli.appConfig.resolve("settings.json").toFile());
+        assertEquals(platform.address().toString(), settings.path("platformAddress").asText());
+    }
+
+    @Test
+    void aPlatformWithoutItsDirectorySignsInTheNormalWay() throws Exception {
+        // auth.go GetAuthMode on a new server: enableLdap false, so Login takes "normal".
+        start(ServerVersion.CURRENT);
+        platform.ldap(false);
+        assertEquals(0, signIn().exit());
+        assertEquals("normal", JSON.readTree(platform.requests("POST", "/api/auth/login").get(0).body()).path("auth").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServerVersion.class, names = {"NOVEMBER_2025", "CURRENT"})
+    void aWrongPlatformPasswordIsAnAuthProblemWithTheServersMessage(ServerVersion version) throws Exception {
+        // auth.go Login: 401 with 40106 "Invalid credentials" (old), 40111 "Invalid username or password" (new).
+        start(version);
+        String wrong = "wrong-" + Long.toHexString(System.nanoTime());
+        CliRunner.Result result = cli.runWithInput(wrong + "\n", "platform", "login", "--url", platform.address().toString(),
+                "--username", USER, "--password-stdin");
+
+        assertEquals(ExitCode.AUTH.code(), result.exit(), result.all());
+        assertTrue(result.err().contains(ENGLISH.text(ProblemType.PLATFORM_WRONG_PASSWORD.title())), result.err());
+        assertTrue(result.err().contains(version.legacyAuth() ? "Invalid credentials" : "Invalid username or password"),
+                "the server's own message: " + result.err());
+        assertFalse(result.all().contains(wrong));
+        assertFalse(Files.exists(cli.appConfig.resolve(SESSIONS_FILE)), "nothing kept");
+    }
+
+    @Test
+    void importsWithTheKeptSessionAndConfirmsByListing() throws Exception {
+        // image.go UserUploadImage saves the record; UserListImage lists it under userInfo.username.
+        start(ServerVersion.CURRENT);
+        signIn();
+        CliRunner.Result result = cli.run("import", LINK, "--description", "PyTorch 2.5", "--task-type", "pytorch", "--json");
+
+        assertEquals(0, result.exit(), result.all());
+        JsonNode printed = JSON.readTree(result.out());
+        assertEquals(LINK, printed.path("link").asText());
+        assertTrue(printed.path("imported").asBoolean());
+        ImageRecord saved = platform.images().get(0);
+        assertEquals(List.of(LINK, "PyTorch 2.5", "pytorch", USER), List.of(saved.link(), saved.description(),
+                saved.taskType(), saved.owner()));
+        assertEquals(1, platform.requests("GET", "/api/v1/images/image").size(), "confirmed by listing");
+    }
+
+    @Test
+    void theDescriptionDefaultsToRepositoryAndTagAndTheAddressToTheRememberedOne() throws Exception {
+        start(ServerVersion.MARCH_2025);
+        signIn();
+        CliRunner.Result result = cli.run("import", LINK, "--lang", "zh");
+
+        assertEquals(0, result.exit(), result.all());
+        assertTrue(result.out().contains("已导入 " + LINK), result.out());
+        assertEquals("my-model:v1", platform.images().get(0).description());
+        assertEquals("custom", platform.images().get(0).taskType());
+    }
+
+    @Test
+    void aLinkOverTheColumnsLimitIsRefusedBeforeAnythingIsSent() throws Exception {
+        // dao/model/image.go: ImageLink varchar(128); a longer one fails the insert, yet the API says success.
+        start(ServerVersion.CURRENT);
+        signIn();
+        int before = platform.requests().size();
+        String longLink = "harbor.test/user-alice/" + "a".repeat(110) + ":v1";
+        CliRunner.Result link = cli.run("import", longLink);
+        CliRunner.Result description = cli.run("import", LINK, "--description", "d".repeat(513));
+
+        assertEquals(ExitCode.USAGE.code(), link.exit(), link.all());
+        assertTrue(link.err().contains("128"), link.err());
+        assertEquals(ExitCode.USAGE.code(), description.exit(), description.all());
+        assertTrue(description.err().contains("512"), description.err());
+        assertEquals(before, platform.requests().size(), "the platform got no request");
+    }
+
+    @Test
+    void anImportTheListDoesNotShowIsNotConfirmed() throws Exception {
+        // image.go UserUploadImage: a failed user lookup returns an empty 200 and saves nothing.
+        start(ServerVersion.CURRENT);
+        signIn();
+        platform.failNextImportUserLookup();
+        CliRunner.Result result = cli.run("import", LINK, "--json");
+
+        assertEquals(ExitCode.IMPORT_NOT_CONFIRMED.code(), result.exit(), result.all());
+        assertFalse(JSON.readTree(result.out()).path("imported").asBoolean(true));
+        assertTrue(result.err().contains(ENGLISH.text(ProblemType.PLATFORM_IMPORT_NOT_CONFIRMED.title())), result.err());
+        assertTrue(platform.images().isEmpty());
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRenewedAndTheKeptSessionUpdated() throws Exception {
+        // middleware/jwt.go: an expired token is 401/40101; frontend/src/services/client.ts renews it and retries.
+        start(ServerVersion.CURRENT);
+        signIn();
+        String before = keptSession().path("accessToken").asText();
+        // As if the hour the platform gives a token (config/token.go) had passed since platform login.
+        platform.expireAccessTokens();
+
+        CliRunner.Result result = cli.run("import", LINK);
+
+        assertEquals(0, result.exit(), result.all());
+        assertEquals(1, platform.images().size());
+        assertFalse(platform.requests("POST", "/api/auth/refresh").isEmpty());
+        assertNotEquals(before, keptSession().path("accessToken").asText(), "the renewed token is kept for the next command");
+    }
+
+    @Test
+    void aSessionThatCannotBeRenewedSaysToSignInAgain() throws Exception {
+        // auth.go Refresh: an unusable refresh token is 401 with 99999 "User not found".
+        start(ServerVersion.CURRENT);
+        signIn();
+        platform.expireAccessTokens().revokeRefreshTokens();
+        CliRunner.Result result = cli.run("import", LINK);
+
+        assertEquals(ExitCode.AUTH.code(), result.exit(), result.all());
+        assertTrue(result.err().contains(ENGLISH.text(ProblemType.PLATFORM_SESSION_EXPIRED.title())), result.err());
+        assertTrue(result.err().contains("harbor-upload platform login"), result.err());
+    }
+
+    @Test
+    void logoutForgetsTheKeptSession() throws Exception {
+        start(ServerVersion.CURRENT);
+        signIn();
+        CliRunner.Result logout = cli.run("platform", "logout");
+
+        assertEquals(0, logout.exit(), logout.all());
+        assertTrue(keptSession().isMissingNode(), Files.readString(cli.appConfig.resolve(SESSIONS_FILE)));
+        CliRunner.Result result = cli.run("import", LINK);
+        assertEquals(ExitCode.AUTH.code(), result.exit(), result.all());
+        assertTrue(platform.requests("POST", "/api/v1/images/image").isEmpty());
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.harborupload.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.harborupload.harbor.HarborCheck;
+import io.github.harborupload.harbor.StorageQuota;
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.i18n.Translator;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The small rules of the path that both faces rely on. */
+class StepRulesTest {
+
+    private static final Translator ENGLISH = new Translator(Language.ENGLISH);
+
+    @Test
+    void backFromTheTagStepSkipsTheLoginCheckAndNothingLeadsBackFromTheEnd() {
+        assertEquals(Optional.of(Step.CREDENTIALS), Step.TAG.back());
+        assertEquals(Optional.of(Step.CREDENTIALS), Step.LOGIN.back());
+        assertEquals(Optional.of(Step.TAG), Step.PUSH.back());
+        assertEquals(Optional.of(Step.PUSH), Step.IMPORT.back());
+        assertEquals(Optional.empty(), Step.DONE.back());
+        assertEquals(Optional.empty(), Step.CREDENTIALS.back());
+        assertEquals(Optional.of(Step.LOGIN), Step.CREDENTIALS.next());
+        assertEquals(Optional.empty(), Step.DONE.next());
+    }
+
+    @Test
+    void theDescriptionIsRequiredAndAtMost512Characters() {
+        assertTrue(ImportStep.descriptionProblem("  ").isPresent());
+        assertEquals(Optional.empty(), ImportStep.descriptionProblem("x".repeat(512)));
+        assertTrue(ImportStep.descriptionProblem("x".repeat(513)).isPresent());
+        // The platform's column counts characters: 512 Chinese characters fit.
+        assertEquals(Optional.empty(), ImportStep.descriptionProblem("镜".repeat(512)));
+        assertTrue(ENGLISH.text(ImportStep.descriptionProblem("x".repeat(600)).orElseThrow()).contains("600"));
+    }
+
+    @Test
+    void theImagesPageIsFoundFromWhateverAddressWasTyped() {
+        assertEquals("https://gpu.act.buaa.edu.cn/portal/env/images", ImportStep.imagesPage("gpu.act.buaa.edu.cn"));
+        assertEquals("https://gpu.act.buaa.edu.cn/portal/env/images", ImportStep.imagesPage(" https://gpu.act.buaa.edu.cn/ "));
+        assertEquals("http://127.0.0.1:5003/portal/env/images", ImportStep.imagesPage("http://127.0.0.1:5003"));
+        assertTrue(ImportStep.platformAddressProblem("not an address").isPresent());
+        assertEquals(Optional.empty(), ImportStep.platformAddressProblem("gpu.act.buaa.edu.cn"));
+    }
+
+    @Test
+    void aPreflightWarnsOnlyWhenHarborAnswered() {
+        long image = 3_000_000_000L;
+        StorageQuota tight = new StorageQuota(39_000_000_000L, 40_000_000_000L);
+        assertTrue(new Preflight.Report(HarborCheck.answered(tight), HarborCheck.answered(false), image).roomShort());
+        assertFalse(new Preflight.Report(HarborCheck.answered(new StorageQuota(0, StorageQuota.UNLIMITED)),
+                HarborCheck.answered(false), image).roomShort(), "-1 is unlimited");
+        Preflight.Report skipped = new Preflight.Report(HarborCheck.skipped("plain registry"),
+                HarborCheck.skipped("plain registry"), image);
+        assertFalse(skipped.roomShort(), "a registry without Harbor's API does not stop the push");
+        assertFalse(skipped.tagTaken());
+        assertTrue(new Preflight.Report(HarborCheck.skipped("x"), HarborCheck.answered(true), image).tagTaken());
+    }
+
+    @Test
+    void startingAnotherImageKeepsTheLoginAndForgetsTheImage() {
+        UploadSession session = new UploadSession();
+        session.setRegistry("harbor.example");
+        session.loggedIn(new io.github.harborupload.credentials.Credential("alice", "pw"), null);
+        session.setRepository("torch");
+        session.setTag("v1");
+        session.setDescription("torch:v1");
+        session.setImported(true);
+        session.startAnotherImage();
+        assertEquals("alice", session.credential().orElseThrow().username());
+        assertEquals("harbor.example", session.registry());
+        assertEquals("", session.repository());
+        assertEquals("", session.description());
+        assertFalse(session.imported());
+        assertFalse(session.toString().contains("pw"));
+    }
+}
