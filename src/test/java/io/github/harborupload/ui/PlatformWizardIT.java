@@ -103,6 +103,7 @@ class PlatformWizardIT {
 
         robot.click("#nextButton");
         assertTrue(robot.visible("#importButton"), "signed in: one click imports");
+        assertEquals(wizard.text("import.intro.signedIn"), robot.label("#importIntro"), "the intro speaks of the one click");
         robot.click("#importButton");
         robot.waitForVisible(30, "#importedBanner");
         assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),

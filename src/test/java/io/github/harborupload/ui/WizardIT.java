@@ -111,6 +111,7 @@ class WizardIT {
         assertEquals(link, robot.text("#importLinkField"));
         assertEquals(repository + ":1", robot.text("#descriptionField"));
         assertFalse(robot.visible("#importButton"), "one-click import needs a platform session");
+        assertEquals(wizard.text("import.intro"), robot.label("#importIntro"), "not signed in: copy the fields by hand");
         robot.click("#openPlatformButton");
         assertEquals(List.of("https://gpu.act.buaa.edu.cn/portal/env/images"), wizard.opened);
 

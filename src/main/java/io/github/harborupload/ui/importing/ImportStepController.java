@@ -39,6 +39,8 @@ import javafx.util.StringConverter;
 public final class ImportStepController implements StepController {
 
     @FXML
+    private Label introLabel;
+    @FXML
     private HBox linkBox;
     @FXML
     private TextField linkField;
@@ -127,6 +129,7 @@ public final class ImportStepController implements StepController {
 
     private void showPlatform() {
         boolean signedIn = session.platform().isPresent();
+        introLabel.setText(context.text(signedIn ? "import.intro.signedIn" : "import.intro"));
         importButton.setVisible(signedIn);
         importButton.setManaged(signedIn);
         signInLink.setVisible(!signedIn);
