@@ -5,6 +5,7 @@
 #   scripts/benchmark.sh                 everything (about 15 minutes)
 #   PUSH_ROUNDS=7 APP_ROUNDS=2 START_RUNS=9 scripts/benchmark.sh
 #   BENCH_INSTALLER=1 scripts/benchmark.sh   also builds the .deb, installs it, times its start, purges it
+#   BENCH_PARTS="app start" scripts/benchmark.sh   only some of: jmh push app start (the rest print "?")
 #
 # The machine is shared and noisy: every comparison is measured side by side in one run, the
 # variants taking turns, and reported as medians and ratios; absolute times alone mean little.
@@ -19,6 +20,7 @@ JAVA="$JAVA_HOME/bin/java"
 PUSH_ROUNDS=${PUSH_ROUNDS:-15}
 APP_ROUNDS=${APP_ROUNDS:-3}
 START_RUNS=${START_RUNS:-9}
+PARTS=${BENCH_PARTS:-jmh push app start}
 # The JVM options scripts/run.sh and the installed app start the wizard with (see docs/benchmarks.md).
 LEAN_OPTIONS=$(sed -n 's/^launch_options=(\(.*\))$/\1/p' scripts/run.sh)
 MANY_LAYERS=60
@@ -88,104 +90,119 @@ med() {
 }
 
 # --- 1. the progress model: JMH ----------------------------------------------------------------
-log "JMH: PushProgress.accept and snapshot"
-"$JAVA" -cp "$TEST_CP" org.openjdk.jmh.Main PushProgressBenchmark -rf csv -rff "$OUT/jmh.csv" >"$OUT/jmh.txt" 2>&1
-# "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: stream"
-awk -F, 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); print "jmh", name ($8 == "" ? "" : "." $8), $5 }' \
-  "$OUT/jmh.csv" >>"$METRICS"
+bench_jmh() {
+  log "JMH: PushProgress.accept and snapshot"
+  "$JAVA" -cp "$TEST_CP" org.openjdk.jmh.Main PushProgressBenchmark -rf csv -rff "$OUT/jmh.csv" >"$OUT/jmh.txt" 2>&1
+  # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: stream"
+  awk -F, 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); print "jmh", name ($8 == "" ? "" : "." $8), $5 }' \
+    "$OUT/jmh.csv" >>"$METRICS"
+}
 
 # --- 2. the push three ways ----------------------------------------------------------------------
-log "push: ours, docker CLI, bare API; $PUSH_ROUNDS rounds, registry emptied before each push"
-"$JAVA" -cp "$APP_CP" io.github.harborupload.benchmarks.PushComparison "$PUSH_ROUNDS" | tee "$OUT/push.txt" | record push
+bench_push() {
+  log "push: ours, docker CLI, bare API; $PUSH_ROUNDS rounds, registry emptied before each push"
+  "$JAVA" -cp "$APP_CP" io.github.harborupload.benchmarks.PushComparison "$PUSH_ROUNDS" | tee "$OUT/push.txt" | record push
+}
 
 # --- 3. the wizard under load, in the app ----------------------------------------------------------
-if ! dk image inspect bench/many-layers:1 >/dev/null 2>&1; then
-  log "building bench/many-layers:1 ($MANY_LAYERS layers of 4 MiB random data)"
-  ctx=$(mktemp -d)
-  printf 'FROM scratch\n' >"$ctx/Dockerfile"
-  for i in $(seq -w 1 $MANY_LAYERS); do
-    head -c $((4 * 1024 * 1024)) /dev/urandom >"$ctx/layer$i.bin"
-    printf 'COPY layer%s.bin /data/\n' "$i" >>"$ctx/Dockerfile"
+bench_app() {
+  if ! dk image inspect bench/many-layers:1 >/dev/null 2>&1; then
+    log "building bench/many-layers:1 ($MANY_LAYERS layers of 4 MiB random data)"
+    ctx=$(mktemp -d)
+    printf 'FROM scratch\n' >"$ctx/Dockerfile"
+    for i in $(seq -w 1 $MANY_LAYERS); do
+      head -c $((4 * 1024 * 1024)) /dev/urandom >"$ctx/layer$i.bin"
+      printf 'COPY layer%s.bin /data/\n' "$i" >>"$ctx/Dockerfile"
+    done
+    DOCKER_BUILDKIT=0 dk build -q -t bench/many-layers:1 "$ctx" >/dev/null
+    rm -rf "$ctx"
+  fi
+  export BENCH_IMAGE=bench/many-layers:1 BENCH_IMAGE_LAYERS=$MANY_LAYERS BENCH_LIST_SIZE=1000
+
+  displayfile=$(mktemp)
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
+  xvfb=$!
+  for _ in $(seq 100); do [ -s "$displayfile" ] && break; sleep 0.05; done
+  export DISPLAY=:$(cat "$displayfile")
+  rm -f "$displayfile"
+
+  # A class-data archive of everything the wizard loads on this path, from one untimed run.
+  APP_ARCHIVE=$OUT/wizard-under-load.jsa
+  rm -f "$APP_ARCHIVE"
+  log "in the app: one untimed run that writes a class-data archive"
+  bash scripts/stack.sh empty-registry >/dev/null 2>&1
+  # shellcheck disable=SC2086
+  "$JAVA" $LEAN_OPTIONS -XX:ArchiveClassesAtExit="$APP_ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -cp "$APP_CP" io.github.harborupload.benchmarks.WizardUnderLoad >"$OUT/app-training.txt" 2>&1 ||
+    die "the in-app run failed; see $OUT/app-training.txt"
+
+  declare -gA APP_OPTIONS=(
+    [default]=""
+    [lean]="$LEAN_OPTIONS"
+    [lean+cds]="$LEAN_OPTIONS -XX:SharedArchiveFile=$APP_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
+  )
+  APP_VARIANTS=(default lean lean+cds)
+  for round in $(seq "$APP_ROUNDS"); do
+    for i in "${!APP_VARIANTS[@]}"; do
+      variant=${APP_VARIANTS[$(( (i + round) % ${#APP_VARIANTS[@]} ))]}
+      log "in the app, round $round: $variant"
+      bash scripts/stack.sh empty-registry >/dev/null 2>&1
+      # shellcheck disable=SC2086
+      "$JAVA" ${APP_OPTIONS[$variant]} -cp "$APP_CP" io.github.harborupload.benchmarks.WizardUnderLoad \
+        >"$OUT/app-$variant-$round.txt" 2>&1 || die "the in-app run failed; see $OUT/app-$variant-$round.txt"
+      record "$variant" <"$OUT/app-$variant-$round.txt"
+    done
   done
-  DOCKER_BUILDKIT=0 dk build -q -t bench/many-layers:1 "$ctx" >/dev/null
-  rm -rf "$ctx"
-fi
-export BENCH_IMAGE=bench/many-layers:1 BENCH_IMAGE_LAYERS=$MANY_LAYERS BENCH_LIST_SIZE=1000
-
-displayfile=$(mktemp)
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
-xvfb=$!
-for _ in $(seq 100); do [ -s "$displayfile" ] && break; sleep 0.05; done
-export DISPLAY=:$(cat "$displayfile")
-rm -f "$displayfile"
-
-# A class-data archive of everything the wizard loads on this path, from one untimed run.
-APP_ARCHIVE=$OUT/wizard-under-load.jsa
-rm -f "$APP_ARCHIVE"
-log "in the app: one untimed run that writes a class-data archive"
-bash scripts/stack.sh empty-registry >/dev/null 2>&1
-# shellcheck disable=SC2086
-"$JAVA" $LEAN_OPTIONS -XX:ArchiveClassesAtExit="$APP_ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -cp "$APP_CP" io.github.harborupload.benchmarks.WizardUnderLoad >"$OUT/app-training.txt" 2>&1 ||
-  die "the in-app run failed; see $OUT/app-training.txt"
-
-declare -A APP_OPTIONS=(
-  [default]=""
-  [lean]="$LEAN_OPTIONS"
-  [lean+cds]="$LEAN_OPTIONS -XX:SharedArchiveFile=$APP_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
-)
-APP_VARIANTS=(default lean lean+cds)
-for round in $(seq "$APP_ROUNDS"); do
-  for i in "${!APP_VARIANTS[@]}"; do
-    variant=${APP_VARIANTS[$(( (i + round) % ${#APP_VARIANTS[@]} ))]}
-    log "in the app, round $round: $variant"
-    bash scripts/stack.sh empty-registry >/dev/null 2>&1
-    # shellcheck disable=SC2086
-    "$JAVA" ${APP_OPTIONS[$variant]} -cp "$APP_CP" io.github.harborupload.benchmarks.WizardUnderLoad \
-      >"$OUT/app-$variant-$round.txt" 2>&1 || die "the in-app run failed; see $OUT/app-$variant-$round.txt"
-    record "$variant" <"$OUT/app-$variant-$round.txt"
-  done
-done
+}
 
 # --- 4. start time ---------------------------------------------------------------------------------
-# Launchers as users start the wizard: the jar by hand, the jar as scripts/run.sh starts it (its
-# options, and the class-data archive run.sh writes at the first start), and the installed app.
-launchers=$OUT/launchers
-rm -rf "$launchers"
-mkdir -p "$launchers/config"
-JAR_ARCHIVE=$OUT/jar.jsa
-launcher() { # launcher NAME JVM-OPTIONS
-  printf '#!/bin/sh\nexport HARBOR_UPLOAD_CONFIG_DIR=%s\nexec %s %s -jar %s\n' \
-    "$launchers/config" "$JAVA" "$2" "$JAR" >"$launchers/$1"
-  chmod +x "$launchers/$1"
-}
-launcher jar ""
-launcher jar-lean "$LEAN_OPTIONS"
-launcher jar-lean-cds "$LEAN_OPTIONS -XX:SharedArchiveFile=$JAR_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
-log "start: a first start that writes the jar's class-data archive"
-rm -f "$JAR_ARCHIVE"
-# shellcheck disable=SC2086
-HARBOR_UPLOAD_CONFIG_DIR=$launchers/config "$JAVA" $LEAN_OPTIONS -XX:ArchiveClassesAtExit="$JAR_ARCHIVE" \
-  -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" >"$OUT/jar-training.txt" 2>&1 &
-app=$!
-for _ in $(seq 300); do
-  xdotool search --onlyvisible --name "Harbor Upload" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-sleep 2
-kill "$app"
-wait "$app" 2>/dev/null || true
-[ -f "$JAR_ARCHIVE" ] || die "no class-data archive written; see $OUT/jar-training.txt"
+bench_start() {
+  # Launchers as users start the wizard: the jar by hand, the jar as scripts/run.sh starts it (its
+  # options, and the class-data archive run.sh writes at the first start), and the installed app.
+  launchers=$OUT/launchers
+  rm -rf "$launchers"
+  mkdir -p "$launchers/config"
+  JAR_ARCHIVE=$OUT/jar.jsa
+  launcher() { # launcher NAME JVM-OPTIONS
+    printf '#!/bin/sh\nexport HARBOR_UPLOAD_CONFIG_DIR=%s\nexec %s %s -jar %s\n' \
+      "$launchers/config" "$JAVA" "$2" "$JAR" >"$launchers/$1"
+    chmod +x "$launchers/$1"
+  }
+  launcher jar ""
+  launcher jar-lean "$LEAN_OPTIONS"
+  launcher jar-lean-cds "$LEAN_OPTIONS -XX:SharedArchiveFile=$JAR_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
+  log "start: a first start that writes the jar's class-data archive"
+  rm -f "$JAR_ARCHIVE"
+  # shellcheck disable=SC2086
+  HARBOR_UPLOAD_CONFIG_DIR=$launchers/config "$JAVA" $LEAN_OPTIONS -XX:ArchiveClassesAtExit="$JAR_ARCHIVE" \
+    -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" >"$OUT/jar-training.txt" 2>&1 &
+  app=$!
+  for _ in $(seq 300); do
+    xdotool search --onlyvisible --name "Harbor Upload" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  sleep 2
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+  [ -f "$JAR_ARCHIVE" ] || die "no class-data archive written; see $OUT/jar-training.txt"
 
-start_launchers=("$launchers/jar" "$launchers/jar-lean" "$launchers/jar-lean-cds")
-[ -x "$INSTALLED" ] && start_launchers+=("$INSTALLED")
-log "start: $START_RUNS runs per launcher, taking turns"
-RUNS=$START_RUNS bash scripts/start-time.sh "${start_launchers[@]}" 2>&1 | tee "$OUT/start.txt" >&2
-for l in "${start_launchers[@]}"; do
-  name=$(basename "$l")
-  line=$(grep -F "$l: median" "$OUT/start.txt")
-  echo "start $name.wall_s $(sed -n 's/.*runs: \([0-9.]*\) s to the window.*/\1/p' <<<"$line")" >>"$METRICS"
-  echo "start $name.cpu_s $(sed -n 's/.*window, \([0-9.]*\) s CPU.*/\1/p' <<<"$line")" >>"$METRICS"
+  start_launchers=("$launchers/jar" "$launchers/jar-lean" "$launchers/jar-lean-cds")
+  [ -x "$INSTALLED" ] && start_launchers+=("$INSTALLED")
+  log "start: $START_RUNS runs per launcher, taking turns"
+  RUNS=$START_RUNS bash scripts/start-time.sh "${start_launchers[@]}" 2>&1 | tee "$OUT/start.txt" >&2
+  for l in "${start_launchers[@]}"; do
+    name=$(basename "$l")
+    line=$(grep -F "$l: median" "$OUT/start.txt")
+    echo "start $name.wall_s $(sed -n 's/.*runs: \([0-9.]*\) s to the window.*/\1/p' <<<"$line")" >>"$METRICS"
+    echo "start $name.cpu_s $(sed -n 's/.*window, \([0-9.]*\) s CPU.*/\1/p' <<<"$line")" >>"$METRICS"
+  done
+}
+
+for part in $PARTS; do
+  case $part in
+    jmh | push | app | start) "bench_$part" ;;
+    *) die "unknown part '$part' in BENCH_PARTS (jmh push app start)" ;;
+  esac
 done
 
 # --- 5. the summary --------------------------------------------------------------------------------
@@ -231,7 +248,7 @@ start_installed=$(med start harbor-upload-wizard.wall_s)
   line "push: ours / bare Engine API" \
     "$(fmt "$ratio_api" %.3f) (median of $PUSH_ROUNDS paired ratios; ours $(med push push.ours_s) s, API $(med push push.api_s) s, CLI $(med push push.cli_s) s)" \
     "<= 1.03" "$(verdict "$ratio_api" "<=" 1.03)"
-  line "push: ours / docker CLI" "$(fmt "$ratio_cli" %.3f) (median of $PUSH_ROUNDS paired ratios; quartiles of ours/API $(quartiles push push.ours_to_api))" "<= 1.00" "$(verdict "$ratio_cli" "<=" 1.00)"
+  line "push: ours / docker CLI" "$(fmt "$ratio_cli" %.3f) (median of $PUSH_ROUNDS paired ratios, the middle half $(quartiles push push.ours_to_cli); ours/API: $(quartiles push push.ours_to_api))" "<= 1.00" "$(verdict "$ratio_cli" "<=" 1.00)"
   line "push: the client's own time" \
     "ours: request to first event $(med push push.ours_first_event_ms) ms (curl: to first byte $(med push push.api_first_byte_ms) ms), last event to outcome $(med push push.ours_end_lag_ms) ms" \
     "" ""
