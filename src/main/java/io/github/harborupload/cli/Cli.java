@@ -71,9 +71,12 @@ public final class Cli {
                         .addSubcommand(new PlatformLogoutCommand(context)))
                 .addSubcommand(new ImportCommand(context))
                 .addSubcommand(new UploadCommand(context));
-        // After the commands: a converter reaches only those already added.
+        // After the commands: a converter reaches only those already added. Every value the command
+        // line can refuse goes through one of these, so that the refusal is in the user's language.
         line.registerConverter(TaskType.class, value -> TaskType.fromValue(value.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.taskType", value))));
+        line.registerConverter(ProgressMode.class, value -> ProgressMode.fromValue(value)
+                .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.progress", value))));
         line.setResourceBundle(context.translator().bundle(CommandContext.BUNDLE));
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(terminal.columns(), MAX_HELP_WIDTH)));
@@ -83,7 +86,7 @@ public final class Cli {
                 .exitCodeListHeading(context.text("exit.heading"))
                 .exitCodeList(exitCodes(context));
         line.setParameterExceptionHandler((problem, args) -> {
-            terminal.err().println(problem.getMessage());
+            terminal.err().println(UsageErrors.describe(problem, context));
             terminal.err().println(context.text("usage.seeHelp",
                     problem.getCommandLine().getCommandSpec().qualifiedName() + " --help"));
             return ExitCode.USAGE.code();

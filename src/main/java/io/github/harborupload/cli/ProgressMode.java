@@ -2,6 +2,8 @@ package io.github.harborupload.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
 
 /** How {@code push} shows progress: {@code --progress=auto|tty|plain|none}. */
 enum ProgressMode {
@@ -16,6 +18,11 @@ enum ProgressMode {
     /** Ten pictures a second look live and cost the terminal little, even over SSH. */
     static final Duration TTY_PERIOD = Duration.ofMillis(100);
     static final Duration PLAIN_PERIOD = Duration.ofSeconds(1);
+
+    /** The mode a user typed, in any case. */
+    static Optional<ProgressMode> fromValue(String value) {
+        return Arrays.stream(values()).filter(mode -> mode.name().equalsIgnoreCase(value.strip())).findFirst();
+    }
 
     ProgressMode resolve(Terminal terminal) {
         return this != AUTO ? this : terminal.isInteractive() ? TTY : PLAIN;

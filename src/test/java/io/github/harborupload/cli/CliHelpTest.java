@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.i18n.Translator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,6 +113,44 @@ class CliHelpTest {
         CliRunner.Result option = cli().run("push", "local/tiny:1", "--no-such-option");
         assertEquals(ExitCode.USAGE.code(), option.exit());
         assertTrue(option.err().contains("harbor-upload push --help"), option.err());
+    }
+
+    static List<Arguments> mistypedCommandLines() {
+        return List.of(
+                Arguments.of("push local/tiny:1 --no-such-option", "usage.unknownOption", List.of("--no-such-option")),
+                Arguments.of("push local/tiny:1 --tga v2", "usage.unknownOption", List.of("--tga")),
+                Arguments.of("push local/tiny:1 extra", "usage.extraArgument", List.of("extra")),
+                Arguments.of("push", "usage.missing", List.of("SOURCE")),
+                Arguments.of("push local/tiny:1 --tag", "usage.needsValue", List.of("--tag")),
+                Arguments.of("push local/tiny:1 --tag a --tag b", "usage.givenTwice", List.of("--tag")),
+                Arguments.of("push local/tiny:1 --progress fancy", "usage.progress", List.of("fancy")));
+    }
+
+    /** Picocli words these in English; the user reads them in the language asked for, naming what was typed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistypedCommandLines")
+    void aMistypedCommandLineIsExplainedInTheUsersLanguage(String commandLine, String key, List<String> named) {
+        for (Language language : Language.values()) {
+            CliRunner.Result result = cli().run((commandLine + " --lang " + language.code()).split(" "));
+            assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+            String expected = new Translator(language).text(CommandContext.BUNDLE, key, named.toArray());
+            assertTrue(result.err().contains(expected), "expected \"" + expected + "\" in: " + result.err());
+            assertEquals(language == Language.CHINESE, CHINESE.matcher(result.err()).find(), result.err());
+            assertTrue(result.err().contains("harbor-upload push --help"), result.err());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void aMistypedCommandSuggestsTheOneMeant(String lang) {
+        CliRunner.Result result = cli().run("pussh", "local/tiny:1", "--lang", lang);
+        assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+        Translator translator = new Translator(Language.fromCode(lang).orElseThrow());
+        String suggestion = translator.text(CommandContext.BUNDLE, "usage.didYouMean", "push");
+        assertTrue(result.err().contains(translator.text(CommandContext.BUNDLE, "usage.unknownCommand", "pussh")),
+                result.err());
+        // The most similar first; picocli may name a few more after it.
+        assertTrue(result.err().contains(suggestion.substring(0, suggestion.length() - 1)), result.err());
     }
 
     @Test
