@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * {@code harbor-upload}: the options every command takes, and the list of commands. Its texts,
  * like every command's, come from this package's bundle.
  */
-@Command(name = Cli.NAME, sortOptions = false, usageHelpAutoWidth = false)
+@Command(name = Cli.NAME, sortOptions = false, usageHelpAutoWidth = false, versionProvider = ProgramVersion.class)
 final class HarborUploadCommand implements Callable<Integer> {
 
     /** Read before parsing, by {@link Cli}, so that even the help is in that language; declared for help and parsing. */
@@ -23,6 +23,9 @@ final class HarborUploadCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, descriptionKey = "help")
     boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, descriptionKey = "version")
+    boolean version;
 
     @Spec
     CommandSpec spec;

@@ -9,6 +9,7 @@ import io.github.harborupload.i18n.Translator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,18 @@ class CliHelpTest {
                 result.err());
         // The most similar first; picocli may name a few more after it.
         assertTrue(result.err().contains(suggestion.substring(0, suggestion.length() - 1)), result.err());
+    }
+
+    @Test
+    void versionIsTheProjectsAsTheBuildWroteIt() throws Exception {
+        CliRunner.Result result = cli().run("--version");
+        assertEquals(ExitCode.OK.code(), result.exit(), result.all());
+        // The pom's own <version>, read independently of the filtered resource.
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>harbor-upload-wizard</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pom);
+        assertTrue(version.find(), "the pom names its version");
+        assertEquals("harbor-upload " + version.group(1), result.out().strip());
     }
 
     @Test
