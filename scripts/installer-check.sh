@@ -3,7 +3,7 @@
 # removes it again:
 #   apt-get install ./target/installer/*.deb   dependencies resolved by apt
 #   menu entry                                 /usr/share/applications/…desktop, validated
-#   harbor-upload --help                       on PATH; prints what it prints (no display, then under Xvfb)
+#   harbor-upload --help, --version            on PATH; the help without and with a display, no window
 #   the window                                 opened from the menu entry's Exec under Xvfb;
 #                                              screenshot to docs/screenshots/installed-app.png
 #   apt-get purge                              nothing left in /opt, /usr/bin or the menu
@@ -50,6 +50,8 @@ export DISPLAY=:$(cat "$displayfile")
 # With a display too, harbor-upload is the command line: it prints its help and opens no window.
 check "timeout 60 harbor-upload --help | grep -q '^Usage: harbor-upload'" "harbor-upload --help prints the command line's help under a display"
 check "! xdotool search --onlyvisible --name 'Harbor Upload' >/dev/null 2>&1" "and opens no window"
+check "[ \"\$(harbor-upload --version)\" = \"harbor-upload \$(dpkg-query -W -f='\${Version}' harbor-upload-wizard | cut -d- -f1)\" ]" \
+  "harbor-upload --version names the installed package's version"
 
 # The menu entry's command, as a desktop would run it.
 exec_line=$(sed -n 's/^Exec=//p' "$entry")
