@@ -78,7 +78,6 @@ public final class Cli {
         line.registerConverter(ProgressMode.class, value -> ProgressMode.fromValue(value)
                 .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.progress", value))));
         line.setResourceBundle(context.translator().bundle(CommandContext.BUNDLE));
-        line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(terminal.columns(), MAX_HELP_WIDTH)));
         line.setOut(writer(terminal.out()));
         line.setErr(writer(terminal.err()));
