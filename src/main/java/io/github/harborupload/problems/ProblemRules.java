@@ -33,6 +33,7 @@ import static io.github.harborupload.problems.ProblemType.PLATFORM_TOKEN_INVALID
 import static io.github.harborupload.problems.ProblemType.PLATFORM_UNAVAILABLE;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_WRONG_PASSWORD;
+import static io.github.harborupload.problems.ProblemType.GATEWAY_TIMEOUT_AFTER_UPLOAD;
 import static io.github.harborupload.problems.ProblemType.PROXY_BODY_TOO_LARGE;
 import static io.github.harborupload.problems.ProblemType.PUSH_DENIED;
 import static io.github.harborupload.problems.ProblemType.QUOTA_EXCEEDED;
@@ -98,6 +99,10 @@ final class ProblemRules {
             // A proxy in front of Harbor; docker shows "error parsing HTTP 413 response body".
             new TextRule(containsAny("http 413", "413 request entity too large", "request entity too large",
                     "413 payload too large"), PROXY_BODY_TOO_LARGE),
+            // docker push's answer when a gateway gives up on a layer's commit (registry-push.md: measured
+            // through nginx with a 3 s read timeout and 6 s commits); not the network, which is reached.
+            new TextRule(containsAny("received unexpected http status: 504", "received unexpected http status: 502"),
+                    GATEWAY_TIMEOUT_AFTER_UPLOAD),
             new TextRule(containsAny("unauthorized: authentication required", "401 unauthorized",
                     "incorrect username or password").or(word("unauthorized")), LOGIN_FAILED),
             new TextRule(containsAny("an image does not exist locally", "tag does not exist", "no such image",

@@ -36,6 +36,11 @@ public enum ProblemType {
     TLS_CERTIFICATE(Severity.ERROR, 2, 3),
     REGISTRY_NOT_HTTPS(Severity.ERROR, 1, 2),
     PROXY_BODY_TOO_LARGE(Severity.ERROR, 1, 2),
+    /**
+     * docker push reached the end of a layer and a gateway answered 502/504: it stopped waiting while
+     * Harbor committed the layer (registry-push.md, "Why a push reaches the end and retries forever").
+     */
+    GATEWAY_TIMEOUT_AFTER_UPLOAD(Severity.ERROR, 2, 2),
     /** Raised from the progress signals while the push still runs. */
     RETRYING_FOREVER(Severity.WARNING, 2, 3),
     /** Raised from the progress signals while the push still runs. */

@@ -27,7 +27,8 @@ public final class Problems {
     /** Problems about reaching or talking to the registry: they name the address they tried. */
     private static final Set<ProblemType> ABOUT_THE_REGISTRY = EnumSet.of(
             ProblemType.LOGIN_FAILED, ProblemType.REGISTRY_NOT_FOUND, ProblemType.REGISTRY_UNREACHABLE,
-            ProblemType.TLS_CERTIFICATE, ProblemType.REGISTRY_NOT_HTTPS, ProblemType.PROXY_BODY_TOO_LARGE);
+            ProblemType.TLS_CERTIFICATE, ProblemType.REGISTRY_NOT_HTTPS, ProblemType.PROXY_BODY_TOO_LARGE,
+            ProblemType.GATEWAY_TIMEOUT_AFTER_UPLOAD);
 
     private Problems() {
     }

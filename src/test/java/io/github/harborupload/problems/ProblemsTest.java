@@ -114,8 +114,8 @@ class ProblemsTest {
             "received unexpected HTTP status: 503 Service Unavailable | REGISTRY_UNREACHABLE",
             // nginx in front of Harbor says it its own way (reproduced through a proxy, see FaultsCliIT)
             "received unexpected HTTP status: 503 Service Temporarily Unavailable | REGISTRY_UNREACHABLE",
-            "received unexpected HTTP status: 502 Bad Gateway | REGISTRY_UNREACHABLE",
-            "received unexpected HTTP status: 504 Gateway Time-out | REGISTRY_UNREACHABLE",
+            "received unexpected HTTP status: 502 Bad Gateway | GATEWAY_TIMEOUT_AFTER_UPLOAD",
+            "received unexpected HTTP status: 504 Gateway Time-out | GATEWAY_TIMEOUT_AFTER_UPLOAD",
             // The engine itself
             "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running? | ENGINE_UNREACHABLE",
             "permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get \"http://%2Fvar%2Frun%2Fdocker.sock/v1.24/version\": dial unix /var/run/docker.sock: connect: permission denied | ENGINE_UNREACHABLE",
