@@ -19,8 +19,8 @@ public record GzipSettings(int level, int blockSize, int blocksInFlight, boolean
     public static final int WINDOW = 32 * 1024;
 
     /**
-     * Level 3 by measurement (docs/benchmarks.md, issue 18): on real binaries it compresses within
-     * 3 % of docker's level-6 size while deflating about twice as fast per core.
+     * Level 3 for now: faster per core than docker's level 6 at a size close to it. Not yet chosen by
+     * measurement on real binaries (issue 18's benchmark); revisit before wiring it into a push.
      */
     public static final int DEFAULT_LEVEL = 3;
 

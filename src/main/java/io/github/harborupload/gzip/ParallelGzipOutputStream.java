@@ -128,7 +128,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
             out.close();
         }
         if (failure != null) {
-            throw failure;
+            throw new IOException("gzip: the stream failed: " + failure.getMessage(), failure);
         }
     }
 
