@@ -1,0 +1,151 @@
+package io.github.harborupload.gzip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The stream must be what pigz writes (registry-push.md, "Compression"): one gzip member, whose
+ * inflated bytes, CRC32 and ISIZE are the input's, whatever the block boundaries.
+ */
+class ParallelGzipOutputStreamTest {
+
+    private static final int BLOCK = 64 * 1024;
+    private static final ExecutorService POOL = DeflaterThreads.newPool(2);
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 7 * BLOCK + 13, 40 * BLOCK})
+    void randomBytesRoundTripAsOneMember(int size) throws Exception {
+        byte[] input = new byte[size];
+        new Random(size).nextBytes(input);
+        assertRoundTrip(input);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 6, 9})
+    void compressibleBytesRoundTripAtEveryLevel(int level) throws Exception {
+        // Repeats across block boundaries: only a correct 32 KiB dictionary per block inflates them right.
+        byte[] input = new byte[25 * BLOCK + 5];
+        byte[] phrase = "layer.tar usr/lib/x86_64-linux-gnu/libc.so.6 ".getBytes();
+        Random random = new Random(level);
+        for (int i = 0; i < input.length; i++) {
+            input[i] = random.nextInt(50) == 0 ? (byte) random.nextInt() : phrase[i % phrase.length];
+        }
+        byte[] compressed = assertRoundTrip(input, settings().withLevel(level));
+        assertEquals(true, compressed.length < input.length / 4, "compressible input shrinks: " + compressed.length);
+    }
+
+    @Test
+    void zerosShrinkAndTheDigestsAreTheBytes() throws Exception {
+        byte[] input = new byte[30 * BLOCK];
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(sink, POOL, settings());
+        for (int offset = 0; offset < input.length; offset += 1000) {
+            gzip.write(input, offset, Math.min(1000, input.length - offset));
+        }
+        gzip.close();
+        byte[] compressed = sink.toByteArray();
+        assertEquals(input.length, gzip.uncompressedBytes());
+        assertEquals(compressed.length, gzip.compressedBytes());
+        assertEquals(sha256(input), gzip.uncompressedDigest());
+        assertEquals(sha256(compressed), gzip.compressedDigest());
+        assertArrayEquals(input, inflateOneMember(compressed));
+    }
+
+    @Test
+    void aFailingSinkSurfacesOnTheWriterThread() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        byte[] input = new byte[10 * BLOCK];
+        assertThrows(IOException.class, () -> {
+            try (ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(broken, POOL, settings())) {
+                gzip.write(input);
+            }
+        });
+    }
+
+    private static GzipSettings settings() {
+        return GzipSettings.defaults(2).withBlockSize(BLOCK);
+    }
+
+    private static byte[] assertRoundTrip(byte[] input) throws Exception {
+        return assertRoundTrip(input, settings());
+    }
+
+    private static byte[] assertRoundTrip(byte[] input, GzipSettings settings) throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(sink, POOL, settings)) {
+            gzip.write(input);
+        }
+        byte[] compressed = sink.toByteArray();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            assertArrayEquals(input, in.readAllBytes(), "GZIPInputStream reads the input back");
+        }
+        assertArrayEquals(input, inflateOneMember(compressed), "the first member alone holds everything");
+        ByteBuffer trailer = ByteBuffer.wrap(compressed, compressed.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN);
+        CRC32 crc = new CRC32();
+        crc.update(input);
+        assertEquals((int) crc.getValue(), trailer.getInt(), "CRC32 in the trailer");
+        assertEquals(input.length, trailer.getInt(), "ISIZE in the trailer");
+        return compressed;
+    }
+
+    /** Inflates the first member only and checks that it ends exactly at the trailer (no second member). */
+    private static byte[] inflateOneMember(byte[] gzip) throws Exception {
+        assertEquals(0x1f, gzip[0] & 0xff);
+        assertEquals(0x8b, gzip[1] & 0xff);
+        assertEquals(8, gzip[2]);
+        assertEquals(0, gzip[3], "no optional header fields");
+        Inflater inflater = new Inflater(true);
+        inflater.setInput(gzip, 10, gzip.length - 10);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        while (!inflater.finished()) {
+            int n = inflater.inflate(buffer);
+            if (n == 0 && inflater.needsInput()) {
+                throw new AssertionError("deflate stream ends without a final block");
+            }
+            out.write(buffer, 0, n);
+        }
+        assertEquals(8, inflater.getRemaining(), "only the 8-byte trailer follows the deflate stream");
+        inflater.end();
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
