@@ -47,7 +47,7 @@ public record HarborTarget(String registry, String project, String repository, S
      */
     public Validation validate() {
         List<Violation> out = new ArrayList<>(2);
-        NamingRules.registry(registry, out);
+        NamingRules.harborRegistry(registry, out);
         NamingRules.project(project, out);
         NamingRules.repository(repository, out);
         NamingRules.tag(tag, out);
@@ -59,7 +59,7 @@ public record HarborTarget(String registry, String project, String repository, S
     /** The rules for a registry address alone, for a form that asks for it before anything else. */
     public static Validation checkRegistry(String registry) {
         List<Violation> out = new ArrayList<>(1);
-        NamingRules.registry(registry == null ? "" : registry.trim(), out);
+        NamingRules.harborRegistry(registry == null ? "" : registry.trim(), out);
         return new Validation(out);
     }
 }

@@ -42,6 +42,16 @@ final class NamingRules {
         }
     }
 
+    /** A Harbor address must also be one docker reads as a registry: see {@link Rule#REGISTRY_SINGLE_LABEL}. */
+    static void harborRegistry(String registry, List<Violation> out) {
+        int before = out.size();
+        registry(registry, out);
+        if (out.size() == before && registry.indexOf('.') < 0 && registry.indexOf(':') < 0
+                && !registry.equals("localhost")) {
+            out.add(violation(Rule.REGISTRY_SINGLE_LABEL, shown(registry)));
+        }
+    }
+
     static void project(String project, List<Violation> out) {
         if (project.isEmpty()) {
             out.add(violation(Rule.PROJECT_EMPTY));

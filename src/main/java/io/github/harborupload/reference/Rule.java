@@ -8,6 +8,12 @@ public enum Rule {
     REGISTRY_EMPTY(Part.REGISTRY),
     /** Not {@code host[:port]} (a domain name, IPv4 or bracketed IPv6, optional port). */
     REGISTRY_INVALID(Part.REGISTRY),
+    /**
+     * A Harbor address with no dot, no port and other than {@code localhost}: docker reads
+     * {@code harbor/user-alice/app:v1} as a Docker Hub repository (distribution/reference normalize.go
+     * splitDockerDomain), so the tag and the push would go to Docker Hub.
+     */
+    REGISTRY_SINGLE_LABEL(Part.REGISTRY),
     PROJECT_EMPTY(Part.PROJECT),
     /** Harbor: {@code [a-z0-9]+(?:[._-][a-z0-9]+)*}. */
     PROJECT_INVALID(Part.PROJECT),

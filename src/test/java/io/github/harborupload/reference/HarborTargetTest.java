@@ -189,4 +189,18 @@ class HarborTargetTest {
         assertTrue(Messages.english(violation).contains(english), Messages.english(violation));
         assertTrue(Messages.chinese(violation).contains(chinese), Messages.chinese(violation));
     }
+
+    /** docker reads a single-label first component as a Docker Hub namespace (distribution/reference normalize.go splitDockerDomain). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"harbor", "myregistry", "a"})
+    void aSingleLabelRegistryIsRefused(String registry) {
+        assertTrue(HarborTarget.checkRegistry(registry).breaks(Rule.REGISTRY_SINGLE_LABEL));
+        assertTrue(new HarborTarget(registry, "user-alice", "app", "v1").validate().breaks(Rule.REGISTRY_SINGLE_LABEL));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"localhost", "harbor:5000", "gpu-harbor.act.buaa.edu.cn", "127.0.0.1"})
+    void registriesDockerReadsAsRegistriesPass(String registry) {
+        assertTrue(HarborTarget.checkRegistry(registry).isValid());
+    }
 }
