@@ -38,9 +38,10 @@ class GeneratedNamesTest {
         "localhost", "127.0.0.1:5000", "gpu-harbor.act.buaa.edu.cn", "library", "V1", "24.12-py3",
     };
     private static final List<String> VALID_REGISTRIES =
-            List.of("gpu-harbor.act.buaa.edu.cn", "127.0.0.1:5000", "localhost", "h", "harbor.example.com:8443", "[::1]:5000");
+            List.of("gpu-harbor.act.buaa.edu.cn", "127.0.0.1:5000", "localhost", "harbor.example.com:8443", "[::1]:5000");
+    // "h": one label, no port, not localhost, which docker reads as a Docker Hub namespace (issue 12).
     private static final List<String> INVALID_REGISTRIES =
-            List.of("", "https://gpu-harbor.act.buaa.edu.cn/", "gpu_harbor", "host:port", "-h.example", "h..example", "中.cn");
+            List.of("", "h", "https://gpu-harbor.act.buaa.edu.cn/", "gpu_harbor", "host:port", "-h.example", "h..example", "中.cn");
 
     private final Random random = new Random(SEED);
 
