@@ -110,6 +110,10 @@ class WizardIT {
         robot.click("#nextButton");
         assertEquals(link, robot.text("#importLinkField"));
         assertEquals(repository + ":1", robot.text("#descriptionField"));
+        robot.click("#descriptionField");
+        fx.type(KeyCode.ENTER);
+        assertEquals(Step.IMPORT, robot.read(() -> wizard.window.shell().current()),
+                "Enter in the description does not skip the import (issue 15, item 1)");
         assertFalse(robot.visible("#importButton"), "one-click import needs a platform session");
         assertEquals(wizard.text("import.intro"), robot.label("#importIntro"), "not signed in: copy the fields by hand");
         robot.click("#openPlatformButton");
@@ -119,6 +123,7 @@ class WizardIT {
         assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
         assertEquals(link, robot.text("#summary-link"));
         assertEquals(digest, robot.text("#summary-digest"));
+        assertEquals(wizard.text("done.notImported"), robot.label("#importedLabel"), "Done says plainly it is not imported");
 
         robot.click("#anotherButton");
         assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));

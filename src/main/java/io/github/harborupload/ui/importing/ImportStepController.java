@@ -20,6 +20,7 @@ import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.event.Event;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -104,6 +105,8 @@ public final class ImportStepController implements StepController {
                 return TaskType.fromValue(text).orElse(ImportStep.DEFAULT_TASK_TYPE);
             }
         });
+        // Enter in the description would otherwise press the default Next and skip the import.
+        descriptionField.setOnAction(Event::consume);
         descriptionField.textProperty().addListener((obs, old, now) -> {
             session.setDescription(now);
             revalidate();
