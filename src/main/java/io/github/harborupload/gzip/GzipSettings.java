@@ -51,12 +51,4 @@ public record GzipSettings(int level, int blockSize, int blocksInFlight, boolean
     public GzipSettings withBlockSize(int newBlockSize) {
         return new GzipSettings(level, newBlockSize, blocksInFlight, digests);
     }
-
-    public GzipSettings withBlocksInFlight(int newBlocksInFlight) {
-        return new GzipSettings(level, blockSize, newBlocksInFlight, digests);
-    }
-
-    public GzipSettings withDigests(boolean newDigests) {
-        return new GzipSettings(level, blockSize, blocksInFlight, newDigests);
-    }
 }

@@ -20,7 +20,7 @@ import java.util.zip.Deflater;
 
 /**
  * Gzip on several threads, as one gzip member (pigz's scheme, what pgzip pushes for skopeo and
- * podman; see ../shared/reference/registry-push.md §Compression): the input is cut into blocks,
+ * podman): the input is cut into blocks,
  * each deflated raw on the pool, seeded with the last 32 KiB of the block before it, ended with a
  * sync flush (the last block with a finish), and the pieces written in order between a header and
  * a trailer of our own. One member, because some decoders read only the first and drop the rest
