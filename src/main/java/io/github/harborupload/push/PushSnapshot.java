@@ -21,6 +21,8 @@ import java.util.List;
  * @param digest             the pushed manifest's digest on success, else null
  * @param size               the manifest's size on success, else -1
  * @param error              the engine's error text on failure, verbatim, else null
+ * @param preparingImage     whether the engine is still staging the image for export (the project's
+ *                           own pusher): nothing can be sent before it is done
  */
 public record PushSnapshot(
         String repository,
@@ -38,7 +40,8 @@ public record PushSnapshot(
         PushOutcome outcome,
         String digest,
         long size,
-        String error) {
+        String error,
+        boolean preparingImage) {
 
     public PushSnapshot {
         layers = List.copyOf(layers);

@@ -38,7 +38,7 @@ class LayerStateColumnTest {
         ProgressText english = new ProgressText(new Translator(Language.ENGLISH), ProblemContext.none());
         LayerSnapshot layer = new LayerSnapshot("0123456789ab", LayerState.PUSHING, 999_900_000, 999_900_000, null, -1, 0);
         PushSnapshot snapshot = new PushSnapshot("r", List.of(layer), 1, 2, false, 0.5, 0, -1, 0, false, false, 0,
-                PushOutcome.RUNNING, null, -1, null);
+                PushOutcome.RUNNING, null, -1, null, false);
         // Wide enough not to cut it: the state is padded to its column, so this is the widest a line gets.
         String line = new TerminalProgress(System.out, english, 200).frame(snapshot).get(0);
         assertTrue(TextWidth.of(line) <= 79, TextWidth.of(line) + ": " + line);
