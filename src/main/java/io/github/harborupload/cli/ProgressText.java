@@ -25,6 +25,9 @@ final class ProgressText {
 
     /** "45 %  ·  90.0 MB of ~200 MB  ·  12.0 MB/s  ·  about 9 s left": speed and time only while known. */
     String overall(PushSnapshot snapshot) {
+        if (snapshot.preparingImage()) {
+            return percent(snapshot.fraction()) + SEPARATOR + translator.text(PushSnapshot.PREPARING_IMAGE);
+        }
         String total = snapshot.bytesTotal() < 0 ? "?"
                 : (snapshot.totalEstimated() ? "~" : "") + Units.bytes(snapshot.bytesTotal());
         StringBuilder line = new StringBuilder()

@@ -9,6 +9,7 @@ import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.LoginStep;
 import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.flow.Preflight;
+import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
@@ -73,6 +74,9 @@ final class UploadCommand extends CliCommand {
     @Option(names = "--progress", paramLabel = "auto|tty|plain|none", defaultValue = "auto")
     ProgressMode progress;
 
+    @Option(names = "--via", paramLabel = "registry|engine")
+    PushMethod via;
+
     private ProblemContext known = ProblemContext.none();
     /** What the command says along the way: standard error when standard output is for the JSON. */
     private PrintStream info;
@@ -116,7 +120,8 @@ final class UploadCommand extends CliCommand {
         checkBeforePush(Preflight.check(target, login, image.image().size(), Optional.of(platform)), target.link());
 
         new TagStep(context.services()).apply(image, target);
-        PushRun run = new PushStep(context.services()).start(target, login, image);
+        PushRun run = new PushStep(context.services()).start(target, login, image,
+                via != null ? via : PushMethod.of(context.settings()));
         session.setPush(run);
         PushResult pushed = new PushFollower(context, progress, info).await(run, image, known);
         info.println(context.text("push.done", target.link()));

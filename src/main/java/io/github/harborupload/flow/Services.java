@@ -7,6 +7,7 @@ import io.github.harborupload.docker.config.DockerConfigFolder;
 import io.github.harborupload.docker.config.EngineLocator;
 import io.github.harborupload.docker.config.RegistryCredentials;
 import io.github.harborupload.platform.SessionStore;
+import io.github.harborupload.pusher.Pusher;
 import io.github.harborupload.platform.SessionStores;
 import io.github.harborupload.settings.AppFolders;
 import io.github.harborupload.settings.SettingsStore;
@@ -25,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final SettingsStore settings;
     private final SessionStore sessions;
     private DockerEngine engine;
+    private Pusher pusher;
 
     public Services(Environment environment) {
         this.environment = environment;
@@ -66,8 +68,21 @@ public final class Services implements AutoCloseable {
         return engine;
     }
 
+    /** The project's own pusher, with its threads; made on first use. */
+    public synchronized Pusher pusher() {
+        if (pusher == null) {
+            pusher = new Pusher(environment.variables(), environment.home(),
+                    AppFolders.cacheFolder(environment.variables(), environment.osName(), environment.home()));
+        }
+        return pusher;
+    }
+
     @Override
     public synchronized void close() {
+        if (pusher != null) {
+            pusher.close();
+            pusher = null;
+        }
         if (engine != null) {
             engine.close();
             engine = null;

@@ -1,5 +1,6 @@
 package io.github.harborupload.push;
 
+import io.github.harborupload.i18n.Text;
 import java.util.List;
 
 /**
@@ -42,6 +43,9 @@ public record PushSnapshot(
         long size,
         String error,
         boolean preparingImage) {
+
+    /** What the faces say while {@link #preparingImage()}: the bar cannot move yet, and why. */
+    public static final Text PREPARING_IMAGE = Text.of(LayerSnapshot.BUNDLE, "image.preparing");
 
     public PushSnapshot {
         layers = List.copyOf(layers);

@@ -1,6 +1,7 @@
 package io.github.harborupload.ui.push;
 
 import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.UploadSession;
@@ -140,7 +141,8 @@ public final class PushStepController implements StepController {
 
     private void start() {
         try {
-            attach(step.start(session.target(), session.credential().orElseThrow(), session.image().orElseThrow()));
+            attach(step.start(session.target(), session.credential().orElseThrow(), session.image().orElseThrow(),
+                    PushMethod.of(context.settings())));
         } catch (RuntimeException e) {
             clear();
             showProblem(e);
@@ -226,6 +228,9 @@ public final class PushStepController implements StepController {
     }
 
     private String overall(PushSnapshot snapshot) {
+        if (snapshot.preparingImage()) {
+            return context.text(PushSnapshot.PREPARING_IMAGE);
+        }
         String done = Sizes.bytes(snapshot.bytesDone());
         String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
         StringBuilder text = new StringBuilder(context.text("push.overall", done, total));
