@@ -1,5 +1,7 @@
 package io.github.harborupload.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -12,9 +14,14 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.command.AuthCmdImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
 import io.github.harborupload.credentials.Credential;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,11 +56,15 @@ public final class DockerEngine implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A login check waits for the registry, which can take long over a VPN. */
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineLocation location;
     private final DockerClient quick;
     private final DefaultDockerCmdExecFactory quickCommands;
     private final DockerClient pushing;
+    /** Raw HTTP for the image calls, where docker-java's model would lose fields or drain on close. */
+    private final DockerHttpClient quickHttp;
+    private final DockerHttpClient streamingHttp;
     private final EngineFailures failures;
     private final Duration responseTimeout;
     private final ExecutorService calls = Executors.newCachedThreadPool(DockerEngine::callThread);
@@ -67,10 +79,12 @@ public final class DockerEngine implements AutoCloseable {
         // legitimately stay silent for minutes (stalls are detected above this layer). The HTTP
         // timeout only works over tcp, though: docker-java's unix socket cannot time out a read,
         // so quick calls also run under a deadline of their own (see quickly()).
-        this.quickCommands = commands(config, connectTimeout, responseTimeout);
+        this.quickHttp = http(config, connectTimeout, responseTimeout);
+        this.streamingHttp = http(config, connectTimeout, null);
+        this.quickCommands = new DefaultDockerCmdExecFactory(quickHttp, config.getObjectMapper());
         this.quick = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(quickCommands);
         this.pushing = DockerClientImpl.getInstance(config)
-                .withDockerCmdExecFactory(commands(config, connectTimeout, null));
+                .withDockerCmdExecFactory(new DefaultDockerCmdExecFactory(streamingHttp, config.getObjectMapper()));
     }
 
     /**
@@ -109,16 +123,14 @@ public final class DockerEngine implements AutoCloseable {
         return builder.build();
     }
 
-    private static DefaultDockerCmdExecFactory commands(DockerClientConfig config, Duration connectTimeout,
-                                                        Duration responseTimeout) {
+    private static DockerHttpClient http(DockerClientConfig config, Duration connectTimeout, Duration responseTimeout) {
         URI host = config.getDockerHost();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(host)
                 .sslConfig(config.getSSLConfig())
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .build();
-        return new DefaultDockerCmdExecFactory(http, config.getObjectMapper());
     }
 
     public EngineLocation location() {
@@ -237,6 +249,77 @@ public final class DockerEngine implements AutoCloseable {
         AuthConfig auth = authConfig(registryOf(repository), credential);
         pushing.pushImageCmd(repository).withTag(tag).withAuthConfig(auth).exec(operation.callback());
         return operation;
+    }
+
+    /**
+     * What the engine says of a local image: its ID, its layers' diff_ids, platform and size.
+     *
+     * @param imageIdOrName an image ID ({@code sha256:…} or a unique prefix) or {@code repo:tag}
+     * @throws ImageNotFoundException the engine has no such image
+     */
+    public ImageDetails inspect(String imageIdOrName) {
+        Objects.requireNonNull(imageIdOrName, "imageIdOrName");
+        try {
+            JsonNode image = quickly(() -> {
+                try (Response response = imageCall(quickHttp, imageIdOrName, "json")) {
+                    return JSON.readTree(response.getBody());
+                }
+            });
+            return ImageDetails.fromEngine(image);
+        } catch (RuntimeException e) {
+            throw failures.translate(e);
+        }
+    }
+
+    /**
+     * Starts {@code docker save} of one image ({@code GET /images/{name}/get}) and returns at once;
+     * the tar streams through the returned {@link ImageExport}, never held in memory or on disk.
+     * The engine prepares the whole image before the first byte: see {@link ImageExport#started()}.
+     *
+     * @param imageId the image ID from {@link #inspect}: a name could move to another image between
+     *                the inspect and the export
+     */
+    public ImageExport export(String imageId) {
+        Objects.requireNonNull(imageId, "imageId");
+        CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return imageCall(streamingHttp, imageId, "get");
+            } catch (RuntimeException e) {
+                throw failures.translate(e);
+            }
+        }, calls);
+        return new ImageExport(answer, failures);
+    }
+
+    /**
+     * {@code GET /images/{name}/{what}}: the answer when it is 200, else the engine's refusal as an
+     * exception (404: {@link ImageNotFoundException}). Raw HTTP, because docker-java's inspect has
+     * no variant and closing its save stream reads the whole rest of the archive first.
+     */
+    private static Response imageCall(DockerHttpClient http, String image, String what) {
+        Request request = Request.builder().method(Request.Method.GET)
+                .path("/images/" + pathSegment(image) + "/" + what).build();
+        Response response = http.execute(request);
+        int status = response.getStatusCode();
+        if (status == 200) {
+            return response;
+        }
+        String message;
+        try (response) {
+            message = EngineFailures.engineMessage(new String(response.getBody().readNBytes(64 * 1024),
+                    StandardCharsets.UTF_8), status);
+        } catch (IOException e) {
+            message = "HTTP " + status;
+        }
+        if (status == 404) {
+            throw new ImageNotFoundException(image, message, null);
+        }
+        throw new EngineException(message);
+    }
+
+    /** An image name in a URL path: '/' and ':' stay (dockerd's route takes the rest of the path). */
+    private static String pathSegment(String image) {
+        return URLEncoder.encode(image, StandardCharsets.UTF_8).replace("%2F", "/").replace("%3A", ":");
     }
 
     /**

@@ -115,7 +115,12 @@ final class EngineFailures {
     static String engineMessage(DockerException failure) {
         String text = failure.getMessage() == null ? "" : failure.getMessage();
         Matcher status = STATUS_PREFIX.matcher(text);
-        String body = (status.matches() ? status.group(1) : text).strip();
+        return engineMessage(status.matches() ? status.group(1) : text, failure.getHttpStatus());
+    }
+
+    /** The engine's own words from the body of an HTTP error answer, {@code {"message":"…"}} for dockerd. */
+    static String engineMessage(String responseBody, int httpStatus) {
+        String body = responseBody.strip();
         try {
             JsonNode message = JSON.readTree(body).get("message");
             if (message != null && message.isTextual()) {
@@ -124,6 +129,6 @@ final class EngineFailures {
         } catch (IOException notJson) {
             // Some proxies answer with plain text or HTML; the body is the best there is.
         }
-        return body.isEmpty() ? "HTTP " + failure.getHttpStatus() : body;
+        return body.isEmpty() ? "HTTP " + httpStatus : body;
     }
 }
