@@ -19,7 +19,8 @@ class LayersTest {
 
     /** Bottom first. A layer may depend on any layer listed before it. */
     static final List<String> LAYERS = List.of(
-            "i18n", "files", "gzip", "credentials", "reference", "registry", "docker", "push", "harbor", "platform",
+            "i18n", "files", "gzip", "credentials", "reference", "archive", "registry", "docker", "push", "pusher",
+            "harbor", "platform",
             "problems", "settings", "flow", "ui", "cli");
 
     private static JavaClasses classes;
