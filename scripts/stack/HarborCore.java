@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -253,17 +254,17 @@ public final class HarborCore {
             return query < 0 ? target : target.substring(0, query);
         }
 
-        java.util.Optional<String> digest() {
+        Optional<String> digest() {
             Matcher digest = DIGEST.matcher(target);
-            return digest.find() ? java.util.Optional.of(URLDecoder.decode(digest.group(1), StandardCharsets.UTF_8))
-                    : java.util.Optional.empty();
+            return digest.find() ? Optional.of(URLDecoder.decode(digest.group(1), StandardCharsets.UTF_8))
+                    : Optional.empty();
         }
 
         boolean isBlobCommit() {
             return method.equals("PUT") && UPLOAD.matcher(path()).find() && digest().isPresent();
         }
 
-        java.util.Optional<String> header(String name) {
+        Optional<String> header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
             return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
                     .map(h -> h.substring(prefix.length()).trim()).findFirst();
@@ -375,7 +376,7 @@ public final class HarborCore {
 
         void answer(Request request, OutputStream out) throws IOException {
             String user = null;
-            java.util.Optional<String> authorization = request.header("Authorization");
+            Optional<String> authorization = request.header("Authorization");
             if (authorization.isPresent()) {
                 user = authenticated(authorization.get());
                 if (user == null) {
