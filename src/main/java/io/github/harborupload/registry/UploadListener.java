@@ -15,8 +15,6 @@ public interface UploadListener {
         NETWORK,
         /** A 5xx (or 429) for a chunk. */
         SERVER_ERROR,
-        /** The token ran out (401): renewed, the same chunk again. */
-        TOKEN_RENEWED,
         /** The registry dropped the session (distribution 2.8 after a cut inside a chunk): from 0 again. */
         NEW_SESSION,
         /** The commit failed and the blob was still absent after polling: the whole blob again. */
