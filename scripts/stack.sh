@@ -2,12 +2,14 @@
 # A private Docker daemon and a real registry on loopback, for the tests and the demo.
 #
 #   scripts/stack.sh install   install the Debian packages it needs (root)
-#   scripts/stack.sh up        start dockerd, the registry (basic auth) and the deny proxy, build
+#   scripts/stack.sh up        start dockerd, the registry (basic auth), the deny proxy, the token
+#                              registry behind the Harbor core stand-in and the gateways, build
 #                              the test images; prints `export NAME=value` lines to eval
 #   scripts/stack.sh env       print those lines again
 #   scripts/stack.sh empty-registry   wipe the registry's storage and restart it (nothing else wipes it)
 #   scripts/stack.sh kill COMPONENT   crash one component with SIGKILL, for the fault tests:
-#                              dockerd, registry, tls-registry or proxy
+#                              dockerd, registry, tls-registry, proxy (nginx: deny proxy and
+#                              gateways), token-registry or harbor-core
 #   scripts/stack.sh start     start whatever is not running (after a kill); prints nothing
 #   scripts/stack.sh stop      stop everything by PID
 #   scripts/stack.sh status
@@ -36,10 +38,22 @@ if [ -z "$TLS_HOST" ] && [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null; then
   ip -4 addr show dev lo | grep -q '198\.18\.0\.1/' && TLS_HOST=198.18.0.1
 fi
 [ "$TLS_HOST" = none ] && TLS_HOST=
+# Harbor as it really is, behind the gateways users meet (issue 17): a second registry with Harbor's
+# token auth (its own storage), a Harbor core stand-in in front of it (scripts/stack/HarborCore.java:
+# the token service, and a proxy that can hold blob commits and cut a PATCH), and two nginx gateways
+# in front of that: one with a 3 s read timeout, a 32 MiB body limit and streamed requests, one
+# that buffers requests as ingress-nginx does. Tokens live TOKEN_LIFETIME seconds (Harbor: 30 min).
+TOKEN_REGISTRY_PORT=${TOKEN_REGISTRY_PORT:-5005}
+HARBOR_CORE_PORT=${HARBOR_CORE_PORT:-5006}
+GATEWAY_PORT=${GATEWAY_PORT:-5007}
+BUFFERING_GATEWAY_PORT=${BUFFERING_GATEWAY_PORT:-5008}
+TOKEN_LIFETIME=${TOKEN_LIFETIME:-5}
+STACK_JAVA=${STACK_JAVA:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
+HARBOR_CORE_SOURCE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/stack/HarborCore.java
 # Debian's 20.10 client; /usr/local/bin/docker may be a newer client that also works, but the
 # legacy builder notice it prints is noise.
 DOCKER_BIN=${DOCKER_BIN:-/usr/bin/docker}
-PACKAGES="docker.io docker-registry apache2-utils busybox-static nginx-light openssl"
+PACKAGES="docker.io docker-registry apache2-utils busybox-static nginx-light openssl openjdk-17-jdk-headless"
 
 SOCK=$STACK_DIR/dkr/docker.sock
 ENV_FILE=$STACK_DIR/stack.env
@@ -156,9 +170,83 @@ YML
   wait_for 15 "TLS registry" curl -sk -o /dev/null "https://$TLS_HOST:$TLS_PORT/v2/"
 }
 
+start_token_registry() {
+  alive "$STACK_DIR/treg/pid" && return 0
+  mkdir -p "$STACK_DIR/treg" "$STACK_DIR/core"
+  make_token_key
+  # Harbor's registry config (make/photon/prepare/templates/registry/config.yml.jinja): token auth
+  # against core's /service/token, service harbor-registry, and a fixed http.secret so upload
+  # sessions survive a registry restart.
+  cat >"$STACK_DIR/treg/config.yml" <<YML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STACK_DIR/treg/storage
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$TOKEN_REGISTRY_PORT
+  secret: harbor-upload-test-stack-http-secret
+auth:
+  token:
+    realm: http://127.0.0.1:$HARBOR_CORE_PORT/service/token
+    service: harbor-registry
+    issuer: harbor-token-issuer
+    rootcertbundle: $STACK_DIR/core/token.crt
+YML
+  log "starting token registry on 127.0.0.1:$TOKEN_REGISTRY_PORT"
+  nohup docker-registry serve "$STACK_DIR/treg/config.yml" >"$STACK_DIR/treg/registry.log" 2>&1 &
+  echo $! >"$STACK_DIR/treg/pid"
+  wait_for 15 "token registry" curl -s -o /dev/null "http://127.0.0.1:$TOKEN_REGISTRY_PORT/v2/"
+}
+
+# The token service's signing key and self-signed certificate (the registry's rootcertbundle), once.
+make_token_key() {
+  [ -f "$STACK_DIR/core/token.crt" ] && return 0
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=harbor-token-issuer" \
+    -keyout "$STACK_DIR/core/token.key" -out "$STACK_DIR/core/token.crt" 2>/dev/null
+}
+
+start_harbor_core() {
+  alive "$STACK_DIR/core/pid" && return 0
+  mkdir -p "$STACK_DIR/core"
+  make_token_key
+  # The stack's users, in plain text: test-only, read by the token service on each request.
+  printf 'testuser:testpass\notheruser:otherpass\n' >"$STACK_DIR/core/users"
+  log "starting Harbor core stand-in on 127.0.0.1:$HARBOR_CORE_PORT (tokens for ${TOKEN_LIFETIME}s)"
+  CORE_ADDR=127.0.0.1:$HARBOR_CORE_PORT CORE_UPSTREAM=127.0.0.1:$TOKEN_REGISTRY_PORT CORE_DIR=$STACK_DIR/core \
+    TOKEN_ISSUER=harbor-token-issuer TOKEN_SERVICE=harbor-registry TOKEN_LIFETIME_SECONDS=$TOKEN_LIFETIME \
+    nohup "$STACK_JAVA" -Xmx64m "$HARBOR_CORE_SOURCE" >"$STACK_DIR/core/core.log" 2>&1 &
+  echo $! >"$STACK_DIR/core/pid"
+  # java compiles the source first: a few seconds on a busy machine.
+  wait_for 60 "Harbor core stand-in" curl -fs -o /dev/null "http://127.0.0.1:$HARBOR_CORE_PORT/service/token"
+}
+
+# One nginx server in front of the Harbor core stand-in, as a campus proxy or an ingress is set up:
+# gateway_server PORT REQUEST_BUFFERING(on|off). Both answer nginx's own 503 page to everything
+# while STACK_DIR/gw/unavailable exists ("Harbor unavailable for a while").
+gateway_server() {
+  cat <<NGX
+  server {
+    listen 127.0.0.1:$1;
+    client_max_body_size 32m;
+    location / {
+      if (-f $STACK_DIR/gw/unavailable) { return 503; }
+      proxy_pass http://127.0.0.1:$HARBOR_CORE_PORT;
+      proxy_set_header Host \$http_host;
+      proxy_http_version 1.1;
+      proxy_request_buffering $2;
+      proxy_read_timeout 3s;
+    }
+  }
+NGX
+}
+
 start_deny_proxy() {
   alive "$STACK_DIR/ngx/pid" && return 0
-  mkdir -p "$STACK_DIR/ngx/tmp"
+  mkdir -p "$STACK_DIR/ngx/tmp" "$STACK_DIR/gw"
   # A non-null "detail" makes dockerd fail at once instead of retrying for ~50 s.
   local denied='{"errors":[{"code":"DENIED","message":"requested access to the resource is denied","detail":{"reason":"test deny proxy"}}]}'
   # Harbor's real texts (src/pkg/quota/errors.go, src/server/middleware/v2auth/auth.go).
@@ -213,11 +301,14 @@ http {
       proxy_set_header Host \$http_host;
     }
   }
+$(gateway_server "$GATEWAY_PORT" off)
+$(gateway_server "$BUFFERING_GATEWAY_PORT" on)
 }
 NGX
-  log "starting deny proxy on 127.0.0.1:$DENY_PORT"
+  log "starting deny proxy on 127.0.0.1:$DENY_PORT, gateways on 127.0.0.1:$GATEWAY_PORT and :$BUFFERING_GATEWAY_PORT"
   nginx -c "$STACK_DIR/ngx/nginx.conf" -g 'daemon on;' 2>>"$STACK_DIR/ngx/error.log"
   wait_for 10 "deny proxy" curl -s -o /dev/null "http://127.0.0.1:$DENY_PORT/v2/"
+  wait_for 10 "gateway" curl -s -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/v2/"
 }
 
 dk() { DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$STACK_DIR/docker-config" "$DOCKER_BIN" "$@"; }
@@ -261,6 +352,12 @@ export TEST_HARBOR=127.0.0.1:$HARBOR_PORT
 export TEST_HARBOR_API_PORT=$HARBOR_API_PORT
 export TEST_IMAGE_TINY=local/tiny:1
 export TEST_IMAGE_FIVE_LAYERS=local/five-layers:1
+export TEST_HARBOR_TOKEN_REGISTRY=127.0.0.1:$TOKEN_REGISTRY_PORT
+export TEST_HARBOR_CORE=127.0.0.1:$HARBOR_CORE_PORT
+export TEST_TOKEN_REALM=http://127.0.0.1:$HARBOR_CORE_PORT/service/token
+export TEST_TOKEN_LIFETIME=$TOKEN_LIFETIME
+export TEST_GATEWAY=127.0.0.1:$GATEWAY_PORT
+export TEST_BUFFERING_GATEWAY=127.0.0.1:$BUFFERING_GATEWAY_PORT
 ENV
   if [ -n "$TLS_HOST" ]; then
     echo "export TEST_TLS_REGISTRY=$TLS_HOST:$TLS_PORT"
@@ -269,7 +366,7 @@ ENV
 }
 
 start() {
-  for tool in dockerd docker-registry htpasswd nginx curl openssl; do
+  for tool in dockerd docker-registry htpasswd nginx curl openssl "$STACK_JAVA"; do
     command -v "$tool" >/dev/null || die "$tool not found; run: $0 install"
   done
   mkdir -p "$STACK_DIR/docker-config"
@@ -277,6 +374,8 @@ start() {
   start_dockerd
   start_registry
   start_tls_registry
+  start_token_registry
+  start_harbor_core
   start_deny_proxy
 }
 
@@ -286,7 +385,7 @@ up() {
   build_images
   print_env >"$ENV_FILE"
   print_env
-  log "up: dockerd unix://$SOCK, registry 127.0.0.1:$REGISTRY_PORT, deny proxy 127.0.0.1:$DENY_PORT, Harbor look-alike 127.0.0.1:$HARBOR_PORT"
+  log "up: dockerd unix://$SOCK, registry 127.0.0.1:$REGISTRY_PORT, deny proxy 127.0.0.1:$DENY_PORT, Harbor look-alike 127.0.0.1:$HARBOR_PORT, token registry 127.0.0.1:$TOKEN_REGISTRY_PORT behind Harbor core 127.0.0.1:$HARBOR_CORE_PORT, gateways 127.0.0.1:$GATEWAY_PORT (streaming) and 127.0.0.1:$BUFFERING_GATEWAY_PORT (buffering)"
 }
 
 stop_pid() { # stop_pid PIDFILE NAME
@@ -309,7 +408,9 @@ kill_component() {
     registry) pidfile=$STACK_DIR/reg/pid ;;
     tls-registry) pidfile=$STACK_DIR/tls/pid ;;
     proxy) pidfile=$STACK_DIR/ngx/pid ;;
-    *) die "kill what? dockerd, registry, tls-registry or proxy" ;;
+    token-registry) pidfile=$STACK_DIR/treg/pid ;;
+    harbor-core) pidfile=$STACK_DIR/core/pid ;;
+    *) die "kill what? dockerd, registry, tls-registry, proxy, token-registry or harbor-core" ;;
   esac
   alive "$pidfile" || return 0
   local pid; pid=$(cat "$pidfile")
@@ -319,7 +420,9 @@ kill_component() {
 }
 
 stop() {
-  stop_pid "$STACK_DIR/ngx/pid" "deny proxy"
+  stop_pid "$STACK_DIR/ngx/pid" "deny proxy and gateways"
+  stop_pid "$STACK_DIR/core/pid" "Harbor core stand-in"
+  stop_pid "$STACK_DIR/treg/pid" "token registry"
   stop_pid "$STACK_DIR/tls/pid" "TLS registry"
   stop_pid "$STACK_DIR/reg/pid" "registry"
   stop_pid "$STACK_DIR/dkr/pid" "dockerd"
@@ -336,7 +439,9 @@ status() {
   local rc=0
   alive "$STACK_DIR/dkr/pid" && echo "dockerd: running" || { echo "dockerd: stopped"; rc=1; }
   alive "$STACK_DIR/reg/pid" && echo "registry: running" || { echo "registry: stopped"; rc=1; }
-  alive "$STACK_DIR/ngx/pid" && echo "deny proxy: running" || { echo "deny proxy: stopped"; rc=1; }
+  alive "$STACK_DIR/ngx/pid" && echo "deny proxy and gateways: running" || { echo "deny proxy and gateways: stopped"; rc=1; }
+  alive "$STACK_DIR/treg/pid" && echo "token registry: running" || { echo "token registry: stopped"; rc=1; }
+  alive "$STACK_DIR/core/pid" && echo "Harbor core stand-in: running" || { echo "Harbor core stand-in: stopped"; rc=1; }
   if [ -n "$TLS_HOST" ]; then
     alive "$STACK_DIR/tls/pid" && echo "TLS registry: running" || { echo "TLS registry: stopped"; rc=1; }
   fi

@@ -17,7 +17,7 @@ public final class StackControl {
 
     /** What {@code stack.sh kill} can crash. */
     public enum Component {
-        DOCKERD, REGISTRY, TLS_REGISTRY, PROXY;
+        DOCKERD, REGISTRY, TLS_REGISTRY, PROXY, TOKEN_REGISTRY, HARBOR_CORE;
 
         String scriptName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -58,6 +58,13 @@ public final class StackControl {
         env.put("DENY_PORT", port(stack.denyRegistry()));
         env.put("HARBOR_PORT", port(stack.harbor()));
         env.put("HARBOR_API_PORT", Integer.toString(stack.harborApiPort()));
+        if (stack.tokenHarbor() != null) {
+            env.put("TOKEN_REGISTRY_PORT", port(stack.tokenHarbor().tokenRegistry()));
+            env.put("HARBOR_CORE_PORT", port(stack.tokenHarbor().core()));
+            env.put("GATEWAY_PORT", port(stack.tokenHarbor().gateway()));
+            env.put("BUFFERING_GATEWAY_PORT", port(stack.tokenHarbor().bufferingGateway()));
+            env.put("TOKEN_LIFETIME", Integer.toString(stack.tokenHarbor().tokenLifetimeSeconds()));
+        }
         if (stack.tlsRegistry() == null) {
             env.put("TLS_HOST", "none");
         } else {

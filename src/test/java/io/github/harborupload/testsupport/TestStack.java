@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
  * look-alike ({@link #harbor()}): the registry plus Harbor's API, served by whatever listens on
  * {@link #harborApiPort()} (the local platform server, when a test starts it there), and, when the
  * machine has an address outside loopback, the registry over TLS with a self-signed certificate
- * ({@link #tlsRegistry()}, null otherwise).
+ * ({@link #tlsRegistry()}, null otherwise). And Harbor as it really is, behind gateways
+ * ({@link #tokenHarbor()}, see {@link TokenHarbor} and {@link GatewayFaults}).
  *
  * <p>Tests find it through the variables that script prints, or, when those are not set (a test
  * run from an IDE), through the {@code stack.env} file it leaves in its folder. In CI a missing
@@ -38,7 +39,26 @@ public record TestStack(
         String tinyImage,
         String fiveLayerImage,
         String tlsRegistry,
-        Path tlsCa) {
+        Path tlsCa,
+        TokenHarbor tokenHarbor) {
+
+    /**
+     * A registry with Harbor's token auth, behind a Harbor core stand-in and two nginx gateways
+     * ({@code scripts/stack.sh}, {@code scripts/stack/HarborCore.java}). Push is granted only under
+     * {@code user-<name>/}.
+     *
+     * @param tokenRegistry        the registry itself (token auth, no gateway, no faults)
+     * @param core                 the Harbor core stand-in: token service, and the registry behind
+     *                             the faults of {@link GatewayFaults}
+     * @param tokenRealm           the token service's URL, as the registry's challenge names it
+     * @param tokenLifetimeSeconds the tokens' {@code expires_in}; the registry accepts a token up to
+     *                             60 s past it (distribution's clock-skew leeway)
+     * @param gateway              nginx: 3 s read timeout, 32 MiB body limit, requests streamed
+     * @param bufferingGateway     the same, buffering request bodies as ingress-nginx does
+     */
+    public record TokenHarbor(String tokenRegistry, String core, String tokenRealm, int tokenLifetimeSeconds,
+                              String gateway, String bufferingGateway) {
+    }
 
     private static final Path DEFAULT_DIR = Path.of("/tmp/harbor-upload-stack");
 
@@ -68,7 +88,14 @@ public record TestStack(
                 env.get("TEST_IMAGE_TINY"),
                 env.get("TEST_IMAGE_FIVE_LAYERS"),
                 env.get("TEST_TLS_REGISTRY"),
-                env.containsKey("TEST_TLS_CA") ? Path.of(env.get("TEST_TLS_CA")) : null);
+                env.containsKey("TEST_TLS_CA") ? Path.of(env.get("TEST_TLS_CA")) : null,
+                env.containsKey("TEST_GATEWAY") ? new TokenHarbor(
+                        env.get("TEST_HARBOR_TOKEN_REGISTRY"),
+                        env.get("TEST_HARBOR_CORE"),
+                        env.get("TEST_TOKEN_REALM"),
+                        Integer.parseInt(env.get("TEST_TOKEN_LIFETIME")),
+                        env.get("TEST_GATEWAY"),
+                        env.get("TEST_BUFFERING_GATEWAY")) : null);
     }
 
     /** The variables, from the environment or else from the stack's env file. */
@@ -116,6 +143,17 @@ public record TestStack(
             unavailable("the stack has no TLS registry (no address outside loopback to serve it on)");
         }
         return tlsRegistry;
+    }
+
+    /**
+     * The token registry and its gateways; a failure in CI, a skip elsewhere, when the stack was
+     * started by a stack.sh from before them.
+     */
+    public TokenHarbor requireTokenHarbor() {
+        if (tokenHarbor == null) {
+            unavailable("the stack has no token registry and gateways (started by an older scripts/stack.sh: stop it and run up)");
+        }
+        return tokenHarbor;
     }
 
     /** Fails in CI, where nothing may be skipped; skips with the reason elsewhere. */
