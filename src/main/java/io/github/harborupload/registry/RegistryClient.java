@@ -327,6 +327,11 @@ public final class RegistryClient {
         return RegistryFailures.of(answer, auth.secrets());
     }
 
+    /** How many tokens this client fetched: a long push renews them (Harbor's last 30 minutes). */
+    int tokensFetched() {
+        return auth.tokensFetched();
+    }
+
     /** The password and tokens this client knows, for masking. */
     List<String> secrets() {
         return auth.secrets();

@@ -35,7 +35,7 @@ public record RegistrySettings(
      * 16 MiB: under the body limits gateways in front of registries are commonly given when someone
      * set one on purpose (tens of MiB; the test gateway's is 32 MiB), big enough that a 1 GB layer is
      * 64 requests and a resume re-sends little. The unset defaults (nginx's and ingress-nginx's 1 MiB)
-     * are reached by halving: 16, 8, 4, 2, 1 MiB, each refusal cheap under {@code Expect: 100-continue}.
+     * are reached by halving: 16, 8, 4, 2, 1 MiB; nginx refuses by the length, so each refusal is quick.
      */
     public static final int DEFAULT_CHUNK_SIZE = 16 << 20;
 

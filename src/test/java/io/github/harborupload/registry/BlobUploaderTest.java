@@ -100,8 +100,8 @@ class BlobUploaderTest {
             assertNull(patch.header("Transfer-Encoding"), patch.toString());
             assertEquals(String.valueOf(patch.bodyLength()), patch.header("Content-Length"));
             assertEquals("application/octet-stream", patch.header("Content-Type"));
-            // So that a gateway over its body limit answers 413 before the body is sent for nothing.
-            assertTrue("100-continue".equalsIgnoreCase(patch.header("Expect")), patch.toString());
+            // JDK 17's client hangs when a gateway answers Expect: 100-continue with a 413 (BlobUploader.patch).
+            assertNull(patch.header("Expect"), patch.toString());
             assertEquals(start + "-" + (start + patch.bodyLength() - 1), patch.header("Content-Range"));
             start += patch.bodyLength();
         }
