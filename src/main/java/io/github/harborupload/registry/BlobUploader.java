@@ -139,7 +139,7 @@ public final class BlobUploader {
                 continue;
             }
             if (answer.status() == 204 || answer.status() == 200) {
-                long held = answer.rangeHeld().orElse(0);
+                long held = answer.rangeHeld(session.offset()).orElse(0);
                 session = new UploadSession(answer.location().orElse(where), held);
                 return held;
             }
@@ -180,7 +180,7 @@ public final class BlobUploader {
             }
             if (answer.status() == 202) {
                 long end = start + chunk.length;
-                offset = answer.rangeHeld().orElse(end);
+                offset = answer.rangeHeld(end).orElse(end);
                 if (offset > end) {
                     throw new RegistryException(RegistryException.Kind.PROTOCOL, 202, "the registry says it holds "
                             + offset + " bytes after a chunk that ended at " + end);

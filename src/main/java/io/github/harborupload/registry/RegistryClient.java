@@ -190,7 +190,7 @@ public final class RegistryClient {
         }
         String digest = BlobSource.sha256(answer.body());
         String said = answer.header("Docker-Content-Digest").orElse(digest);
-        if (reference.startsWith("sha256:") && !reference.equals(digest) || !said.equals(digest)) {
+        if ((reference.startsWith("sha256:") && !reference.equals(digest)) || !said.equals(digest)) {
             throw new RegistryException(RegistryException.Kind.PROTOCOL, 200, "GET " + answer.uri()
                     + ": the manifest's bytes hash to " + digest + ", the registry says " + said);
         }

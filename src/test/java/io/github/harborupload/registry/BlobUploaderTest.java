@@ -312,6 +312,17 @@ class BlobUploaderTest {
     }
 
     @Test
+    void aOneByteBlobIsNotMistakenForAnEmptySession() throws Exception {
+        // distribution answers Range "0-0" for one byte held as for none.
+        RegistryClient client = client(FakeRegistry.Auth.NONE);
+
+        UploadedBlob blob = new BlobUploader(client).upload(BlobSource.of(new byte[] {42}), UploadListener.NONE);
+
+        assertArrayEquals(new byte[] {42}, registry.blob(blob.digest()));
+        assertEquals(1, registry.requests("PATCH").size());
+    }
+
+    @Test
     void anEmptyBlobIsCommittedWithoutAChunk() throws Exception {
         RegistryClient client = client(FakeRegistry.Auth.NONE);
 

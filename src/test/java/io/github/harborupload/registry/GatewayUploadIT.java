@@ -57,6 +57,12 @@ class GatewayUploadIT {
                 Duration.ofSeconds(5));
     }
 
+    /** Upload sessions the registry opened in the repository (the stand-in's log is the whole stack's). */
+    private long sessionsOpened(String repository) {
+        String uploads = "/v2/" + repository + "/blobs/uploads/";
+        return faults.requests().stream().filter(r -> r[0].equals("POST") && r[3].startsWith(uploads)).count();
+    }
+
     private void assertCommittedOnce(String repository, UploadedBlob blob) {
         Map<String, Integer> commits = faults.commitsIn(repository);
         assertEquals(Map.of(blob.digest(), 1), commits, "commits seen by the registry");
@@ -126,6 +132,40 @@ class GatewayUploadIT {
     }
 
     @Test
+    void aGatewayAnswering503ForAWhileIsWaitedOutInTheSameSession() throws Exception {
+        String repository = repository("gateway-upload-it/unavailable");
+        RegistryClient client = throughGateway(repository, settings(MIB));
+        byte[] bytes = BlobUploaderTest.random(4 * MIB);
+        GrowingSource source = new GrowingSource(bytes);
+        source.grow(2 * MIB);
+        BlobUploader uploader = new BlobUploader(client);
+        BlobUploaderTest.Events events = new BlobUploaderTest.Events();
+        // The gateway's 503 switch goes on once two chunks are held, and off again 1.5 s later.
+        Thread outage = new Thread(() -> {
+            try {
+                while (uploader.session().map(UploadSession::offset).orElse(0L) < 2L * MIB) {
+                    Thread.sleep(20);
+                }
+                faults.unavailable(true);
+                source.grow(bytes.length);
+                Thread.sleep(1500);
+                faults.unavailable(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        outage.start();
+
+        UploadedBlob blob = assertTimeoutPreemptively(HANG_GUARD, () -> uploader.upload(source, events));
+        outage.join();
+
+        assertTrue(events.any("retrying SERVER_ERROR HTTP 503"), events.seen.toString());
+        assertEquals(1, sessionsOpened(repository));
+        assertEquals(bytes.length, client.blobSize(blob.digest()).orElseThrow());
+        assertCommittedOnce(repository, blob);
+    }
+
+    @Test
     void aCutInsideAChunkMakesANewSessionFromTheStartAndTheBlobArrivesOnce() throws Exception {
         String repository = repository("gateway-upload-it/cut");
         RegistryClient client = throughGateway(repository, settings(MIB));
@@ -137,7 +177,7 @@ class GatewayUploadIT {
 
         // distribution 2.8 kept the cut chunk's first bytes, so the session's offsets no longer match.
         assertTrue(events.any("retrying NEW_SESSION"), events.seen.toString());
-        assertEquals(2, faults.requests().stream().filter(r -> r[0].equals("POST")).count());
+        assertEquals(2, sessionsOpened(repository));
         assertCommittedOnce(repository, blob);
     }
 }
