@@ -47,7 +47,12 @@ class GatewayUploadIT {
     }
 
     private static RegistryClient throughGateway(String repository, RegistrySettings settings) throws RegistryException {
-        return new RegistryClient(RegistryEndpoint.of(harbor.gateway(), true, Map.of(), Path.of("/nonexistent")),
+        return through(harbor.gateway(), repository, settings);
+    }
+
+    private static RegistryClient through(String gateway, String repository, RegistrySettings settings)
+            throws RegistryException {
+        return new RegistryClient(RegistryEndpoint.of(gateway, true, Map.of(), Path.of("/nonexistent")),
                 repository, new Credential(stack.user(), stack.password()), settings);
     }
 
@@ -86,6 +91,20 @@ class GatewayUploadIT {
         assertCommittedOnce(repository, blob);
         // nginx refused by the length alone: no refused body reached the registry.
         assertTrue(faults.requests().stream().noneMatch(r -> r[0].equals("PATCH") && r[2].equals(String.valueOf(40 * MIB))));
+    }
+
+    @Test
+    void aGatewayThatBuffersEachRequestStillTakesTheChunks() throws Exception {
+        String repository = repository("gateway-upload-it/buffering");
+        // ingress-nginx's way: each PATCH is held whole before Harbor sees a byte; chunks keep that small.
+        RegistryClient client = through(harbor.bufferingGateway(), repository, settings(4 * MIB));
+        byte[] bytes = BlobUploaderTest.random(10 * MIB);
+
+        UploadedBlob blob = assertTimeoutPreemptively(HANG_GUARD,
+                () -> new BlobUploader(client).upload(BlobSource.of(bytes), UploadListener.NONE));
+
+        assertEquals(bytes.length, client.blobSize(blob.digest()).orElseThrow());
+        assertCommittedOnce(repository, blob);
     }
 
     @Test
