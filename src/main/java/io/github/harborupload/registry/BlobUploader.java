@@ -25,7 +25,8 @@ import java.util.Optional;
  * </ul>
  * The source may still be growing: chunks are sent as its bytes arrive.
  *
- * <p>One uploader per blob and thread. {@link #session()} tells where the open session stands, for
+ * <p>One chunk is held in memory while it is sent (the settings' chunk size, 16 MiB by default).
+ * One uploader per blob and thread. {@link #session()} tells where the open session stands, for
  * a resume after a restart ({@link #resuming}).
  */
 public final class BlobUploader {

@@ -1,6 +1,7 @@
 package io.github.harborupload.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,6 +183,18 @@ class GatewayUploadIT {
         assertEquals(1, sessionsOpened(repository));
         assertEquals(bytes.length, client.blobSize(blob.digest()).orElseThrow());
         assertCommittedOnce(repository, blob);
+    }
+
+    @Test
+    void aProjectThatIsNotTheUsersIsDeniedNotALoginFailure() throws Exception {
+        // Harbor's token service grants push only under user-<name>/; the registry then answers 401
+        // with error="insufficient_scope" although the login is right.
+        RegistryClient client = throughGateway(TestStack.uniqueRepository("someone-else/app"), settings(MIB));
+
+        RegistryException failure = assertThrows(RegistryException.class,
+                () -> new BlobUploader(client).upload(BlobSource.of(new byte[1000]), UploadListener.NONE));
+
+        assertEquals(RegistryException.Kind.DENIED, failure.kind(), failure.getMessage());
     }
 
     @Test
