@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.testsupport.TestStack;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client against the stack's real distribution registry (docker-registry 2.8, basic auth) and
@@ -95,6 +97,25 @@ class RegistryClientIT {
         assertTrue(target.mount(blob.digest(), from));
         assertEquals(100_000L, target.blobSize(blob.digest()).orElseThrow());
         assertEquals(java.util.List.of(), target.tags());
+    }
+
+    @Test
+    void aSelfSignedRegistryIsTrustedThroughTheUsersCertsDFolderAsDockerDoes(@TempDir Path home) throws Exception {
+        String tls = stack.requireTlsRegistry();
+        String repository = TestStack.uniqueRepository("registry-it/tls");
+        RegistryException untrusted = assertThrows(RegistryException.class, () -> new RegistryClient(
+                RegistryEndpoint.of(tls, false, Map.of(), home), repository, login(), SMALL_CHUNKS)
+                .blobSize(BlobSource.sha256(new byte[1])));
+        assertEquals(RegistryException.Kind.TLS, untrusted.kind(), untrusted.getMessage());
+
+        Path certs = Files.createDirectories(home.resolve(".docker/certs.d").resolve(tls));
+        Files.copy(stack.tlsCa(), certs.resolve("ca.crt"));
+        RegistryClient client = new RegistryClient(RegistryEndpoint.of(tls, false, Map.of(), home), repository, login(),
+                SMALL_CHUNKS);
+        UploadedBlob blob = new BlobUploader(client).upload(BlobSource.of(BlobUploaderTest.random(1 << 20)),
+                UploadListener.NONE);
+
+        assertEquals(1L << 20, client.blobSize(blob.digest()).orElseThrow());
     }
 
     @Test
