@@ -154,6 +154,21 @@ class RegistryClientTest {
     }
 
     @Test
+    void requestsGoThroughTheProxyTheEnvironmentNames() throws Exception {
+        registry = new FakeRegistry(FakeRegistry.Auth.BASIC);
+        // A name that resolves nowhere: only the proxy (the fake, which serves absolute-form requests) reaches it.
+        RegistryEndpoint endpoint = RegistryEndpoint.of("harbor.example.invalid:5000", true,
+                Map.of("HTTP_PROXY", "http://" + registry.host()), Path.of("/nonexistent"));
+        RegistryClient client = new RegistryClient(endpoint, "user-alice/app", BlobUploaderTest.LOGIN,
+                BlobUploaderTest.FAST);
+
+        UploadedBlob blob = new BlobUploader(client).upload(BlobSource.of(new byte[2000]), UploadListener.NONE);
+
+        assertEquals(2000L, client.blobSize(blob.digest()).orElseThrow());
+        assertTrue(registry.requests("PATCH").get(0).headers().get("host").startsWith("harbor.example.invalid"));
+    }
+
+    @Test
     void noSecretInTheTextsThatLeaveTheClient() throws Exception {
         RegistryClient client = client(FakeRegistry.Auth.BEARER, BlobUploaderTest.LOGIN, Clock.systemUTC());
         registry.patchDenied = "denied: requested access to the resource is denied";
