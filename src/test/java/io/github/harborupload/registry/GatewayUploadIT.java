@@ -147,7 +147,8 @@ class GatewayUploadIT {
                 UploadListener.NONE));
         writer.join();
 
-        assertTrue(client.tokensFetched() >= 3, "tokens fetched: " + client.tokensFetched());
+        // Renewed at least once on its own, ahead of expiry (4 s into each 5 s token): no 401 needed.
+        assertTrue(client.tokensFetched() >= 2, "tokens fetched: " + client.tokensFetched());
         assertCommittedOnce(repository, blob);
     }
 
