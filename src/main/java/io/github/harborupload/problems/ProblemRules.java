@@ -34,11 +34,13 @@ import static io.github.harborupload.problems.ProblemType.PLATFORM_UNAVAILABLE;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_WRONG_PASSWORD;
 import static io.github.harborupload.problems.ProblemType.GATEWAY_TIMEOUT_AFTER_UPLOAD;
+import static io.github.harborupload.problems.ProblemType.GATEWAY_TIMEOUT_LAYER_MISSING;
 import static io.github.harborupload.problems.ProblemType.PROXY_BODY_TOO_LARGE;
 import static io.github.harborupload.problems.ProblemType.PUSH_DENIED;
 import static io.github.harborupload.problems.ProblemType.QUOTA_EXCEEDED;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_NOT_FOUND;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_NOT_HTTPS;
+import static io.github.harborupload.problems.ProblemType.REGISTRY_UNAVAILABLE;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.REQUEST_CANCELLED;
 import static io.github.harborupload.problems.ProblemType.SESSION_NOT_KEPT;
@@ -57,6 +59,7 @@ import io.github.harborupload.platform.Endpoint;
 import io.github.harborupload.platform.PlatformCodes;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.SessionStoreException;
+import io.github.harborupload.registry.RegistryException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -168,6 +171,9 @@ final class ProblemRules {
             if (link instanceof HarborException harbor) {
                 return ofHarbor(harbor);
             }
+            if (link instanceof RegistryException registry) {
+                return ofRegistry(registry);
+            }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;
             }
@@ -253,6 +259,29 @@ final class ProblemRules {
             case PROJECT_NOT_FOUND -> HARBOR_PROJECT_NOT_FOUND;
             case CANCELLED -> REQUEST_CANCELLED;
             case CONNECTION, FORBIDDEN, SERVER_ERROR -> HARBOR_CHECK_FAILED;
+        };
+    }
+
+    /**
+     * The pusher's own client: its kind where that says it all, else the registry's words by the
+     * text rules (Harbor's "denied" may mean a quota or a project that is not the user's).
+     */
+    static ProblemType ofRegistry(RegistryException failure) {
+        return switch (failure.kind()) {
+            case AUTH_REFUSED -> LOGIN_FAILED;
+            case QUOTA -> QUOTA_EXCEEDED;
+            case BODY_TOO_LARGE -> PROXY_BODY_TOO_LARGE;
+            case GATEWAY_TIMEOUT -> GATEWAY_TIMEOUT_LAYER_MISSING;
+            case UNAVAILABLE -> REGISTRY_UNAVAILABLE;
+            case HOST_NOT_FOUND -> REGISTRY_NOT_FOUND;
+            case TLS -> TLS_CERTIFICATE;
+            case NETWORK -> REGISTRY_UNREACHABLE;
+            case CANCELLED -> CANCELLED;
+            case DENIED -> {
+                ProblemType byText = classify(Details.of(failure));
+                yield byText == QUOTA_EXCEEDED || byText == NO_PERMISSION ? byText : PUSH_DENIED;
+            }
+            case NOT_FOUND, PROTOCOL -> UNKNOWN;
         };
     }
 

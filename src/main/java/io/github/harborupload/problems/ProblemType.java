@@ -41,6 +41,15 @@ public enum ProblemType {
      * Harbor committed the layer (registry-push.md, "Why a push reaches the end and retries forever").
      */
     GATEWAY_TIMEOUT_AFTER_UPLOAD(Severity.ERROR, 2, 2),
+    /**
+     * The project's own pusher: a gateway answered 504/502 (or nothing) to a layer's commit, and the
+     * layer was then checked and is there. Not a failure; a note for the administrator.
+     */
+    GATEWAY_TIMEOUT_LAYER_STORED(Severity.INFO, 1, 1),
+    /** The project's own pusher: the commit failed again and again and the layer was still absent after each check. */
+    GATEWAY_TIMEOUT_LAYER_MISSING(Severity.ERROR, 2, 3),
+    /** The registry answered 5xx (or 429) for longer than the pusher's retries. */
+    REGISTRY_UNAVAILABLE(Severity.ERROR, 1, 2),
     /** Raised from the progress signals while the push still runs. */
     RETRYING_FOREVER(Severity.WARNING, 2, 3),
     /** Raised from the progress signals while the push still runs. */

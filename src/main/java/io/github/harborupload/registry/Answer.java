@@ -34,9 +34,10 @@ record Answer(String method, URI uri, int status, HttpHeaders headers, byte[] bo
 
     /**
      * The end of the registry's {@code Range: 0-<end>} plus one: how many bytes it holds. A
-     * distribution registry says "0-0" both for nothing and for one byte; read as nothing.
+     * distribution registry says "0-0" both for nothing and for one byte
+     * (registry/handlers/blobupload.go); {@code expected} decides between them.
      */
-    OptionalLong rangeHeld() {
+    OptionalLong rangeHeld(long expected) {
         Optional<String> range = header("Range");
         if (range.isEmpty()) {
             return OptionalLong.empty();
@@ -45,7 +46,7 @@ record Answer(String method, URI uri, int status, HttpHeaders headers, byte[] bo
         int dash = value.indexOf('-');
         try {
             long end = Long.parseLong(value.substring(dash + 1).strip());
-            return OptionalLong.of(end == 0 ? 0 : end + 1);
+            return OptionalLong.of(end == 0 && expected != 1 ? 0 : end + 1);
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             return OptionalLong.empty();
         }

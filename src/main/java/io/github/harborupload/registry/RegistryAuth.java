@@ -49,6 +49,7 @@ final class RegistryAuth {
     private final Clock clock;
     private final Map<String, Token> tokens = new HashMap<>();
     private AuthChallenge challenge;
+    private int tokensFetched;
 
     RegistryAuth(Credential credential, URI probe, Transport transport, Clock clock) {
         this.credential = credential;
@@ -85,6 +86,11 @@ final class RegistryAuth {
             return challenge.scheme() != AuthChallenge.Scheme.NONE;
         }
         return false;
+    }
+
+    /** How many tokens were fetched so far: once per scope, then once per renewal. */
+    synchronized int tokensFetched() {
+        return tokensFetched;
     }
 
     /** The password and the tokens held now, to mask in any text that leaves the client. */
@@ -137,6 +143,7 @@ final class RegistryAuth {
         }
         Token token = parseToken(answer, asked);
         tokens.put(scope, token);
+        tokensFetched++;
         return token.value();
     }
 

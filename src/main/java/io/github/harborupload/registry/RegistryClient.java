@@ -190,7 +190,7 @@ public final class RegistryClient {
         }
         String digest = BlobSource.sha256(answer.body());
         String said = answer.header("Docker-Content-Digest").orElse(digest);
-        if (reference.startsWith("sha256:") && !reference.equals(digest) || !said.equals(digest)) {
+        if ((reference.startsWith("sha256:") && !reference.equals(digest)) || !said.equals(digest)) {
             throw new RegistryException(RegistryException.Kind.PROTOCOL, 200, "GET " + answer.uri()
                     + ": the manifest's bytes hash to " + digest + ", the registry says " + said);
         }
@@ -325,6 +325,11 @@ public final class RegistryClient {
 
     RegistryException failure(Answer answer) {
         return RegistryFailures.of(answer, auth.secrets());
+    }
+
+    /** How many tokens this client fetched: a long push renews them (Harbor's last 30 minutes). */
+    int tokensFetched() {
+        return auth.tokensFetched();
     }
 
     /** The password and tokens this client knows, for masking. */

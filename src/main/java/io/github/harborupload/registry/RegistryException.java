@@ -49,9 +49,10 @@ public final class RegistryException extends Exception {
 
     /**
      * @param status    the HTTP status, 0 when there was no answer
-     * @param bodyLimit the largest body a gateway refused with 413, or -1
+     * @param bodyLimit the smallest body a gateway refused with 413, or -1
+     * @param message   technical, bounded, with no secret in it (see {@code SecretMask})
      */
-    RegistryException(Kind kind, int status, long bodyLimit, String message, Throwable cause) {
+    public RegistryException(Kind kind, int status, long bodyLimit, String message, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.status = status;

@@ -24,6 +24,11 @@ final class RegistryFailures {
             return RegistryException.Kind.QUOTA;
         }
         int status = answer.status();
+        if (status == 401 && answer.header("WWW-Authenticate").orElse("").contains("insufficient_scope")) {
+            // The token service accepted the login but granted less than asked (distribution's token
+            // access controller): Harbor's way of saying "not your project".
+            return RegistryException.Kind.DENIED;
+        }
         if (status == 401) {
             return RegistryException.Kind.AUTH_REFUSED;
         }

@@ -35,7 +35,7 @@ public record RegistrySettings(
      * 16 MiB: under the body limits gateways in front of registries are commonly given when someone
      * set one on purpose (tens of MiB; the test gateway's is 32 MiB), big enough that a 1 GB layer is
      * 64 requests and a resume re-sends little. The unset defaults (nginx's and ingress-nginx's 1 MiB)
-     * are reached by halving: 16, 8, 4, 2, 1 MiB, each refusal cheap under {@code Expect: 100-continue}.
+     * are reached by halving: 16, 8, 4, 2, 1 MiB; nginx refuses by the length, so each refusal is quick.
      */
     public static final int DEFAULT_CHUNK_SIZE = 16 << 20;
 
@@ -52,12 +52,14 @@ public record RegistrySettings(
     }
 
     /**
-     * For a push: 5 tries per chunk as docker makes per layer, commit checks for 5 minutes (a
-     * commit on object storage moves the whole layer; minutes for a large one, registry-push.md).
+     * For a push: 6 tries per step, 2+4+8+16+30 s apart, so a gateway's 503 or a registry's restart
+     * of about a minute is waited out (docker waits 50 s over its 5 tries); commit checks for 5
+     * minutes (a commit on object storage moves the whole layer; minutes for a large one,
+     * registry-push.md).
      */
     public static RegistrySettings defaults() {
-        return new RegistrySettings(DEFAULT_CHUNK_SIZE, MIN_CHUNK_SIZE, 5,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5), 3,
+        return new RegistrySettings(DEFAULT_CHUNK_SIZE, MIN_CHUNK_SIZE, 6,
+                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(5), 3,
                 Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofSeconds(15));
     }
 }

@@ -100,8 +100,8 @@ class BlobUploaderTest {
             assertNull(patch.header("Transfer-Encoding"), patch.toString());
             assertEquals(String.valueOf(patch.bodyLength()), patch.header("Content-Length"));
             assertEquals("application/octet-stream", patch.header("Content-Type"));
-            // So that a gateway over its body limit answers 413 before the body is sent for nothing.
-            assertEquals("100-continue", patch.header("Expect"));
+            // JDK 17's client hangs when a gateway answers Expect: 100-continue with a 413 (BlobUploader.patch).
+            assertNull(patch.header("Expect"), patch.toString());
             assertEquals(start + "-" + (start + patch.bodyLength() - 1), patch.header("Content-Range"));
             start += patch.bodyLength();
         }
@@ -309,6 +309,17 @@ class BlobUploaderTest {
 
         assertArrayEquals(bytes, registry.blob(blob.digest()));
         assertTrue(events.any("retrying NEW_SESSION"), events.seen.toString());
+    }
+
+    @Test
+    void aOneByteBlobIsNotMistakenForAnEmptySession() throws Exception {
+        // distribution answers Range "0-0" for one byte held as for none.
+        RegistryClient client = client(FakeRegistry.Auth.NONE);
+
+        UploadedBlob blob = new BlobUploader(client).upload(BlobSource.of(new byte[] {42}), UploadListener.NONE);
+
+        assertArrayEquals(new byte[] {42}, registry.blob(blob.digest()));
+        assertEquals(1, registry.requests("PATCH").size());
     }
 
     @Test

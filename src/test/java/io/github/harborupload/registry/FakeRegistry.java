@@ -177,7 +177,8 @@ final class FakeRegistry implements AutoCloseable {
 
     private void token(HttpExchange exchange, Map<String, String> headers) throws IOException {
         if (!basic().equals(headers.get("authorization"))) {
-            error(exchange, 401, "UNAUTHORIZED", "invalid credentials for " + USER + " with password " + PASSWORD);
+            // Echoes what it was sent, as a careless gateway or token service may.
+            error(exchange, 401, "UNAUTHORIZED", "invalid credentials: " + headers.get("authorization"));
             return;
         }
         String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.sig" + tokensIssued.incrementAndGet();
