@@ -238,12 +238,58 @@ public final class BlobUploader {
 
     private UploadedBlob commit(BlobSource source, UploadListener listener) throws RegistryException, InterruptedException {
         String digest = source.digest();
+        CommitAnswer answer = putCommit(digest);
+        if (answer.kind == CommitAnswer.Kind.COMMITTED) {
+            return new UploadedBlob(digest, source.size(), false);
+        }
+        // The commit may still be running behind a gateway that stopped waiting (a slow move inside
+        // object storage): ask before sending anything again. Sending the same commit again is safe
+        // only where it cannot have reached the registry: a 503 or 429 (Harbor restarting, a gateway
+        // shedding load); then the session still holds every byte.
+        listener.checkingCommit(answer.why);
+        long deadline = System.nanoTime() + settings.commitPolling().toNanos();
+        Duration wait = settings.backoff();
+        while (true) {
+            if (blobPresent(digest, source.size())) {
+                return new UploadedBlob(digest, source.size(), true);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SessionLost(UploadListener.Retry.BLOB_ABSENT_AFTER_COMMIT, COMMIT_ABSENT + " after "
+                        + settings.commitPolling().toSeconds() + " s of checks: " + answer.why);
+            }
+            Thread.sleep(Math.min(wait.toMillis(), Math.max(1, left / 1_000_000)));
+            wait = longer(wait);
+            if (answer.kind == CommitAnswer.Kind.NOT_TAKEN) {
+                answer = putCommit(digest);
+                if (answer.kind == CommitAnswer.Kind.COMMITTED) {
+                    return new UploadedBlob(digest, source.size(), true);
+                }
+            }
+        }
+    }
+
+    /** What one commit request got. */
+    private record CommitAnswer(Kind kind, String why) {
+        enum Kind {
+            COMMITTED,
+            /** 503 or 429: refused before the registry took the commit; sending it again is safe. */
+            NOT_TAKEN,
+            /** 502, 504, another 5xx, no answer, or the session gone: the commit may have happened. */
+            UNKNOWN
+        }
+    }
+
+    /**
+     * Sends the commit once.
+     *
+     * @throws RegistryException a definite refusal (denied, quota, a digest that does not match)
+     */
+    private CommitAnswer putCommit(String digest) throws RegistryException, InterruptedException {
         URI where = session.location();
         URI put = URI.create(where + (where.getRawQuery() == null ? "?" : "&") + "digest=" + digest);
-        Answer answer;
-        String why;
         try {
-            answer = client.call(HttpRequest.newBuilder(put).PUT(HttpRequest.BodyPublishers.noBody()),
+            Answer answer = client.call(HttpRequest.newBuilder(put).PUT(HttpRequest.BodyPublishers.noBody()),
                     RegistryClient.scopeOf(client.repository()), RegistryClient.MAX_ANSWER_BYTES, settings.commitTimeout());
             if (answer.status() == 201 || answer.status() == 204) {
                 String said = answer.header("Docker-Content-Digest").orElse(digest);
@@ -251,49 +297,32 @@ public final class BlobUploader {
                     throw new RegistryException(RegistryException.Kind.PROTOCOL, answer.status(), "the registry committed "
                             + said + " for the blob " + digest);
                 }
-                return new UploadedBlob(digest, source.size(), false);
+                return new CommitAnswer(CommitAnswer.Kind.COMMITTED, null);
             }
             if (!RegistryFailures.isTransient(answer) && !isSessionGone(answer)) {
                 throw client.failure(answer);
             }
-            why = RegistryFailures.describe(answer, client.secrets());
+            boolean notTaken = answer.status() == 503 || answer.status() == 429;
+            return new CommitAnswer(notTaken ? CommitAnswer.Kind.NOT_TAKEN : CommitAnswer.Kind.UNKNOWN,
+                    RegistryFailures.describe(answer, client.secrets()));
         } catch (RegistryException e) {
             if (!isNoAnswer(e)) {
                 throw e;
             }
-            why = e.getMessage();
+            return new CommitAnswer(CommitAnswer.Kind.UNKNOWN, e.getMessage());
         }
-        // The commit may still be running behind a gateway that stopped waiting (a slow move inside
-        // object storage): ask before sending anything again.
-        listener.checkingCommit(why);
-        if (awaitBlob(digest, source.size())) {
-            return new UploadedBlob(digest, source.size(), true);
-        }
-        throw new SessionLost(UploadListener.Retry.BLOB_ABSENT_AFTER_COMMIT, COMMIT_ABSENT + " after "
-                + settings.commitPolling().toSeconds() + " s of checks: " + why);
     }
 
-    /** HEAD, with backoff, until the blob is there or the polling time is over. */
-    private boolean awaitBlob(String digest, long size) throws RegistryException, InterruptedException {
-        long deadline = System.nanoTime() + settings.commitPolling().toNanos();
-        Duration wait = settings.backoff();
-        while (true) {
-            try {
-                Optional<Long> held = client.blobSize(digest);
-                if (held.isPresent() && held.get() == size) {
-                    return true;
-                }
-            } catch (RegistryException e) {
-                if (!isNoAnswer(e) && e.kind() != RegistryException.Kind.UNAVAILABLE) {
-                    throw e;
-                }
+    /** One HEAD: whether the registry holds the whole blob; a 5xx or no answer counts as not yet. */
+    private boolean blobPresent(String digest, long size) throws RegistryException, InterruptedException {
+        try {
+            Optional<Long> held = client.blobSize(digest);
+            return held.isPresent() && held.get() == size;
+        } catch (RegistryException e) {
+            if (!isNoAnswer(e) && e.kind() != RegistryException.Kind.UNAVAILABLE) {
+                throw e;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            Thread.sleep(Math.min(wait.toMillis(), Math.max(1, left / 1_000_000)));
-            wait = longer(wait);
+            return false;
         }
     }
 
