@@ -311,10 +311,19 @@ public final class DockerEngine implements AutoCloseable {
         } catch (IOException e) {
             message = "HTTP " + status;
         }
-        if (status == 404) {
+        if (status == 404 || isMissingImageId(message)) {
             throw new ImageNotFoundException(image, message, null);
         }
         throw new EngineException(message);
+    }
+
+    /**
+     * dockerd 20.10 answers the export of an image ID it does not have with 500, not 404 (seen on
+     * the stack): "failed to get digest sha256:…: open …/imagedb/content/sha256/…: no such file or
+     * directory".
+     */
+    private static boolean isMissingImageId(String message) {
+        return message.startsWith("failed to get digest") && message.endsWith("no such file or directory");
     }
 
     /** An image name in a URL path: '/' and ':' stay (dockerd's route takes the rest of the path). */
