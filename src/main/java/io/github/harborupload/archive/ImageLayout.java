@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * <p>{@code manifest.json} when present: docker 20.10 writes only it ({@code [{"Config":
  * "<hex>.json", "RepoTags": […], "Layers": ["<id>/layer.tar", …]}]}, moby
- * {@code image/tarexport/save.go}), Docker 25+ writes it beside {@code index.json} with blob paths.
+ * {@code image/tarexport/save.go}), Docker 25+ writes it beside {@code index.json} with blob paths
+ * — and there it must win: the OCI manifest Docker 25's classic store writes lists only foreign
+ * layers, so its layers are named in manifest.json alone.
  * Otherwise the OCI image layout's {@code index.json} (image-spec {@code image-layout.md}), whose
  * descriptors lead, perhaps through a nested index, to one image manifest present in the archive
  * (containerd's exporter leaves out the blobs of other platforms).

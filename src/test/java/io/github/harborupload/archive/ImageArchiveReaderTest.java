@@ -156,11 +156,24 @@ class ImageArchiveReaderTest {
     private static final UnaryOperator<byte[]> GZIP = TestImage::gzip;
     private static final UnaryOperator<byte[]> UNTOUCHED = UnaryOperator.identity();
 
+    /** Who wrote the OCI layout, which decides what beside it and in its manifest. */
+    private enum Writer {
+        /** containerd's exporter or Podman: index.json only, the manifest lists every layer. */
+        OCI_ONLY,
+        /**
+         * Docker 25+ with its classic store (moby save.go): manifest.json too, layers uncompressed and
+         * named by diff_id, a v1 JSON blob per layer, and an OCI manifest that lists only foreign layers.
+         */
+        DOCKER_CLASSIC_STORE,
+        /** Docker 29's containerd store: manifest.json too, and the OCI manifest lists every layer. */
+        DOCKER_CONTAINERD_STORE
+    }
+
     /**
      * @param toBlob  how each layer is stored ({@link #PLAIN} or compressed); the blob is named for the result
      * @param tamper  what happens to a layer blob after it was named, to make a blob lie about its name
      */
-    private static Oci ociArchive(TestImage image, UnaryOperator<byte[]> toBlob, boolean withDockerManifest,
+    private static Oci ociArchive(TestImage image, UnaryOperator<byte[]> toBlob, Writer writer,
                                   UnaryOperator<byte[]> tamper) {
         TreeMap<String, byte[]> blobs = new TreeMap<>();
         List<String> layerDescriptors = new ArrayList<>();
@@ -171,6 +184,11 @@ class ImageArchiveReaderTest {
             String digest = sha256(blob);
             blobDigests.add(digest);
             blobs.put(hex(digest), tamper.apply(blob));
+            if (writer == Writer.DOCKER_CLASSIC_STORE) {
+                byte[] v1Json = utf8("{\"id\":\"" + hex(digest) + "\",\"os\":\"linux\"}");
+                blobs.put(hex(sha256(v1Json)), v1Json);
+                continue;
+            }
             layerDescriptors.add("{\"mediaType\":\"" + (gzipLayers ? GZIP_LAYER : TAR_LAYER) + "\",\"digest\":\""
                     + digest + "\",\"size\":" + blob.length + "}");
         }
@@ -188,7 +206,7 @@ class ImageArchiveReaderTest {
         TestImage.Tar tar = new TestImage.Tar().folder("blobs").folder("blobs/sha256");
         blobs.forEach((hex, blob) -> tar.file("blobs/sha256/" + hex, blob));
         tar.file("index.json", index);
-        if (withDockerManifest) {
+        if (writer != Writer.OCI_ONLY) {
             List<String> paths = blobDigests.stream().map(d -> "blobs/sha256/" + hex(d)).toList();
             tar.file("manifest.json", utf8("[{\"Config\":\"blobs/sha256/" + hex(image.configDigest())
                     + "\",\"RepoTags\":[\"local/test:1\"],\"Layers\":[\"" + String.join("\",\"", paths) + "\"]}]"));
@@ -200,7 +218,7 @@ class ImageArchiveReaderTest {
     @Test
     void ociLayoutWithPlainLayersIsReadThroughIndexJson() throws IOException {
         TestImage image = new TestImage(4000, 900);
-        Oci oci = ociArchive(image, PLAIN, false, UNTOUCHED);
+        Oci oci = ociArchive(image, PLAIN, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
 
         // The containerd image store names the image by its manifest's digest, not the config's.
@@ -220,7 +238,7 @@ class ImageArchiveReaderTest {
     @Test
     void ociLayoutWithGzipLayersChecksWhatTheyDecompressTo() throws IOException {
         TestImage image = new TestImage(50_000, 10, 3000);
-        Oci oci = ociArchive(image, GZIP, false, UNTOUCHED);
+        Oci oci = ociArchive(image, GZIP, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
 
         ImageArchive read = reader.read(stream(oci.archive), oci.manifestDigest, sink);
@@ -245,7 +263,7 @@ class ImageArchiveReaderTest {
         TestImage image = new TestImage(20_000);
         UnaryOperator<byte[]> twoMembers = layer -> concat(gzip(Arrays.copyOfRange(layer, 0, 7000)),
                 gzip(Arrays.copyOfRange(layer, 7000, layer.length)));
-        Oci oci = ociArchive(image, twoMembers, false, UNTOUCHED);
+        Oci oci = ociArchive(image, twoMembers, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
 
         ImageArchive read = reader.read(stream(oci.archive), oci.manifestDigest, sink);
@@ -255,23 +273,39 @@ class ImageArchiveReaderTest {
     }
 
     @Test
-    void dockerTwentyFiveShapeIsReadThroughItsManifestJson() throws IOException {
+    void dockerTwentyFiveIsReadThroughItsManifestJsonAsItsOciManifestListsNoLayers() throws IOException {
         TestImage image = new TestImage(700, 800);
-        Oci oci = ociArchive(image, GZIP, true, UNTOUCHED);
+        Oci oci = ociArchive(image, PLAIN, Writer.DOCKER_CLASSIC_STORE, UNTOUCHED);
+        RecordingSink sink = new RecordingSink();
 
-        ImageArchive read = reader.read(stream(oci.archive), image.configDigest(), LayerSink.SKIP);
+        ImageArchive read = reader.read(stream(oci.archive), image.configDigest(), sink);
+
+        assertEquals(ArchiveShape.DOCKER_MANIFEST, read.shape());
+        assertEquals(List.of(image.diffId(0), image.diffId(1)), read.diffIds());
+        assertEquals("blobs/sha256/" + hex(image.diffId(1)), read.layers().get(1).path());
+        assertEquals(Compression.NONE, read.layers().get(1).compression());
+        // The v1 JSON blobs are kept, not offered: the sink sees the two layers only.
+        assertEquals(2, sink.received.size());
+    }
+
+    @Test
+    void dockerTwentyNinesContainerdStoreIsNamedByItsManifestDigest() throws IOException {
+        TestImage image = new TestImage(700, 800);
+        Oci oci = ociArchive(image, GZIP, Writer.DOCKER_CONTAINERD_STORE, UNTOUCHED);
+
+        // The containerd image store's image ID is the manifest's (or index's) digest.
+        ImageArchive read = reader.read(stream(oci.archive), oci.manifestDigest, LayerSink.SKIP);
 
         assertEquals(ArchiveShape.DOCKER_MANIFEST, read.shape());
         assertEquals(List.of(image.diffId(0), image.diffId(1)), read.diffIds());
         assertEquals(Compression.GZIP, read.layers().get(1).compression());
-        // index.json beside it still names the manifest, the containerd store's image ID.
-        assertEquals(read, reader.read(stream(oci.archive), oci.manifestDigest, LayerSink.SKIP));
+        assertEquals(oci.blobDigests.get(1), read.layers().get(1).blobDigest());
     }
 
     @Test
     void aLayerLargerThanTheMemoryLimitStreamsThroughTheSink() throws IOException {
         TestImage image = new TestImage(ImageArchiveReader.SMALL_ENTRY_LIMIT + 1000);
-        Oci oci = ociArchive(image, PLAIN, false, UNTOUCHED);
+        Oci oci = ociArchive(image, PLAIN, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
 
         ImageArchive read = reader.read(stream(oci.archive), null, sink);
@@ -305,7 +339,7 @@ class ImageArchiveReaderTest {
     void aGzipLayerThatDecompressesToSomethingElseIsNamed() {
         TestImage image = new TestImage(1000);
         byte[] other = gzip(utf8("not the layer"));
-        Oci oci = ociArchive(image, GZIP, false, blob -> other);
+        Oci oci = ociArchive(image, GZIP, Writer.OCI_ONLY, blob -> other);
 
         // The blob check comes first, the diff_id check would fail too.
         ImageArchiveException e = assertThrows(ImageArchiveException.class,
@@ -434,7 +468,7 @@ class ImageArchiveReaderTest {
     @Test
     void aCorruptGzipLayerIsMalformed() {
         TestImage image = new TestImage(5000);
-        Oci oci = ociArchive(image, GZIP, false, blob -> {
+        Oci oci = ociArchive(image, GZIP, Writer.OCI_ONLY, blob -> {
             byte[] broken = blob.clone();
             Arrays.fill(broken, 10, 40, (byte) 0xff);
             return broken;
