@@ -29,6 +29,8 @@ record ImageLayout(ArchiveShape shape, String configPath, List<String> layerPath
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DEPTH = 4;
+    private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
+    private static final String ATTESTATION = "attestation-manifest";
 
     static ImageLayout of(ArchiveContents contents) {
         boolean hasIndex = contents.has("index.json");
@@ -76,7 +78,12 @@ record ImageLayout(ArchiveShape shape, String configPath, List<String> layerPath
         return found;
     }
 
-    /** Follows the descriptors of an index to the manifests whose blobs the archive holds. */
+    /**
+     * Follows the descriptors of an index to the manifests whose blobs the archive holds. BuildKit's
+     * attestation manifests (provenance, SBOM: {@code vnd.docker.reference.type:
+     * attestation-manifest}, buildkit {@code docs/attestations/attestation-storage.md}) sit in the same
+     * index as the image and are not images.
+     */
     private static void collect(ArchiveContents contents, JsonNode index, Found found, int depth) {
         if (depth > MAX_DEPTH) {
             throw new ImageArchiveException(Kind.MALFORMED, "indexes nested deeper than " + MAX_DEPTH);
@@ -84,7 +91,8 @@ record ImageLayout(ArchiveShape shape, String configPath, List<String> layerPath
         for (JsonNode descriptor : index.path("manifests")) {
             String digest = text(descriptor, "digest", "a descriptor in an index");
             String path = ArchivePaths.blobPath(digest);
-            if (!contents.has(path)) {
+            boolean attestation = ATTESTATION.equals(descriptor.path("annotations").path(REFERENCE_TYPE).asText());
+            if (attestation || !contents.has(path)) {
                 continue;
             }
             JsonNode document = parse(contents, path);

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.archive.ImageArchiveException.Kind;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -303,6 +305,52 @@ class ImageArchiveReaderTest {
     }
 
     @Test
+    void anIndexWithTheImageAndItsAttestationLeadsToTheImage() throws IOException {
+        // BuildKit's images in the containerd store: an index of the platform's manifest and an
+        // attestation manifest (docs/attestations/attestation-storage.md), and containerd's exporter
+        // names the index in index.json. The image ID is then the index's digest.
+        TestImage image = new TestImage(600);
+        TestImage attestationConfig = new TestImage(10);
+        byte[] imageManifest = ociManifest(image.configDigest(), image.config.length, image.diffId(0),
+                image.layers.get(0).length);
+        byte[] statement = utf8("{\"_type\":\"https://in-toto.io/Statement/v0.1\"}");
+        byte[] attestation = ociManifest(attestationConfig.configDigest(), attestationConfig.config.length,
+                sha256(statement), statement.length);
+        byte[] nested = utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                + "\"manifests\":[" + descriptor(imageManifest, "") + "," + descriptor(attestation,
+                ",\"annotations\":{\"vnd.docker.reference.type\":\"attestation-manifest\"}") + "]}");
+        byte[] index = utf8("{\"schemaVersion\":2,\"manifests\":[" + descriptor(nested, "") + "]}");
+        TreeMap<String, byte[]> blobs = new TreeMap<>();
+        for (byte[] blob : List.of(image.layers.get(0), image.config, imageManifest, statement,
+                attestationConfig.config, attestation, nested)) {
+            blobs.put(hex(sha256(blob)), blob);
+        }
+        TestImage.Tar tar = new TestImage.Tar();
+        blobs.forEach((hex, blob) -> tar.file("blobs/sha256/" + hex, blob));
+        byte[] archive = tar.file("index.json", index).file("oci-layout", utf8("{\"imageLayoutVersion\":\"1.0.0\"}"))
+                .finish();
+
+        ImageArchive read = reader.read(stream(archive), sha256(nested), LayerSink.SKIP);
+
+        assertEquals(List.of(image.diffId(0)), read.diffIds());
+        assertArrayEquals(image.config, read.config());
+    }
+
+    private static byte[] ociManifest(String configDigest, int configSize, String layerDigest, int layerSize) {
+        return utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+                + configDigest + "\",\"size\":" + configSize + "},\"layers\":[{\"mediaType\":\"" + TAR_LAYER
+                + "\",\"digest\":\"" + layerDigest + "\",\"size\":" + layerSize + "}]}");
+    }
+
+    private static String descriptor(byte[] manifest, String more) {
+        String mediaType = new String(manifest, StandardCharsets.UTF_8).contains("index.v1")
+                ? "application/vnd.oci.image.index.v1+json" : "application/vnd.oci.image.manifest.v1+json";
+        return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + sha256(manifest) + "\",\"size\":"
+                + manifest.length + more + "}";
+    }
+
+    @Test
     void aLayerLargerThanTheMemoryLimitStreamsThroughTheSink() throws IOException {
         TestImage image = new TestImage(ImageArchiveReader.SMALL_ENTRY_LIMIT + 1000);
         Oci oci = ociArchive(image, PLAIN, Writer.OCI_ONLY, UNTOUCHED);
@@ -456,7 +504,7 @@ class ImageArchiveReaderTest {
     void anArchiveOfTwoImagesIsNotPushable() {
         TestImage image = new TestImage(100);
         byte[] one = legacyManifest(image, List.of(v1Id(0) + "/layer.tar"));
-        String entry = new String(one, java.nio.charset.StandardCharsets.UTF_8);
+        String entry = new String(one, StandardCharsets.UTF_8);
         byte[] two = utf8(entry.substring(0, entry.length() - 1) + "," + entry.substring(1));
 
         ImageArchiveException e = assertThrows(ImageArchiveException.class,
@@ -530,7 +578,7 @@ class ImageArchiveReaderTest {
         public Ending receive(ArchiveEntry entry, InputStream content) throws IOException {
             assertTrue(!open, "an entry offered before the last one ended");
             open = true;
-            java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
             byte[] piece = new byte[1000];
             for (int n = content.read(piece); n >= 0; n = content.read(piece)) {
                 copy.write(piece, 0, n);
