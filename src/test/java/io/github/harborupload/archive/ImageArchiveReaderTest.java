@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.harborupload.archive.ImageArchiveException.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -360,6 +361,35 @@ class ImageArchiveReaderTest {
 
         assertEquals(image.diffId(0), read.layers().get(0).diffId());
         assertEquals(image.layers.get(0).length, sink.received.get(0).bytes.length);
+    }
+
+    @Test
+    void aLayerReachesTheSinkWhileTheArchiveIsStillArriving() throws IOException {
+        // The pusher compresses a layer as it streams: nothing may wait for the whole entry.
+        int layerSize = 16 * 1024 * 1024;
+        TestImage image = new TestImage(layerSize);
+        byte[] archive = legacyArchive(image, MANIFEST_LAST);
+        long[] delivered = new long[1];
+        InputStream counting = new FilterInputStream(stream(archive)) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                delivered[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        long[] deliveredAtFirstBytes = new long[1];
+        LayerSink sink = (entry, content) -> {
+            content.readNBytes(64 * 1024);
+            deliveredAtFirstBytes[0] = delivered[0];
+            content.readAllBytes();
+            return LayerSink.IGNORE_END;
+        };
+
+        reader.read(counting, image.configDigest(), sink);
+
+        assertTrue(deliveredAtFirstBytes[0] < 1024 * 1024,
+                "the sink had its first bytes after " + deliveredAtFirstBytes[0] + " bytes of the archive");
     }
 
     // ---- what must fail, and how
