@@ -79,12 +79,12 @@ public final class DockerEngine implements AutoCloseable {
         // legitimately stay silent for minutes (stalls are detected above this layer). The HTTP
         // timeout only works over tcp, though: docker-java's unix socket cannot time out a read,
         // so quick calls also run under a deadline of their own (see quickly()).
-        this.quickHttp = http(config, connectTimeout, responseTimeout);
-        this.streamingHttp = http(config, connectTimeout, null);
-        this.quickCommands = new DefaultDockerCmdExecFactory(quickHttp, config.getObjectMapper());
+        this.quickCommands = commands(config, connectTimeout, responseTimeout);
         this.quick = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(quickCommands);
-        this.pushing = DockerClientImpl.getInstance(config)
-                .withDockerCmdExecFactory(new DefaultDockerCmdExecFactory(streamingHttp, config.getObjectMapper()));
+        DefaultDockerCmdExecFactory streamingCommands = commands(config, connectTimeout, null);
+        this.pushing = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(streamingCommands);
+        this.quickHttp = quickCommands.getDockerHttpClient();
+        this.streamingHttp = streamingCommands.getDockerHttpClient();
     }
 
     /**
@@ -123,14 +123,16 @@ public final class DockerEngine implements AutoCloseable {
         return builder.build();
     }
 
-    private static DockerHttpClient http(DockerClientConfig config, Duration connectTimeout, Duration responseTimeout) {
+    private static DefaultDockerCmdExecFactory commands(DockerClientConfig config, Duration connectTimeout,
+                                                        Duration responseTimeout) {
         URI host = config.getDockerHost();
-        return new ApacheDockerHttpClient.Builder()
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(host)
                 .sslConfig(config.getSSLConfig())
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .build();
+        return new DefaultDockerCmdExecFactory(http, config.getObjectMapper());
     }
 
     public EngineLocation location() {

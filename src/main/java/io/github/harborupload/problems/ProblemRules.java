@@ -166,6 +166,9 @@ final class ProblemRules {
 
     static ProblemType classify(Throwable failure) {
         for (Throwable link : Details.chain(failure)) {
+            if (link instanceof ImageArchiveException archive) {
+                return ofArchive(archive);
+            }
             if (link instanceof PlatformException platform) {
                 return ofPlatform(platform);
             }
@@ -174,9 +177,6 @@ final class ProblemRules {
             }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;
-            }
-            if (link instanceof ImageArchiveException archive) {
-                return ofArchive(archive);
             }
             if (link instanceof ConfigFileException file) {
                 return file.reason() == ConfigFileException.Reason.UNWRITABLE ? DOCKER_CONFIG_NOT_WRITABLE : DOCKER_CONFIG_UNREADABLE;
