@@ -120,9 +120,9 @@ public final class ImageExport extends InputStream {
     @Override
     public void close() {
         closed = true;
-        Response response = answer.getNow(null);
-        if (response != null) {
-            response.close();
+        // An export that failed has no connection left to close.
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            answer.join().close();
         }
     }
 }
