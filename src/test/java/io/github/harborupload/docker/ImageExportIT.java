@@ -1,6 +1,7 @@
 package io.github.harborupload.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -100,7 +101,10 @@ class ImageExportIT {
     void closingAfterOneMebibyteFreesTheConnectionForTheNextExport() throws IOException {
         String id = engine.inspect(stack.fiveLayerImage()).id();
         ImageExport first = engine.export(id);
+        // dockerd copies the 200 MB image into a temporary folder before its first byte (save.go).
+        assertFalse(first.started().toCompletableFuture().isDone(), "started before dockerd staged the image");
         assertEquals(1 << 20, first.readNBytes(1 << 20).length);
+        assertTrue(first.started().toCompletableFuture().isDone());
 
         // Closing aborts the 200 MB answer rather than reading it to its end.
         assertTimeoutPreemptively(Duration.ofSeconds(2), first::close);
