@@ -23,10 +23,4 @@ final class Digests {
     static String format(MessageDigest digest) {
         return PREFIX + HexFormat.of().formatHex(digest.digest());
     }
-
-    static String of(byte[] bytes) {
-        MessageDigest digest = sha256();
-        digest.update(bytes);
-        return format(digest);
-    }
 }

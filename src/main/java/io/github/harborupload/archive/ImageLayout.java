@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * <p>{@code manifest.json} when present: docker 20.10 writes only it ({@code [{"Config":
  * "<hex>.json", "RepoTags": […], "Layers": ["<id>/layer.tar", …]}]}, moby
- * {@code image/tarexport/save.go}), Docker 25+ writes it beside {@code index.json} with blob paths.
+ * {@code image/tarexport/save.go}), Docker 25+ writes it beside {@code index.json} with blob paths
+ * — and there it must win: the OCI manifest Docker 25's classic store writes lists only foreign
+ * layers, so its layers are named in manifest.json alone.
  * Otherwise the OCI image layout's {@code index.json} (image-spec {@code image-layout.md}), whose
  * descriptors lead, perhaps through a nested index, to one image manifest present in the archive
  * (containerd's exporter leaves out the blobs of other platforms).
@@ -27,6 +29,8 @@ record ImageLayout(ArchiveShape shape, String configPath, List<String> layerPath
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DEPTH = 4;
+    private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
+    private static final String ATTESTATION = "attestation-manifest";
 
     static ImageLayout of(ArchiveContents contents) {
         boolean hasIndex = contents.has("index.json");
@@ -74,7 +78,12 @@ record ImageLayout(ArchiveShape shape, String configPath, List<String> layerPath
         return found;
     }
 
-    /** Follows the descriptors of an index to the manifests whose blobs the archive holds. */
+    /**
+     * Follows the descriptors of an index to the manifests whose blobs the archive holds. BuildKit's
+     * attestation manifests (provenance, SBOM: {@code vnd.docker.reference.type:
+     * attestation-manifest}, buildkit {@code docs/attestations/attestation-storage.md}) sit in the same
+     * index as the image and are not images.
+     */
     private static void collect(ArchiveContents contents, JsonNode index, Found found, int depth) {
         if (depth > MAX_DEPTH) {
             throw new ImageArchiveException(Kind.MALFORMED, "indexes nested deeper than " + MAX_DEPTH);
@@ -82,7 +91,8 @@ record ImageLayout(ArchiveShape shape, String configPath, List<String> layerPath
         for (JsonNode descriptor : index.path("manifests")) {
             String digest = text(descriptor, "digest", "a descriptor in an index");
             String path = ArchivePaths.blobPath(digest);
-            if (!contents.has(path)) {
+            boolean attestation = ATTESTATION.equals(descriptor.path("annotations").path(REFERENCE_TYPE).asText());
+            if (attestation || !contents.has(path)) {
                 continue;
             }
             JsonNode document = parse(contents, path);

@@ -5,7 +5,9 @@ import java.io.InputStream;
 
 /**
  * Receives each entry that may be a layer while it streams out of the archive, e.g. to compress it
- * on the way to a registry. Called on the reading thread, one entry at a time, in archive order.
+ * on the way to a registry. Called on the reading thread, one entry at a time, in archive order
+ * (except a small entry the reader kept as JSON and the manifest then names as a layer, which only
+ * a hand-made archive has: it is offered from memory after the archive's end).
  *
  * <p>Which entries come here: every {@code layer.tar} (docker 20.10's shape), every blob under
  * {@code blobs/} that is not a small JSON document (the OCI layout), whatever their size. Which

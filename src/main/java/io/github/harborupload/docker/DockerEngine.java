@@ -15,13 +15,10 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.command.AuthCmdImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import io.github.harborupload.credentials.Credential;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -79,12 +76,12 @@ public final class DockerEngine implements AutoCloseable {
         // legitimately stay silent for minutes (stalls are detected above this layer). The HTTP
         // timeout only works over tcp, though: docker-java's unix socket cannot time out a read,
         // so quick calls also run under a deadline of their own (see quickly()).
-        this.quickHttp = http(config, connectTimeout, responseTimeout);
-        this.streamingHttp = http(config, connectTimeout, null);
-        this.quickCommands = new DefaultDockerCmdExecFactory(quickHttp, config.getObjectMapper());
+        this.quickCommands = commands(config, connectTimeout, responseTimeout);
         this.quick = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(quickCommands);
-        this.pushing = DockerClientImpl.getInstance(config)
-                .withDockerCmdExecFactory(new DefaultDockerCmdExecFactory(streamingHttp, config.getObjectMapper()));
+        DefaultDockerCmdExecFactory streamingCommands = commands(config, connectTimeout, null);
+        this.pushing = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(streamingCommands);
+        this.quickHttp = quickCommands.getDockerHttpClient();
+        this.streamingHttp = streamingCommands.getDockerHttpClient();
     }
 
     /**
@@ -123,14 +120,16 @@ public final class DockerEngine implements AutoCloseable {
         return builder.build();
     }
 
-    private static DockerHttpClient http(DockerClientConfig config, Duration connectTimeout, Duration responseTimeout) {
+    private static DefaultDockerCmdExecFactory commands(DockerClientConfig config, Duration connectTimeout,
+                                                        Duration responseTimeout) {
         URI host = config.getDockerHost();
-        return new ApacheDockerHttpClient.Builder()
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(host)
                 .sslConfig(config.getSSLConfig())
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .build();
+        return new DefaultDockerCmdExecFactory(http, config.getObjectMapper());
     }
 
     public EngineLocation location() {
@@ -261,7 +260,7 @@ public final class DockerEngine implements AutoCloseable {
         Objects.requireNonNull(imageIdOrName, "imageIdOrName");
         try {
             JsonNode image = quickly(() -> {
-                try (Response response = imageCall(quickHttp, imageIdOrName, "json")) {
+                try (Response response = ImageRequests.get(quickHttp, imageIdOrName, "json")) {
                     return JSON.readTree(response.getBody());
                 }
             });
@@ -283,43 +282,12 @@ public final class DockerEngine implements AutoCloseable {
         Objects.requireNonNull(imageId, "imageId");
         CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> {
             try {
-                return imageCall(streamingHttp, imageId, "get");
+                return ImageRequests.get(streamingHttp, imageId, "get");
             } catch (RuntimeException e) {
                 throw failures.translate(e);
             }
         }, calls);
         return new ImageExport(answer, failures);
-    }
-
-    /**
-     * {@code GET /images/{name}/{what}}: the answer when it is 200, else the engine's refusal as an
-     * exception (404: {@link ImageNotFoundException}). Raw HTTP, because docker-java's inspect has
-     * no variant and closing its save stream reads the whole rest of the archive first.
-     */
-    private static Response imageCall(DockerHttpClient http, String image, String what) {
-        Request request = Request.builder().method(Request.Method.GET)
-                .path("/images/" + pathSegment(image) + "/" + what).build();
-        Response response = http.execute(request);
-        int status = response.getStatusCode();
-        if (status == 200) {
-            return response;
-        }
-        String message;
-        try (response) {
-            message = EngineFailures.engineMessage(new String(response.getBody().readNBytes(64 * 1024),
-                    StandardCharsets.UTF_8), status);
-        } catch (IOException e) {
-            message = "HTTP " + status;
-        }
-        if (status == 404) {
-            throw new ImageNotFoundException(image, message, null);
-        }
-        throw new EngineException(message);
-    }
-
-    /** An image name in a URL path: '/' and ':' stay (dockerd's route takes the rest of the path). */
-    private static String pathSegment(String image) {
-        return URLEncoder.encode(image, StandardCharsets.UTF_8).replace("%2F", "/").replace("%3A", ":");
     }
 
     /**

@@ -47,8 +47,9 @@ public final class ImageExport extends InputStream {
     }
 
     /**
-     * Completes when the engine sends the first byte (the tar begins), or fails as {@link #read()}
-     * would. Completes on the thread that waited for the engine: hand UI work to the UI thread.
+     * Completes when the engine sends the first byte (the tar begins), or fails with what
+     * {@link #read()} would throw (inside a {@code CompletionException}, as dependent stages do).
+     * Completes on the thread that waited for the engine: hand UI work to the UI thread.
      */
     public CompletionStage<Void> started() {
         return started.minimalCompletionStage();
@@ -119,9 +120,9 @@ public final class ImageExport extends InputStream {
     @Override
     public void close() {
         closed = true;
-        Response response = answer.getNow(null);
-        if (response != null) {
-            response.close();
+        // An export that failed has no connection left to close.
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            answer.join().close();
         }
     }
 }

@@ -7,6 +7,9 @@ import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_UNREADAB
 import static io.github.harborupload.problems.ProblemType.ENGINE_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.HARBOR_CHECK_FAILED;
 import static io.github.harborupload.problems.ProblemType.HARBOR_PROJECT_NOT_FOUND;
+import static io.github.harborupload.problems.ProblemType.IMAGE_EXPORT_MISMATCH;
+import static io.github.harborupload.problems.ProblemType.IMAGE_EXPORT_UNREADABLE;
+import static io.github.harborupload.problems.ProblemType.IMAGE_EXPORT_UNSUPPORTED;
 import static io.github.harborupload.problems.ProblemType.IMAGE_NOT_FOUND;
 import static io.github.harborupload.problems.ProblemType.LOGIN_FAILED;
 import static io.github.harborupload.problems.ProblemType.NOT_LOGGED_IN;
@@ -47,6 +50,7 @@ import static io.github.harborupload.problems.ProblemType.SESSION_NOT_KEPT;
 import static io.github.harborupload.problems.ProblemType.TLS_CERTIFICATE;
 import static io.github.harborupload.problems.ProblemType.UNKNOWN;
 
+import io.github.harborupload.archive.ImageArchiveException;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.PushCancelledException;
@@ -165,6 +169,9 @@ final class ProblemRules {
 
     static ProblemType classify(Throwable failure) {
         for (Throwable link : Details.chain(failure)) {
+            if (link instanceof ImageArchiveException archive) {
+                return ofArchive(archive);
+            }
             if (link instanceof PlatformException platform) {
                 return ofPlatform(platform);
             }
@@ -187,6 +194,14 @@ final class ProblemRules {
             }
         }
         return classify(Details.of(failure));
+    }
+
+    static ProblemType ofArchive(ImageArchiveException failure) {
+        return switch (failure.kind()) {
+            case DIGEST_MISMATCH -> IMAGE_EXPORT_MISMATCH;
+            case MALFORMED, TRUNCATED -> IMAGE_EXPORT_UNREADABLE;
+            case UNSUPPORTED -> IMAGE_EXPORT_UNSUPPORTED;
+        };
     }
 
     static ProblemType classify(String text) {

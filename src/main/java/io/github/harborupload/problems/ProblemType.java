@@ -24,6 +24,12 @@ public enum ProblemType {
      */
     QUOTA_TOO_SMALL(Severity.WARNING, 1, 3),
     IMAGE_NOT_FOUND(Severity.ERROR, 2, 2),
+    /** The image read out of Docker (our own pusher) does not hash to its ID or its layers' diff_ids. */
+    IMAGE_EXPORT_MISMATCH(Severity.ERROR, 2, 2),
+    /** Docker's export of the image stopped in the middle or is not docker save's tar. */
+    IMAGE_EXPORT_UNREADABLE(Severity.ERROR, 2, 2),
+    /** Docker's export is readable but holds what the pusher cannot push (several images, zstd layers). */
+    IMAGE_EXPORT_UNSUPPORTED(Severity.ERROR, 1, 2),
     ENGINE_UNREACHABLE(Severity.ERROR, 3, 3),
     /** Docker's config.json cannot be read or is not JSON; the wizard leaves it as it is. */
     DOCKER_CONFIG_UNREADABLE(Severity.ERROR, 2, 2),

@@ -2,6 +2,7 @@ package io.github.harborupload.archive;
 
 import static io.github.harborupload.archive.TestImage.gzip;
 import static io.github.harborupload.archive.TestImage.hex;
+import static io.github.harborupload.archive.TestImage.sha256;
 import static io.github.harborupload.archive.TestImage.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.archive.ImageArchiveException.Kind;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +46,7 @@ class ImageArchiveReaderTest {
 
     /** v1 folder names: they say nothing of the diff_id (save.go derives them from the chain). */
     private static String v1Id(int layer) {
-        return hex(Digests.of(utf8("v1 id of layer " + layer)));
+        return hex(sha256(utf8("v1 id of layer " + layer)));
     }
 
     private static byte[] legacyManifest(TestImage image, List<String> layerPaths) {
@@ -129,14 +132,14 @@ class ImageArchiveReaderTest {
         TestImage base = new TestImage(500);
         byte[] layer = base.layers.get(0);
         byte[] config = TestImage.configWith(List.of(base.diffId(0), base.diffId(0)));
-        String configHex = hex(Digests.of(config));
+        String configHex = hex(sha256(config));
         byte[] manifest = utf8("[{\"Config\":\"" + configHex + ".json\",\"Layers\":[\"aaaa/layer.tar\",\"bbbb/layer.tar\"]}]");
         byte[] archive = new TestImage.Tar().file("aaaa/layer.tar", layer)
                 .symlink("bbbb/layer.tar", "../aaaa/layer.tar")
                 .file(configHex + ".json", config).file("manifest.json", manifest).finish();
         RecordingSink sink = new RecordingSink();
 
-        ImageArchive read = reader.read(stream(archive), Digests.of(config), sink);
+        ImageArchive read = reader.read(stream(archive), sha256(config), sink);
 
         assertEquals(List.of(base.diffId(0), base.diffId(0)), read.diffIds());
         assertEquals("aaaa/layer.tar", read.layers().get(1).path());
@@ -152,16 +155,43 @@ class ImageArchiveReaderTest {
     private record Oci(byte[] archive, String manifestDigest, List<String> blobDigests) {
     }
 
-    private static Oci ociArchive(TestImage image, boolean gzipLayers, boolean withDockerManifest,
-                                  UnaryOperator<byte[]> changeBlob) {
+    private static final UnaryOperator<byte[]> PLAIN = UnaryOperator.identity();
+    private static final UnaryOperator<byte[]> GZIP = TestImage::gzip;
+    private static final UnaryOperator<byte[]> UNTOUCHED = UnaryOperator.identity();
+
+    /** Who wrote the OCI layout, which decides what beside it and in its manifest. */
+    private enum Writer {
+        /** containerd's exporter or Podman: index.json only, the manifest lists every layer. */
+        OCI_ONLY,
+        /**
+         * Docker 25+ with its classic store (moby save.go): manifest.json too, layers uncompressed and
+         * named by diff_id, a v1 JSON blob per layer, and an OCI manifest that lists only foreign layers.
+         */
+        DOCKER_CLASSIC_STORE,
+        /** Docker 29's containerd store: manifest.json too, and the OCI manifest lists every layer. */
+        DOCKER_CONTAINERD_STORE
+    }
+
+    /**
+     * @param toBlob  how each layer is stored ({@link #PLAIN} or compressed); the blob is named for the result
+     * @param tamper  what happens to a layer blob after it was named, to make a blob lie about its name
+     */
+    private static Oci ociArchive(TestImage image, UnaryOperator<byte[]> toBlob, Writer writer,
+                                  UnaryOperator<byte[]> tamper) {
         TreeMap<String, byte[]> blobs = new TreeMap<>();
         List<String> layerDescriptors = new ArrayList<>();
         List<String> blobDigests = new ArrayList<>();
         for (byte[] layer : image.layers) {
-            byte[] blob = gzipLayers ? gzip(layer) : layer;
-            String digest = Digests.of(blob);
+            byte[] blob = toBlob.apply(layer);
+            boolean gzipLayers = blob != layer;
+            String digest = sha256(blob);
             blobDigests.add(digest);
-            blobs.put(hex(digest), changeBlob.apply(blob));
+            blobs.put(hex(digest), tamper.apply(blob));
+            if (writer == Writer.DOCKER_CLASSIC_STORE) {
+                byte[] v1Json = utf8("{\"id\":\"" + hex(digest) + "\",\"os\":\"linux\"}");
+                blobs.put(hex(sha256(v1Json)), v1Json);
+                continue;
+            }
             layerDescriptors.add("{\"mediaType\":\"" + (gzipLayers ? GZIP_LAYER : TAR_LAYER) + "\",\"digest\":\""
                     + digest + "\",\"size\":" + blob.length + "}");
         }
@@ -170,7 +200,7 @@ class ImageArchiveReaderTest {
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
                 + image.configDigest() + "\",\"size\":" + image.config.length + "},\"layers\":["
                 + String.join(",", layerDescriptors) + "]}");
-        String manifestDigest = Digests.of(manifest);
+        String manifestDigest = sha256(manifest);
         blobs.put(hex(manifestDigest), manifest);
         byte[] index = utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
                 + "\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
@@ -179,7 +209,7 @@ class ImageArchiveReaderTest {
         TestImage.Tar tar = new TestImage.Tar().folder("blobs").folder("blobs/sha256");
         blobs.forEach((hex, blob) -> tar.file("blobs/sha256/" + hex, blob));
         tar.file("index.json", index);
-        if (withDockerManifest) {
+        if (writer != Writer.OCI_ONLY) {
             List<String> paths = blobDigests.stream().map(d -> "blobs/sha256/" + hex(d)).toList();
             tar.file("manifest.json", utf8("[{\"Config\":\"blobs/sha256/" + hex(image.configDigest())
                     + "\",\"RepoTags\":[\"local/test:1\"],\"Layers\":[\"" + String.join("\",\"", paths) + "\"]}]"));
@@ -191,7 +221,7 @@ class ImageArchiveReaderTest {
     @Test
     void ociLayoutWithPlainLayersIsReadThroughIndexJson() throws IOException {
         TestImage image = new TestImage(4000, 900);
-        Oci oci = ociArchive(image, false, false, UnaryOperator.identity());
+        Oci oci = ociArchive(image, PLAIN, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
 
         // The containerd image store names the image by its manifest's digest, not the config's.
@@ -211,7 +241,7 @@ class ImageArchiveReaderTest {
     @Test
     void ociLayoutWithGzipLayersChecksWhatTheyDecompressTo() throws IOException {
         TestImage image = new TestImage(50_000, 10, 3000);
-        Oci oci = ociArchive(image, true, false, UnaryOperator.identity());
+        Oci oci = ociArchive(image, GZIP, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
 
         ImageArchive read = reader.read(stream(oci.archive), oci.manifestDigest, sink);
@@ -225,8 +255,8 @@ class ImageArchiveReaderTest {
         for (Received received : sink.received) {
             assertEquals(Compression.GZIP, received.entry.compression());
             // The sink learns both: the blob's name and, decompressed, the diff_id.
-            assertEquals(Digests.of(received.bytes), received.digests.sha256());
-            assertTrue(image.layers.stream().map(Digests::of).anyMatch(received.digests.diffId()::equals));
+            assertEquals(sha256(received.bytes), received.digests.sha256());
+            assertTrue(image.layers.stream().map(TestImage::sha256).anyMatch(received.digests.diffId()::equals));
         }
     }
 
@@ -234,43 +264,97 @@ class ImageArchiveReaderTest {
     void aGzipLayerOfSeveralMembersIsDecompressedWhole() throws IOException {
         // Concatenated members are one valid gzip stream; Go's reader reads them all (registry-push.md).
         TestImage image = new TestImage(20_000);
-        byte[] layer = image.layers.get(0);
-        byte[] members = concat(gzip(Arrays.copyOfRange(layer, 0, 7000)), gzip(Arrays.copyOfRange(layer, 7000, 20_000)));
-        Oci oci = ociArchive(image, true, false, blob -> members);
-
-        // The blob is no longer named for its bytes, so only the diff_id part of the check is looked at.
-        ImageArchiveException e = assertThrows(ImageArchiveException.class,
-                () -> reader.read(stream(oci.archive), null, LayerSink.SKIP));
-        assertEquals(Kind.DIGEST_MISMATCH, e.kind());
-        assertTrue(e.getMessage().startsWith("the blob blobs/sha256/"), e.getMessage());
-
+        UnaryOperator<byte[]> twoMembers = layer -> concat(gzip(Arrays.copyOfRange(layer, 0, 7000)),
+                gzip(Arrays.copyOfRange(layer, 7000, layer.length)));
+        Oci oci = ociArchive(image, twoMembers, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
-        try {
-            reader.read(stream(oci.archive), null, sink);
-        } catch (ImageArchiveException expected) {
-            // the name check fails after the stream; the sink has heard the digests by then
-        }
+
+        ImageArchive read = reader.read(stream(oci.archive), oci.manifestDigest, sink);
+
+        assertEquals(image.diffId(0), read.layers().get(0).diffId());
         assertEquals(image.diffId(0), sink.received.get(0).digests.diffId());
     }
 
     @Test
-    void dockerTwentyFiveShapeIsReadThroughItsManifestJson() throws IOException {
+    void dockerTwentyFiveIsReadThroughItsManifestJsonAsItsOciManifestListsNoLayers() throws IOException {
         TestImage image = new TestImage(700, 800);
-        Oci oci = ociArchive(image, true, true, UnaryOperator.identity());
+        Oci oci = ociArchive(image, PLAIN, Writer.DOCKER_CLASSIC_STORE, UNTOUCHED);
+        RecordingSink sink = new RecordingSink();
 
-        ImageArchive read = reader.read(stream(oci.archive), image.configDigest(), LayerSink.SKIP);
+        ImageArchive read = reader.read(stream(oci.archive), image.configDigest(), sink);
+
+        assertEquals(ArchiveShape.DOCKER_MANIFEST, read.shape());
+        assertEquals(List.of(image.diffId(0), image.diffId(1)), read.diffIds());
+        assertEquals("blobs/sha256/" + hex(image.diffId(1)), read.layers().get(1).path());
+        assertEquals(Compression.NONE, read.layers().get(1).compression());
+        // The v1 JSON blobs are kept, not offered: the sink sees the two layers only.
+        assertEquals(2, sink.received.size());
+    }
+
+    @Test
+    void dockerTwentyNinesContainerdStoreIsNamedByItsManifestDigest() throws IOException {
+        TestImage image = new TestImage(700, 800);
+        Oci oci = ociArchive(image, GZIP, Writer.DOCKER_CONTAINERD_STORE, UNTOUCHED);
+
+        // The containerd image store's image ID is the manifest's (or index's) digest.
+        ImageArchive read = reader.read(stream(oci.archive), oci.manifestDigest, LayerSink.SKIP);
 
         assertEquals(ArchiveShape.DOCKER_MANIFEST, read.shape());
         assertEquals(List.of(image.diffId(0), image.diffId(1)), read.diffIds());
         assertEquals(Compression.GZIP, read.layers().get(1).compression());
-        // index.json beside it still names the manifest, the containerd store's image ID.
-        assertEquals(read, reader.read(stream(oci.archive), oci.manifestDigest, LayerSink.SKIP));
+        assertEquals(oci.blobDigests.get(1), read.layers().get(1).blobDigest());
+    }
+
+    @Test
+    void anIndexWithTheImageAndItsAttestationLeadsToTheImage() throws IOException {
+        // BuildKit's images in the containerd store: an index of the platform's manifest and an
+        // attestation manifest (docs/attestations/attestation-storage.md), and containerd's exporter
+        // names the index in index.json. The image ID is then the index's digest.
+        TestImage image = new TestImage(600);
+        TestImage attestationConfig = new TestImage(10);
+        byte[] imageManifest = ociManifest(image.configDigest(), image.config.length, image.diffId(0),
+                image.layers.get(0).length);
+        byte[] statement = utf8("{\"_type\":\"https://in-toto.io/Statement/v0.1\"}");
+        byte[] attestation = ociManifest(attestationConfig.configDigest(), attestationConfig.config.length,
+                sha256(statement), statement.length);
+        byte[] nested = utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                + "\"manifests\":[" + descriptor(imageManifest, "") + "," + descriptor(attestation,
+                ",\"annotations\":{\"vnd.docker.reference.type\":\"attestation-manifest\"}") + "]}");
+        byte[] index = utf8("{\"schemaVersion\":2,\"manifests\":[" + descriptor(nested, "") + "]}");
+        TreeMap<String, byte[]> blobs = new TreeMap<>();
+        for (byte[] blob : List.of(image.layers.get(0), image.config, imageManifest, statement,
+                attestationConfig.config, attestation, nested)) {
+            blobs.put(hex(sha256(blob)), blob);
+        }
+        TestImage.Tar tar = new TestImage.Tar();
+        blobs.forEach((hex, blob) -> tar.file("blobs/sha256/" + hex, blob));
+        byte[] archive = tar.file("index.json", index).file("oci-layout", utf8("{\"imageLayoutVersion\":\"1.0.0\"}"))
+                .finish();
+
+        ImageArchive read = reader.read(stream(archive), sha256(nested), LayerSink.SKIP);
+
+        assertEquals(List.of(image.diffId(0)), read.diffIds());
+        assertArrayEquals(image.config, read.config());
+    }
+
+    private static byte[] ociManifest(String configDigest, int configSize, String layerDigest, int layerSize) {
+        return utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+                + configDigest + "\",\"size\":" + configSize + "},\"layers\":[{\"mediaType\":\"" + TAR_LAYER
+                + "\",\"digest\":\"" + layerDigest + "\",\"size\":" + layerSize + "}]}");
+    }
+
+    private static String descriptor(byte[] manifest, String more) {
+        String mediaType = new String(manifest, StandardCharsets.UTF_8).contains("index.v1")
+                ? "application/vnd.oci.image.index.v1+json" : "application/vnd.oci.image.manifest.v1+json";
+        return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + sha256(manifest) + "\",\"size\":"
+                + manifest.length + more + "}";
     }
 
     @Test
     void aLayerLargerThanTheMemoryLimitStreamsThroughTheSink() throws IOException {
         TestImage image = new TestImage(ImageArchiveReader.SMALL_ENTRY_LIMIT + 1000);
-        Oci oci = ociArchive(image, false, false, UnaryOperator.identity());
+        Oci oci = ociArchive(image, PLAIN, Writer.OCI_ONLY, UNTOUCHED);
         RecordingSink sink = new RecordingSink();
 
         ImageArchive read = reader.read(stream(oci.archive), null, sink);
@@ -279,32 +363,61 @@ class ImageArchiveReaderTest {
         assertEquals(image.layers.get(0).length, sink.received.get(0).bytes.length);
     }
 
+    @Test
+    void aLayerReachesTheSinkWhileTheArchiveIsStillArriving() throws IOException {
+        // The pusher compresses a layer as it streams: nothing may wait for the whole entry.
+        int layerSize = 16 * 1024 * 1024;
+        TestImage image = new TestImage(layerSize);
+        byte[] archive = legacyArchive(image, MANIFEST_LAST);
+        long[] delivered = new long[1];
+        InputStream counting = new FilterInputStream(stream(archive)) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                delivered[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        long[] deliveredAtFirstBytes = new long[1];
+        LayerSink sink = (entry, content) -> {
+            content.readNBytes(64 * 1024);
+            deliveredAtFirstBytes[0] = delivered[0];
+            content.readAllBytes();
+            return LayerSink.IGNORE_END;
+        };
+
+        reader.read(counting, image.configDigest(), sink);
+
+        assertTrue(deliveredAtFirstBytes[0] < 1024 * 1024,
+                "the sink had its first bytes after " + deliveredAtFirstBytes[0] + " bytes of the archive");
+    }
+
     // ---- what must fail, and how
 
     @Test
     void aLayerThatDoesNotHashToItsDiffIdIsNamed() {
         TestImage image = new TestImage(100, 200);
-        byte[] config = TestImage.configWith(List.of(image.diffId(0), Digests.of(utf8("something else"))));
+        byte[] config = TestImage.configWith(List.of(image.diffId(0), sha256(utf8("something else"))));
         TestImage.Tar tar = new TestImage.Tar().file(v1Id(0) + "/layer.tar", image.layers.get(0))
                 .file(v1Id(1) + "/layer.tar", image.layers.get(1));
-        String configHex = hex(Digests.of(config));
+        String configHex = hex(sha256(config));
         byte[] archive = tar.file(configHex + ".json", config).file("manifest.json", utf8("[{\"Config\":\""
                 + configHex + ".json\",\"Layers\":[\"" + v1Id(0) + "/layer.tar\",\"" + v1Id(1) + "/layer.tar\"]}]"))
                 .finish();
 
         ImageArchiveException e = assertThrows(ImageArchiveException.class,
-                () -> reader.read(stream(archive), Digests.of(config), LayerSink.SKIP));
+                () -> reader.read(stream(archive), sha256(config), LayerSink.SKIP));
 
         assertEquals(Kind.DIGEST_MISMATCH, e.kind());
         assertEquals("layer 2 (" + v1Id(1) + "/layer.tar) hashes to " + image.diffId(1)
-                + ", but the config says " + Digests.of(utf8("something else")), e.getMessage());
+                + ", but the config says " + sha256(utf8("something else")), e.getMessage());
     }
 
     @Test
     void aGzipLayerThatDecompressesToSomethingElseIsNamed() {
         TestImage image = new TestImage(1000);
         byte[] other = gzip(utf8("not the layer"));
-        Oci oci = ociArchive(image, true, false, blob -> other);
+        Oci oci = ociArchive(image, GZIP, Writer.OCI_ONLY, blob -> other);
 
         // The blob check comes first, the diff_id check would fail too.
         ImageArchiveException e = assertThrows(ImageArchiveException.class,
@@ -316,7 +429,7 @@ class ImageArchiveReaderTest {
     @Test
     void aConfigThatIsNotTheImageIdIsRefused() {
         TestImage image = new TestImage(100);
-        String otherId = Digests.of(utf8("another image"));
+        String otherId = sha256(utf8("another image"));
 
         ImageArchiveException e = assertThrows(ImageArchiveException.class,
                 () -> reader.read(stream(legacyArchive(image, MANIFEST_LAST)), otherId, LayerSink.SKIP));
@@ -421,7 +534,7 @@ class ImageArchiveReaderTest {
     void anArchiveOfTwoImagesIsNotPushable() {
         TestImage image = new TestImage(100);
         byte[] one = legacyManifest(image, List.of(v1Id(0) + "/layer.tar"));
-        String entry = new String(one, java.nio.charset.StandardCharsets.UTF_8);
+        String entry = new String(one, StandardCharsets.UTF_8);
         byte[] two = utf8(entry.substring(0, entry.length() - 1) + "," + entry.substring(1));
 
         ImageArchiveException e = assertThrows(ImageArchiveException.class,
@@ -433,7 +546,7 @@ class ImageArchiveReaderTest {
     @Test
     void aCorruptGzipLayerIsMalformed() {
         TestImage image = new TestImage(5000);
-        Oci oci = ociArchive(image, true, false, blob -> {
+        Oci oci = ociArchive(image, GZIP, Writer.OCI_ONLY, blob -> {
             byte[] broken = blob.clone();
             Arrays.fill(broken, 10, 40, (byte) 0xff);
             return broken;
@@ -495,7 +608,7 @@ class ImageArchiveReaderTest {
         public Ending receive(ArchiveEntry entry, InputStream content) throws IOException {
             assertTrue(!open, "an entry offered before the last one ended");
             open = true;
-            java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
             byte[] piece = new byte[1000];
             for (int n = content.read(piece); n >= 0; n = content.read(piece)) {
                 copy.write(piece, 0, n);
@@ -504,15 +617,9 @@ class ImageArchiveReaderTest {
             assertEquals(entry.size(), bytes.length);
             return digests -> {
                 open = false;
-                MessageDigest sha = Digests.sha256();
-                assertEquals(Digests.format(updated(sha, bytes)), digests.sha256());
+                assertEquals(sha256(bytes), digests.sha256());
                 received.add(new Received(entry, bytes, digests));
             };
-        }
-
-        private static MessageDigest updated(MessageDigest sha, byte[] bytes) {
-            sha.update(bytes);
-            return sha;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +29,7 @@ final class TestImage {
             random.nextBytes(layer);
             layer[0] = 'x'; // a tar starts with a file name, never with '{'
             layers.add(layer);
-            diffIds.add(Digests.of(layer));
+            diffIds.add(sha256(layer));
         }
         config = configWith(diffIds);
     }
@@ -40,11 +41,17 @@ final class TestImage {
     }
 
     String configDigest() {
-        return Digests.of(config);
+        return sha256(config);
     }
 
     String diffId(int layer) {
-        return Digests.of(layers.get(layer));
+        return sha256(layers.get(layer));
+    }
+
+    static String sha256(byte[] bytes) {
+        MessageDigest digest = Digests.sha256();
+        digest.update(bytes);
+        return Digests.format(digest);
     }
 
     static String hex(String digest) {

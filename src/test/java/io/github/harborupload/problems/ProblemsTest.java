@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.harborupload.archive.ImageArchiveException;
+import io.github.harborupload.archive.ImageArchiveException.Kind;
 import io.github.harborupload.docker.EngineException;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
@@ -157,6 +159,24 @@ class ProblemsTest {
         assertEquals("没有推送权限", CHINESE.text(problem.title()));
         assertEquals("Harbor refused the action \"push\" on user-alice/repo.", ENGLISH.text(problem.causes().get(0)));
         assertTrue(english(problem.actions()).get(0).contains("user-<your username>"));
+    }
+
+    @Test
+    void eachWayTheImageReadOutOfDockerFailsIsNamed() {
+        // The archive package's kinds (ImageArchiveException.Kind), as the project's own pusher meets them.
+        String mismatch = "layer 2 (3f1a/layer.tar) hashes to sha256:aaa, but the config says sha256:bbb";
+        Problem wrong = Problems.of(new ImageArchiveException(Kind.DIGEST_MISMATCH, mismatch));
+        assertEquals(ProblemType.IMAGE_EXPORT_MISMATCH, wrong.type());
+        assertEquals("Exported image does not match its ID", ENGLISH.text(wrong.title()));
+        assertEquals("Docker 导出的镜像与其 ID 不符", CHINESE.text(wrong.title()));
+        assertEquals(mismatch, wrong.detail(), "which entry and which digests, for the details");
+
+        assertEquals(ProblemType.IMAGE_EXPORT_UNREADABLE,
+                Problems.of(new ImageArchiveException(Kind.TRUNCATED, "the archive ends inside a/layer.tar")).type());
+        assertEquals(ProblemType.IMAGE_EXPORT_UNREADABLE,
+                Problems.of(new ImageArchiveException(Kind.MALFORMED, "not a tar archive")).type());
+        assertEquals(ProblemType.IMAGE_EXPORT_UNSUPPORTED,
+                Problems.of(new ImageArchiveException(Kind.UNSUPPORTED, "manifest.json lists 2 images")).type());
     }
 
     @Test
