@@ -57,7 +57,7 @@ public enum ExitCode {
                     PLATFORM_HOST_NOT_FOUND, PLATFORM_UNREACHABLE, PLATFORM_TIMEOUT, PLATFORM_TLS, PLATFORM_NOT_AN_API,
                     PLATFORM_UNAVAILABLE -> NETWORK;
             case PLATFORM_INVALID_REQUEST, PLATFORM_IMPORT_INVALID -> USAGE;
-            case ENGINE_UNREACHABLE -> ENGINE_UNREACHABLE;
+            case ENGINE_UNREACHABLE, ENGINE_TLS -> ENGINE_UNREACHABLE;
             case CANCELLED, REQUEST_CANCELLED -> CANCELLED;
             case PLATFORM_IMPORT_NOT_CONFIRMED -> IMPORT_NOT_CONFIRMED;
             // This computer's Docker settings: no class of their own, the problem's text says which file or helper.

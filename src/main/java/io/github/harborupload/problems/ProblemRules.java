@@ -4,6 +4,7 @@ import static io.github.harborupload.problems.ProblemType.CANCELLED;
 import static io.github.harborupload.problems.ProblemType.CREDENTIAL_HELPER_FAILED;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_NOT_WRITABLE;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_UNREADABLE;
+import static io.github.harborupload.problems.ProblemType.ENGINE_TLS;
 import static io.github.harborupload.problems.ProblemType.ENGINE_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.HARBOR_CHECK_FAILED;
 import static io.github.harborupload.problems.ProblemType.HARBOR_PROJECT_NOT_FOUND;
@@ -170,6 +171,9 @@ final class ProblemRules {
             }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;
+            }
+            if (link instanceof EngineUnreachableException engine && engine.reason() == EngineUnreachableException.Reason.TLS) {
+                return ENGINE_TLS;
             }
             if (link instanceof ConfigFileException file) {
                 return file.reason() == ConfigFileException.Reason.UNWRITABLE ? DOCKER_CONFIG_NOT_WRITABLE : DOCKER_CONFIG_UNREADABLE;

@@ -25,6 +25,8 @@ public enum ProblemType {
     QUOTA_TOO_SMALL(Severity.WARNING, 1, 3),
     IMAGE_NOT_FOUND(Severity.ERROR, 2, 2),
     ENGINE_UNREACHABLE(Severity.ERROR, 3, 3),
+    /** TLS to a tcp engine was asked for and could not be had; nothing went in clear instead. */
+    ENGINE_TLS(Severity.ERROR, 2, 2),
     /** Docker's config.json cannot be read or is not JSON; the wizard leaves it as it is. */
     DOCKER_CONFIG_UNREADABLE(Severity.ERROR, 2, 2),
     /** The login was accepted, but Docker's config.json could not be written; the old file is unchanged. */
