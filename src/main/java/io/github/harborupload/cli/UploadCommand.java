@@ -7,7 +7,6 @@ import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.LoginStep;
-import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.flow.Preflight;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
@@ -27,6 +26,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,6 +45,9 @@ final class UploadCommand extends CliCommand {
 
     @Option(names = "--url", paramLabel = "URL")
     String url;
+
+    @Mixin
+    PlainHttpOption plainHttp = new PlainHttpOption();
 
     @Option(names = "--registry", paramLabel = "HOST")
     String registry;
@@ -92,7 +95,7 @@ final class UploadCommand extends CliCommand {
         if (resetCredentials && !yes && !context.terminal().isInteractive()) {
             throw new BadInput(context.text("upload.resetNeedsYes"));
         }
-        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url));
+        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url, plainHttp), plainHttp);
         String host = Targets.host(context, registry != null ? registry : platform.harborRegistry());
         known = known.withRegistry(host);
         ImageChoice image = new TagStep(context.services()).findImage(source);
@@ -171,7 +174,7 @@ final class UploadCommand extends CliCommand {
     private Credential fetchAndLogIn(PlatformSession platform, String host) throws PlatformException {
         confirmReset(host);
         info.println(context.text("upload.fetching", platform.address()));
-        Credential fetched = new PlatformAccess(context.services()).fetchHarborLogin(platform).credential();
+        Credential fetched = PlatformSessions.access(context, plainHttp).fetchHarborLogin(platform).credential();
         CredentialStore store = new LoginStep(context.services()).login(host, fetched, false);
         context.updateSettings(settings -> settings.withHarborAddress(host).withLastUsername(fetched.username()));
         info.println(context.text("login.savedIn", fetched.username(), host, context.text(store.description())));

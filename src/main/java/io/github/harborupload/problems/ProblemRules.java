@@ -29,6 +29,7 @@ import static io.github.harborupload.problems.ProblemType.PLATFORM_PERMISSION_DE
 import static io.github.harborupload.problems.ProblemType.PLATFORM_REQUEST_FAILED;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_SESSION_EXPIRED;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TIMEOUT;
+import static io.github.harborupload.problems.ProblemType.PLATFORM_PLAIN_HTTP;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TLS;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TOKEN_INVALID;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_UNAVAILABLE;
@@ -55,6 +56,7 @@ import io.github.harborupload.docker.config.CredentialHelperException;
 import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.harbor.HarborException;
 import io.github.harborupload.platform.Endpoint;
+import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformCodes;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.SessionStoreException;
@@ -168,6 +170,9 @@ final class ProblemRules {
             }
             if (link instanceof HarborException harbor) {
                 return ofHarbor(harbor);
+            }
+            if (link instanceof PlainHttpRefusedException) {
+                return PLATFORM_PLAIN_HTTP;
             }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;

@@ -55,6 +55,8 @@ public enum ProblemType {
     PLATFORM_UNREACHABLE(Severity.ERROR, 2, 2),
     PLATFORM_TIMEOUT(Severity.ERROR, 2, 2),
     PLATFORM_TLS(Severity.ERROR, 2, 2),
+    /** An http:// address to another computer, refused before anything is sent (issue 13, item 2). */
+    PLATFORM_PLAIN_HTTP(Severity.ERROR, 1, 2),
     /** A web page (a proxy's, a network login's) where the platform's JSON was due. */
     PLATFORM_NOT_AN_API(Severity.ERROR, 3, 2),
     /** Empty, too long, or JSON of another shape. */

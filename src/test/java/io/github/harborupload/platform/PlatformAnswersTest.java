@@ -221,6 +221,22 @@ class PlatformAnswersTest {
     }
 
     @Test
+    void plainHttpIsOnlyForThisComputerUnlessAllowed() {
+        // Issue 13, item 2: http://203.0.113.5 took the platform password and gave tokens in clear.
+        // Loopback keeps plain http, the rule HarborAddress applies (Docker talks http to loopback registries).
+        PlainHttpRefusedException refused = assertThrows(PlainHttpRefusedException.class,
+                () -> PlatformClient.parseAddress("http://203.0.113.5"));
+        assertEquals(URI.create("http://203.0.113.5"), refused.address());
+        assertThrows(PlainHttpRefusedException.class, () -> PlatformClient.parseAddress("HTTP://gpu.act.buaa.edu.cn/portal"));
+        assertEquals(URI.create("http://localhost:8099"), PlatformClient.parseAddress("http://localhost:8099"));
+        assertEquals(URI.create("http://[::1]:8099"), PlatformClient.parseAddress("http://[::1]:8099"));
+        assertEquals(URI.create("http://203.0.113.5"), PlatformClient.parseAddress("http://203.0.113.5", true));
+        assertTrue(PlatformClient.isPlainHttpToAnotherHost(URI.create("http://203.0.113.5")));
+        assertFalse(PlatformClient.isPlainHttpToAnotherHost(URI.create("http://127.0.0.2:80")));
+        assertFalse(PlatformClient.isPlainHttpToAnotherHost(URI.create("https://203.0.113.5")));
+    }
+
+    @Test
     void theMessageNamesTheCallStatusCodeAndPlatformMessage() {
         PlatformException wrong = assertThrows(PlatformException.class,
                 () -> fixture.client.signIn(FakePlatformFixture.USER, "wrong-password-123"));

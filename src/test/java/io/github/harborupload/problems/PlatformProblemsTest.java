@@ -130,6 +130,18 @@ class PlatformProblemsTest {
     }
 
     @Test
+    void plainHttpToAnotherComputerIsNamedWithTheWayOut() {
+        // Issue 13, item 2: the sign-in dialog shows this when an http:// address is typed.
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> PlatformClient.parseAddress("http://203.0.113.5"));
+        Problem problem = Problems.of(refused);
+
+        assertEquals(ProblemType.PLATFORM_PLAIN_HTTP, problem.type());
+        assertTrue(ENGLISH.text(problem.actions().get(1)).contains("--allow-http"));
+        assertEquals("已拒绝以明文 http 连接平台", CHINESE.text(problem.title()));
+    }
+
+    @Test
     void createUserFailedSaysJustTryAgainAndShowsThePlatformsMessage() throws Exception {
         PlatformSession session = client.signIn("alice", "pw-alice");
         platform.failNextCredential(CredentialFailure.CREATE_USER);
