@@ -5,6 +5,7 @@ import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformClient;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.SessionNotForgottenException;
 import io.github.harborupload.platform.SessionStore;
 import io.github.harborupload.platform.SessionStoreException;
 import io.github.harborupload.platform.SessionTokens;
@@ -74,11 +75,36 @@ public final class PlatformAccess {
         }
     }
 
-    public void signOut(String address) {
+    /**
+     * Forgets the session kept for this address.
+     *
+     * @throws SessionNotForgottenException it may still be kept: it could not be removed, or the
+     *                                      keychain could not be reached to find out
+     */
+    public void signOut(String address) throws SessionNotForgottenException {
+        URI uri;
         try {
-            forget(services.sessions(), PlatformClient.parseAddress(address, allowHttp));
+            uri = PlatformClient.parseAddress(address, allowHttp);
         } catch (IllegalArgumentException e) {
-            // nothing was kept for an address that is not one
+            return; // nothing was kept for an address that is not one
+        }
+        try {
+            services.sessions().forget(uri);
+        } catch (SessionStoreException e) {
+            throw new SessionNotForgottenException(e);
+        }
+    }
+
+    /**
+     * Forgets every session kept on this computer, whatever its platform address.
+     *
+     * @throws SessionNotForgottenException as {@link #signOut}
+     */
+    public void signOutEverywhere() throws SessionNotForgottenException {
+        try {
+            services.sessions().forgetAll();
+        } catch (SessionStoreException e) {
+            throw new SessionNotForgottenException(e);
         }
     }
 

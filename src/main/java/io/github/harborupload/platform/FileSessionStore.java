@@ -54,6 +54,15 @@ public final class FileSessionStore implements SessionStore {
         }
     }
 
+    @Override
+    public synchronized void forgetAll() throws SessionStoreException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new SessionStoreException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private ObjectNode read() throws SessionStoreException {
         try {
             JsonNode json = Envelope.JSON.readTree(Files.readAllBytes(file));

@@ -91,24 +91,35 @@ public final class SessionStores {
             return file.load(address);
         }
 
+        /**
+         * Both places, each tried even when the other fails. A keychain that cannot be reached may
+         * still hold a session the desktop kept there, so it fails the whole (issue 13, item 3: "no
+         * D-Bus" was taken for "nothing kept", and the next start resumed the session).
+         */
         @Override
         public void forget(URI address) throws SessionStoreException {
-            file.forget(address);
-            try {
-                keychain.forget(address);
-            } catch (SessionStoreException failure) {
-                if (stillInKeychain(address)) {
-                    throw failure;
-                }
-            }
+            bothOrFail(() -> file.forget(address), () -> keychain.forget(address));
         }
 
-        /** A keychain that cannot even be read holds nothing this program could sign in with. */
-        private boolean stillInKeychain(URI address) {
+        @Override
+        public void forgetAll() throws SessionStoreException {
+            bothOrFail(file::forgetAll, keychain::forgetAll);
+        }
+
+        private interface Removal {
+            void run() throws SessionStoreException;
+        }
+
+        private static void bothOrFail(Removal fromFile, Removal fromKeychain) throws SessionStoreException {
+            SessionStoreException fileFailure = null;
             try {
-                return keychain.load(address).isPresent();
-            } catch (SessionStoreException unavailable) {
-                return false;
+                fromFile.run();
+            } catch (SessionStoreException e) {
+                fileFailure = e;
+            }
+            fromKeychain.run();
+            if (fileFailure != null) {
+                throw fileFailure;
             }
         }
     }

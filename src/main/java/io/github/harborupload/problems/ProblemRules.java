@@ -43,6 +43,7 @@ import static io.github.harborupload.problems.ProblemType.REGISTRY_NOT_FOUND;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_NOT_HTTPS;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.REQUEST_CANCELLED;
+import static io.github.harborupload.problems.ProblemType.SESSION_NOT_FORGOTTEN;
 import static io.github.harborupload.problems.ProblemType.SESSION_NOT_KEPT;
 import static io.github.harborupload.problems.ProblemType.TLS_CERTIFICATE;
 import static io.github.harborupload.problems.ProblemType.UNKNOWN;
@@ -59,6 +60,7 @@ import io.github.harborupload.platform.Endpoint;
 import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformCodes;
 import io.github.harborupload.platform.PlatformException;
+import io.github.harborupload.platform.SessionNotForgottenException;
 import io.github.harborupload.platform.SessionStoreException;
 import java.util.Arrays;
 import java.util.List;
@@ -173,6 +175,9 @@ final class ProblemRules {
             }
             if (link instanceof PlainHttpRefusedException) {
                 return PLATFORM_PLAIN_HTTP;
+            }
+            if (link instanceof SessionNotForgottenException) {
+                return SESSION_NOT_FORGOTTEN;
             }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;

@@ -90,6 +90,8 @@ public enum ProblemType {
     REQUEST_CANCELLED(Severity.INFO, 1, 1),
     /** "Stay signed in" could not keep the session. */
     SESSION_NOT_KEPT(Severity.WARNING, 1, 1),
+    /** Sign-out could not remove a kept session, or could not reach the keychain to (issue 13, item 3). */
+    SESSION_NOT_FORGOTTEN(Severity.ERROR, 1, 2),
 
     // Harbor's API, for the checks before a push.
     /** No Harbor API to ask: not a failure. */

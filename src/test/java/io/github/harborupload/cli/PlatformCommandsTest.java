@@ -249,4 +249,20 @@ class PlatformCommandsTest {
         CliRunner.Result loopback = cli.run("platform", "logout", "--url", platform.address().toString());
         assertFalse(loopback.err().contains("plain http"), loopback.err());
     }
+
+    @Test
+    void logoutAllForgetsTheSessionsOfEveryAddress() throws Exception {
+        // Issue 13, item 3: "forget every kept session on request, not only the current address".
+        start(ServerVersion.CURRENT);
+        signIn();
+        Files.writeString(cli.appConfig.resolve(SESSIONS_FILE), Files.readString(cli.appConfig.resolve(SESSIONS_FILE))
+                .replaceFirst("\\{", "{\"https://other.example.org\": {\"username\": \"alice\", \"accessToken\": \"a\", \"refreshToken\": \"r\"},"));
+
+        CliRunner.Result logout = cli.run("platform", "logout", "--all");
+
+        assertEquals(0, logout.exit(), logout.all());
+        assertTrue(logout.out().contains("no platform session is kept on this computer any more"), logout.out());
+        assertFalse(Files.exists(cli.appConfig.resolve(SESSIONS_FILE)));
+        assertEquals(ExitCode.AUTH.code(), cli.run("import", LINK).exit());
+    }
 }

@@ -113,8 +113,50 @@ class SessionStoreTest {
         store.save(ALICE);
         assertEquals(Optional.of(ALICE), file.load(ACT));
         assertEquals(Optional.of(ALICE), store.load(ACT));
-        store.forget(ACT);
+    }
+
+    @Test
+    void aKeychainThatCannotBeReachedFailsTheSignOutInsteadOfCallingItDone() throws Exception {
+        // Issue 13, item 3: without D-Bus, "platform logout" said "Signed out" while the keyring kept
+        // the tokens, and the next desktop start resumed the session.
+        Map<String, String> working = keyringEnvironment(KeychainSessionStore.Tool.SECRET_TOOL);
+        Map<String, String> noDbus = new HashMap<>(working);
+        noDbus.put("FAKE_KEYRING_BROKEN", "1");
+        SessionStores.forComputer(dir.resolve("config"), working, "Linux").save(ALICE);
+        new FileSessionStore(dir.resolve("config")).save(BOB);
+        SessionStore overSsh = SessionStores.forComputer(dir.resolve("config"), noDbus, "Linux");
+
+        SessionStoreException forget = assertThrows(SessionStoreException.class, () -> overSsh.forget(ACT));
+        assertTrue(forget.getMessage().contains("Cannot autolaunch D-Bus"), forget.getMessage());
+        SessionStoreException all = assertThrows(SessionStoreException.class, overSsh::forgetAll);
+        assertTrue(all.getMessage().contains("Cannot autolaunch D-Bus"), all.getMessage());
+
+        // Rightly so: the desktop still finds the session; the file's copy went all the same.
+        assertEquals(Optional.of(ALICE), SessionStores.forComputer(dir.resolve("config"), working, "Linux").load(ACT));
+        assertEquals(Optional.empty(), new FileSessionStore(dir.resolve("config")).load(LOCAL));
+    }
+
+    @Test
+    void forgetAllForgetsEveryAddressInTheKeychainAndTheFile() throws Exception {
+        Map<String, String> env = keyringEnvironment(KeychainSessionStore.Tool.SECRET_TOOL);
+        SessionStore store = SessionStores.forComputer(dir.resolve("config"), env, "Linux");
+        store.save(ALICE);
+        store.save(BOB);
+        new FileSessionStore(dir.resolve("config")).save(ALICE);
+
+        store.forgetAll();
+
         assertEquals(Optional.empty(), store.load(ACT));
+        assertEquals(Optional.empty(), store.load(LOCAL));
+        assertFalse(Files.exists(new FileSessionStore(dir.resolve("config")).file()));
+        store.forgetAll(); // nothing left: no error
+    }
+
+    @Test
+    void macSecurityDeletesUntilItFindsNoMore() throws Exception {
+        keychain(KeychainSessionStore.Tool.MAC_SECURITY, Map.of()).forgetAll();
+
+        assertTrue(Files.readString(dir.resolve("keyring/argv.log")).contains("delete-generic-password -s harbor-upload-wizard"));
     }
 
     @Test
