@@ -1,8 +1,7 @@
 package io.github.harborupload.platform;
 
+import io.github.harborupload.docker.config.SearchPath;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -30,27 +29,10 @@ public final class SessionStores {
         if (tool == null) {
             return file;
         }
-        return onPath(tool.program(), env)
+        return new SearchPath(env, osName).find(tool.program())
                 .<SessionStore>map(program -> new KeychainFirst(
                         new KeychainSessionStore(tool, program, env, KeychainSessionStore.TIMEOUT), file))
                 .orElse(file);
-    }
-
-    private static Optional<Path> onPath(String program, Map<String, String> env) {
-        for (String folder : env.getOrDefault("PATH", "").split(":")) {
-            if (folder.isBlank()) {
-                continue; // "the current folder": never pick a program up from there
-            }
-            try {
-                Path candidate = Path.of(folder, program);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            } catch (InvalidPathException e) {
-                // not a folder name; try the next
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -182,6 +182,9 @@ class SessionStoreTest {
         assertInstanceOf(FileSessionStore.class, SessionStores.forComputer(config, Map.of("PATH", dir.toString()), "Linux"));
         assertInstanceOf(SessionStores.KeychainFirst.class, SessionStores.forComputer(config, withTools, "Linux"));
         assertInstanceOf(SessionStores.KeychainFirst.class, SessionStores.forComputer(config, withTools, "Mac OS X"));
+        // Issue 13, item 4: a secret-tool found through a relative PATH entry (the current folder) is not used.
+        String relative = Path.of("").toAbsolutePath().relativize(dir.resolve("bin")).toString();
+        assertInstanceOf(FileSessionStore.class, SessionStores.forComputer(config, Map.of("PATH", relative), "Linux"));
     }
 
     private KeychainSessionStore keychain(KeychainSessionStore.Tool tool, Map<String, String> extra) throws IOException {
