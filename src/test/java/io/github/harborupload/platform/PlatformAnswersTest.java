@@ -100,6 +100,24 @@ class PlatformAnswersTest {
     }
 
     @Test
+    void anOddLoginAnswerIsNeverQuotedForItCarriesTokens() {
+        // Issue 13, item 5: "code":"0" made the detail quote the answer, both tokens in it, on --verbose
+        // and in the wizard's details. Login, refresh and credential answers are never quoted.
+        String accessToken = "eyJhbGciOiJIUzI1NiJ9.access-" + "A".repeat(300);
+        fixture.platform.answerNext("POST", "/api/auth/login", 200, JSON_TYPE,
+                "{\"code\":\"0\",\"data\":{\"accessToken\":\"" + accessToken + "\",\"refreshToken\":\"refresh-secret-R1\"}}");
+
+        PlatformException odd = assertThrows(PlatformException.class, fixture::signIn);
+
+        assertEquals(PlatformException.Kind.UNEXPECTED_ANSWER, odd.kind());
+        assertFalse(odd.getMessage().contains("access-AAAA"), odd.getMessage());
+        assertFalse(odd.getMessage().contains("refresh-secret-R1"), odd.getMessage());
+        assertTrue(odd.getMessage().contains("not quoted"), odd.getMessage());
+        assertTrue(Endpoint.CREDENTIAL.answersWithSecrets() && Endpoint.REFRESH.answersWithSecrets());
+        assertFalse(Endpoint.HARBOR_ADDRESS.answersWithSecrets());
+    }
+
+    @Test
     void aNonZeroCodeIsAnErrorEvenWithHttp200() {
         PlatformException error = harborAddressAnswering(200, JSON_TYPE, "{\"code\":40002,\"data\":null,\"msg\":\"镜像仓库未配置\"}");
         assertEquals(PlatformException.Kind.SERVER_ERROR, error.kind());
