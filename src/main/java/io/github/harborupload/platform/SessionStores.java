@@ -20,10 +20,12 @@ public final class SessionStores {
     /**
      * The system keychain when its tool is installed ({@code secret-tool} on Linux, {@code security}
      * on macOS), with the owner-only file in {@code configFolder} as the fallback for when the
-     * keychain cannot be used (no keyring running, a locked keychain); the file alone elsewhere.
+     * keychain cannot be used (no keyring running, a locked keychain); the file alone elsewhere,
+     * sealed with DPAPI on Windows.
      */
     public static SessionStore forComputer(Path configFolder, Map<String, String> env, String osName) {
-        FileSessionStore file = new FileSessionStore(configFolder);
+        boolean windows = osName.startsWith("Windows");
+        FileSessionStore file = new FileSessionStore(configFolder, windows ? FileSeal.WINDOWS_DPAPI : FileSeal.NONE);
         KeychainSessionStore.Tool tool = osName.startsWith("Mac") ? KeychainSessionStore.Tool.MAC_SECURITY
                 : osName.startsWith("Linux") ? KeychainSessionStore.Tool.SECRET_TOOL : null;
         if (tool == null) {
