@@ -7,7 +7,6 @@ import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.LoginStep;
-import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.flow.Preflight;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
@@ -28,6 +27,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,6 +46,9 @@ final class UploadCommand extends CliCommand {
 
     @Option(names = "--url", paramLabel = "URL")
     String url;
+
+    @Mixin
+    PlainHttpOption plainHttp = new PlainHttpOption();
 
     @Option(names = "--registry", paramLabel = "HOST")
     String registry;
@@ -96,7 +99,7 @@ final class UploadCommand extends CliCommand {
         if (resetCredentials && !yes && !context.terminal().isInteractive()) {
             throw new BadInput(context.text("upload.resetNeedsYes"));
         }
-        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url));
+        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url, plainHttp), plainHttp);
         String host = Targets.host(context, registry != null ? registry : platform.harborRegistry());
         known = known.withRegistry(host);
         ImageChoice image = new TagStep(context.services()).findImage(source);
@@ -176,7 +179,7 @@ final class UploadCommand extends CliCommand {
     private Credential fetchAndLogIn(PlatformSession platform, String host) throws PlatformException {
         confirmReset(host);
         info.println(context.text("upload.fetching", platform.address()));
-        Credential fetched = new PlatformAccess(context.services()).fetchHarborLogin(platform).credential();
+        Credential fetched = PlatformSessions.access(context, plainHttp).fetchHarborLogin(platform).credential();
         CredentialStore store = new LoginStep(context.services()).login(host, fetched, false);
         context.updateSettings(settings -> settings.withHarborAddress(host).withLastUsername(fetched.username()));
         info.println(context.text("login.savedIn", fetched.username(), host, context.text(store.description())));

@@ -19,6 +19,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Response;
 import io.github.harborupload.credentials.Credential;
 import java.io.IOException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * The Docker engine, as this program uses it: what it is, its images, login checks, tags and
@@ -89,7 +91,8 @@ public final class DockerEngine implements AutoCloseable {
      * {@link #ping()} to find out whether the engine answers.
      *
      * @throws EngineUnreachableException the location is not a usable engine address (unknown
-     *                                    scheme, TLS asked for without a certificate folder)
+     *                                    scheme), or TLS was asked for and its files are
+     *                                    unreadable or invalid (reason TLS)
      */
     public static DockerEngine connect(EngineLocation location) {
         return connect(location, CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
@@ -99,6 +102,8 @@ public final class DockerEngine implements AutoCloseable {
         Objects.requireNonNull(location, "location");
         try {
             return new DockerEngine(location, config(location), connectTimeout, responseTimeout);
+        } catch (EngineUnreachableException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new EngineUnreachableException(location.host(),
                     "not a usable Docker engine address " + location.host() + ": " + e.getMessage(), e);
@@ -111,13 +116,21 @@ public final class DockerEngine implements AutoCloseable {
      * then carry no version and the engine answers in its own (a 20.10 engine refuses 1.44 and up).
      */
     private static DockerClientConfig config(EngineLocation location) {
-        DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
-                .withDockerHost(location.host())
-                .withDockerTlsVerify(location.tlsVerify());
-        if (location.certPath() != null) {
-            builder.withDockerCertPath(location.certPath().toString());
+        // The TLS context is made now, so a tcp host that asked for TLS and cannot have it is refused
+        // here, never spoken to in plain HTTP. It is always given (null meaning plain), which also
+        // keeps docker-java from taking TLS files from the current context on its own.
+        SSLContext tls;
+        try {
+            tls = EngineTls.contextFor(location);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new EngineUnreachableException(location.host(), EngineUnreachableException.Reason.TLS,
+                    "TLS to the Docker engine at " + location.host() + " (" + location.origin()
+                            + ") cannot be set up, so nothing was sent: " + e.getMessage(), e);
         }
-        return builder.build();
+        return new DefaultDockerClientConfig.Builder()
+                .withDockerHost(location.host())
+                .withCustomSslConfig(() -> tls)
+                .build();
     }
 
     private static DefaultDockerCmdExecFactory commands(DockerClientConfig config, Duration connectTimeout,

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
@@ -94,6 +95,11 @@ final class EngineFailures {
         }
         if (io instanceof ConnectException) {
             return Reason.REFUSED;
+        }
+        // A handshake refused either way: an untrusted or misnamed engine certificate, or the
+        // engine wanting a client certificate it was not given.
+        if (io instanceof SSLException) {
+            return Reason.TLS;
         }
         return Reason.OTHER;
     }

@@ -4,6 +4,7 @@ import static io.github.harborupload.problems.ProblemType.CANCELLED;
 import static io.github.harborupload.problems.ProblemType.CREDENTIAL_HELPER_FAILED;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_NOT_WRITABLE;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_UNREADABLE;
+import static io.github.harborupload.problems.ProblemType.ENGINE_TLS;
 import static io.github.harborupload.problems.ProblemType.ENGINE_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.HARBOR_CHECK_FAILED;
 import static io.github.harborupload.problems.ProblemType.HARBOR_PROJECT_NOT_FOUND;
@@ -31,6 +32,7 @@ import static io.github.harborupload.problems.ProblemType.PLATFORM_PERMISSION_DE
 import static io.github.harborupload.problems.ProblemType.PLATFORM_REQUEST_FAILED;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_SESSION_EXPIRED;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TIMEOUT;
+import static io.github.harborupload.problems.ProblemType.PLATFORM_PLAIN_HTTP;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TLS;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TOKEN_INVALID;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_UNAVAILABLE;
@@ -46,6 +48,7 @@ import static io.github.harborupload.problems.ProblemType.REGISTRY_NOT_HTTPS;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_UNAVAILABLE;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.REQUEST_CANCELLED;
+import static io.github.harborupload.problems.ProblemType.SESSION_NOT_FORGOTTEN;
 import static io.github.harborupload.problems.ProblemType.SESSION_NOT_KEPT;
 import static io.github.harborupload.problems.ProblemType.TLS_CERTIFICATE;
 import static io.github.harborupload.problems.ProblemType.UNKNOWN;
@@ -60,8 +63,10 @@ import io.github.harborupload.docker.config.CredentialHelperException;
 import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.harbor.HarborException;
 import io.github.harborupload.platform.Endpoint;
+import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformCodes;
 import io.github.harborupload.platform.PlatformException;
+import io.github.harborupload.platform.SessionNotForgottenException;
 import io.github.harborupload.platform.SessionStoreException;
 import io.github.harborupload.registry.RegistryException;
 import java.util.Arrays;
@@ -181,8 +186,17 @@ final class ProblemRules {
             if (link instanceof RegistryException registry) {
                 return ofRegistry(registry);
             }
+            if (link instanceof PlainHttpRefusedException) {
+                return PLATFORM_PLAIN_HTTP;
+            }
+            if (link instanceof SessionNotForgottenException) {
+                return SESSION_NOT_FORGOTTEN;
+            }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;
+            }
+            if (link instanceof EngineUnreachableException engine && engine.reason() == EngineUnreachableException.Reason.TLS) {
+                return ENGINE_TLS;
             }
             if (link instanceof ConfigFileException file) {
                 return file.reason() == ConfigFileException.Reason.UNWRITABLE ? DOCKER_CONFIG_NOT_WRITABLE : DOCKER_CONFIG_UNREADABLE;

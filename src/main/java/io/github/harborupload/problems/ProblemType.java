@@ -31,6 +31,8 @@ public enum ProblemType {
     /** Docker's export is readable but holds what the pusher cannot push (several images, zstd layers). */
     IMAGE_EXPORT_UNSUPPORTED(Severity.ERROR, 1, 2),
     ENGINE_UNREACHABLE(Severity.ERROR, 3, 3),
+    /** TLS to a tcp engine was asked for and could not be had; nothing went in clear instead. */
+    ENGINE_TLS(Severity.ERROR, 2, 2),
     /** Docker's config.json cannot be read or is not JSON; the wizard leaves it as it is. */
     DOCKER_CONFIG_UNREADABLE(Severity.ERROR, 2, 2),
     /** The login was accepted, but Docker's config.json could not be written; the old file is unchanged. */
@@ -68,6 +70,8 @@ public enum ProblemType {
     PLATFORM_UNREACHABLE(Severity.ERROR, 2, 2),
     PLATFORM_TIMEOUT(Severity.ERROR, 2, 2),
     PLATFORM_TLS(Severity.ERROR, 2, 2),
+    /** An http:// address to another computer, refused before anything is sent (issue 13, item 2). */
+    PLATFORM_PLAIN_HTTP(Severity.ERROR, 1, 2),
     /** A web page (a proxy's, a network login's) where the platform's JSON was due. */
     PLATFORM_NOT_AN_API(Severity.ERROR, 3, 2),
     /** Empty, too long, or JSON of another shape. */
@@ -101,6 +105,8 @@ public enum ProblemType {
     REQUEST_CANCELLED(Severity.INFO, 1, 1),
     /** "Stay signed in" could not keep the session. */
     SESSION_NOT_KEPT(Severity.WARNING, 1, 1),
+    /** Sign-out could not remove a kept session, or could not reach the keychain to (issue 13, item 3). */
+    SESSION_NOT_FORGOTTEN(Severity.ERROR, 1, 2),
 
     // Harbor's API, for the checks before a push.
     /** No Harbor API to ask: not a failure. */

@@ -210,7 +210,7 @@ public final class Problems {
                     facts.add(text("fact.image", known.image()));
                 }
             }
-            case ENGINE_UNREACHABLE -> {
+            case ENGINE_UNREACHABLE, ENGINE_TLS -> {
                 if (known.endpoint() != null) {
                     facts.add(text("fact.endpoint", known.endpoint()));
                 }

@@ -2,6 +2,7 @@ package io.github.harborupload.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.harbor.HarborCheck;
@@ -45,6 +46,19 @@ class StepRulesTest {
         assertEquals("http://127.0.0.1:5003/portal/env/images", ImportStep.imagesPage("http://127.0.0.1:5003"));
         assertTrue(ImportStep.platformAddressProblem("not an address").isPresent());
         assertEquals(Optional.empty(), ImportStep.platformAddressProblem("gpu.act.buaa.edu.cn"));
+    }
+
+    @Test
+    void onlyTheHttpsPlatformAddressReachesTheBrowser() {
+        // Issue 13, item 6: "Open the image list" handed file://, smb:// and ms-msdt: to the desktop.
+        for (String hostile : new String[] {"file:///etc/passwd", "smb://attacker/share", "ms-msdt:/id PCWDiagnostic",
+                "javascript:alert(1)", "http://203.0.113.5"}) {
+            assertTrue(ImportStep.platformAddressProblem(hostile).isPresent(), hostile);
+            assertThrows(IllegalArgumentException.class, () -> ImportStep.imagesPage(hostile), hostile);
+        }
+        assertEquals("http://203.0.113.5 is plain http: use the platform's https:// address.",
+                ENGLISH.text(ImportStep.platformAddressProblem("http://203.0.113.5").orElseThrow()));
+        assertEquals("https://gpu.act.buaa.edu.cn/portal/env/images", ImportStep.imagesPage("https://gpu.act.buaa.edu.cn/x?y#z"));
     }
 
     @Test

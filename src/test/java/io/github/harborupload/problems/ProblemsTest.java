@@ -219,6 +219,19 @@ class ProblemsTest {
     }
 
     @Test
+    void tlsToTheEngineThatCannotBeHadIsNamedAsSuchNotAsDockerNotRunning() {
+        // Issue 13, item 1: the engine layer refuses instead of falling back to plain HTTP; the problem
+        // says TLS, and that nothing went in clear.
+        Problem tls = Problems.of(new EngineUnreachableException("tcp://10.0.0.5:2376", EngineUnreachableException.Reason.TLS,
+                "TLS to the Docker engine at tcp://10.0.0.5:2376 (context remote) cannot be set up", null));
+
+        assertEquals(ProblemType.ENGINE_TLS, tls.type());
+        assertEquals("Looked for Docker at tcp://10.0.0.5:2376.", ENGLISH.text(tls.causes().get(0)));
+        assertEquals("无法与 Docker 建立安全连接", CHINESE.text(tls.title()));
+        assertTrue(ENGLISH.text(tls.actions().get(1)).contains("never falls back to plain HTTP"));
+    }
+
+    @Test
     void theExceptionTypeWinsOverItsTextAnywhereInTheChain() {
         Problem wrapped = Problems.of(new IllegalStateException("step failed",
                 new EngineUnreachableException("tcp://10.0.0.5:2375", "Connection refused", new ConnectException("Connection refused"))));

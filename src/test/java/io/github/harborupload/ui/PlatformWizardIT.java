@@ -114,6 +114,26 @@ class PlatformWizardIT {
     }
 
     @Test
+    void signOutForgetsTheKeptSessionSoTheNextStartDoesNotResumeIt(FxRobot fx) throws Exception {
+        // Issue 13, item 3: the wizard had no sign-out; "stay signed in" could only be undone by hand.
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, true);
+        robot.waitUntil(30, () -> fx.lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
+        robot.clickDialogButton(wizard.text("button.cancel"));
+        Path sessions = wizard.appConfig.resolve("platform-sessions.json");
+        assertTrue(Files.readString(sessions).contains(user), "stay signed in kept it");
+        assertTrue(robot.visible("#platformSignOut"));
+
+        robot.click("#platformSignOut");
+
+        robot.waitUntil(10, () -> !Files.exists(sessions));
+        robot.waitForVisible(10, "#pasteFeedback");
+        assertEquals(wizard.text("credentials.platform.signedOut"), robot.label("#pasteFeedback"));
+        assertEquals(wizard.text("credentials.platform.signIn"), robot.read(() -> fx.lookup("#platformLink").queryLabeled().getText()));
+        assertFalse(robot.visible("#platformSignOut"));
+    }
+
+    @Test
     void aWrongPlatformPasswordIsShownInTheDialogAndKeepsTheFields(FxRobot fx) {
         WizardRobot robot = new WizardRobot(fx);
         signIn(robot, "not-the-password", false);

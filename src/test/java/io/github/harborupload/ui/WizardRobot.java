@@ -87,8 +87,18 @@ final class WizardRobot {
         return read(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
+    /** Whether the node is shown: it and every node around it visible (a label's own flag stays true in a hidden box). */
     boolean visible(String query) {
-        return read(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+        return read(() -> robot.lookup(query).tryQuery().map(WizardRobot::shown).orElse(false));
+    }
+
+    private static boolean shown(Node node) {
+        for (Node link = node; link != null; link = link.getParent()) {
+            if (!link.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean disabled(String query) {
@@ -119,7 +129,11 @@ final class WizardRobot {
         }
     }
 
+    /**
+     * Waits until the node is shown. Its own visible flag is not enough: "#loginSucceeded" is a label
+     * whose box is hidden until the login succeeds, so Next was clicked while still disabled.
+     */
     void waitForVisible(long seconds, String query) {
-        waitUntil(seconds, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil(seconds, () -> visible(query));
     }
 }

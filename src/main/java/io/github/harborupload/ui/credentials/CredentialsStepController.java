@@ -49,6 +49,8 @@ public final class CredentialsStepController implements StepController {
     @FXML
     private Hyperlink platformLink;
     @FXML
+    private Hyperlink platformSignOut;
+    @FXML
     private VBox problemBox;
     @FXML
     private HBox storedBanner;
@@ -150,6 +152,32 @@ public final class CredentialsStepController implements StepController {
         platformLink.setText(session.platform()
                 .map(platform -> context.text("credentials.platform.fetch", platform.username()))
                 .orElse(context.text("credentials.platform.signIn")));
+        platformSignOut.setVisible(session.platform().isPresent());
+    }
+
+    /**
+     * Signs out of the platform: the session leaves this window and every session kept on this
+     * computer is forgotten, so the next start does not sign in again. One that may still be kept
+     * (the keychain could not be reached) is shown as a problem, never as signed out.
+     */
+    @FXML
+    private void signOut() {
+        problemPane.clear();
+        session.setPlatform(null);
+        showPlatform();
+        platformLink.setDisable(true);
+        Background.run(() -> {
+                    context.platformAccess().signOutEverywhere();
+                    return null;
+                },
+                done -> {
+                    platformLink.setDisable(false);
+                    FieldReason.show(pasteFeedback, context.text("credentials.platform.signedOut"), FieldReason.OK);
+                },
+                failure -> {
+                    platformLink.setDisable(false);
+                    problemPane.show(context.view(Problems.of(failure)));
+                });
     }
 
     /**
