@@ -20,7 +20,7 @@ class LayersTest {
     /** Bottom first. A layer may depend on any layer listed before it. */
     static final List<String> LAYERS = List.of(
             "i18n", "files", "gzip", "credentials", "reference", "docker", "push", "harbor", "platform",
-            "problems", "settings", "flow", "ui", "cli");
+            "problems", "settings", "desktop", "flow", "ui", "cli");
 
     private static JavaClasses classes;
 

@@ -8,18 +8,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Finds a program on the {@code PATH} of a given environment, as a shell would. */
-final class SearchPath {
+public final class SearchPath {
 
     private final String path;
     private final boolean windows;
 
-    SearchPath(Map<String, String> env, String osName) {
+    public SearchPath(Map<String, String> env, String osName) {
         this.windows = OsFamily.of(osName) == OsFamily.WINDOWS;
         this.path = pathVariable(env, windows);
     }
 
     /** The first executable file named {@code program} (plus {@code .exe} on Windows) on the PATH. */
-    Optional<Path> find(String program) {
+    public Optional<Path> find(String program) {
         String fileName = windows ? program + ".exe" : program;
         String separator = windows ? ";" : ":";
         for (String folder : path.split(Pattern.quote(separator))) {
