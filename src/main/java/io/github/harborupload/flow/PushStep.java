@@ -20,10 +20,16 @@ public final class PushStep {
 
     /**
      * Starts the push and returns at once. The image's size lets the overall bar estimate layers
-     * whose size is not known yet.
+     * whose size is not known yet. The computer stays awake until the push ends, however it ends.
      * A push that cannot even start (the registry's CA files unreadable) fails as a running one would.
      */
     public PushRun start(HarborTarget target, Credential credential, ImageChoice image, PushMethod method) {
+        PushRun run = begin(target, credential, image, method);
+        services.sleepInhibitor().holdUntil(run.completion());
+        return run;
+    }
+
+    private PushRun begin(HarborTarget target, Credential credential, ImageChoice image, PushMethod method) {
         PushProgress progress = new PushProgress(image.image().size());
         if (method == PushMethod.ENGINE) {
             PushOperation operation = services.engine().push(target.imageName(), target.tag(), credential, progress::accept);

@@ -1,5 +1,7 @@
 package io.github.harborupload.flow;
 
+import io.github.harborupload.desktop.SleepInhibitor;
+import io.github.harborupload.desktop.SleepInhibitors;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
 import io.github.harborupload.docker.config.CredentialHelper;
@@ -15,8 +17,9 @@ import java.nio.file.Path;
 
 /**
  * The outside world the flow works with, made from one {@link Environment}: the Docker engine, the
- * Docker credential store and the settings file. The engine is found on first use, so a window can
- * open before Docker is running; each call connects afresh, so "start Docker, then Retry" works.
+ * Docker credential store, the settings file, the way to keep the computer awake. The engine is
+ * found on first use, so a window can open before Docker is running; each call connects afresh, so
+ * "start Docker, then Retry" works.
  */
 public final class Services implements AutoCloseable {
 
@@ -24,6 +27,7 @@ public final class Services implements AutoCloseable {
     private final DockerConfigFolder dockerConfig;
     private final RegistryCredentials credentials;
     private final SettingsStore settings;
+    private final SleepInhibitor sleepInhibitor;
     private final SessionStore sessions;
     private DockerEngine engine;
     private Pusher pusher;
@@ -36,6 +40,7 @@ public final class Services implements AutoCloseable {
         Path appFolder = AppFolders.configFolder(environment.variables(), environment.osName(), environment.home());
         this.settings = new SettingsStore(appFolder);
         this.sessions = SessionStores.forComputer(appFolder, environment.variables(), environment.osName());
+        this.sleepInhibitor = SleepInhibitors.forComputer(environment.variables(), environment.osName());
     }
 
     public Environment environment() {
@@ -53,6 +58,11 @@ public final class Services implements AutoCloseable {
     /** Where "stay signed in" keeps platform sessions: the system keychain, or an owner-only file. */
     public SessionStore sessions() {
         return sessions;
+    }
+
+    /** How this computer is kept awake while a push runs. */
+    public SleepInhibitor sleepInhibitor() {
+        return sleepInhibitor;
     }
 
     /**

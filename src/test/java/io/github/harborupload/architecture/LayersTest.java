@@ -21,7 +21,7 @@ class LayersTest {
     static final List<String> LAYERS = List.of(
             "i18n", "files", "gzip", "credentials", "reference", "archive", "registry", "docker", "push", "pusher",
             "harbor", "platform",
-            "problems", "settings", "flow", "ui", "cli");
+            "problems", "settings", "desktop", "flow", "ui", "cli");
 
     private static JavaClasses classes;
 

@@ -101,6 +101,7 @@ public final class PushStepController implements StepController {
     private ProblemPane problemPane;
     private ProblemPane signalPane;
     private PushRun run;
+    private PushAttention attention;
 
     public PushStepController(WizardContext context) {
         this.context = context;
@@ -126,6 +127,7 @@ public final class PushStepController implements StepController {
         barColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
         layerTable.setItems(rows);
         layerTable.setPlaceholder(new Label(context.text("push.preparing")));
+        attention = PushAttention.of(context, layerTable);
     }
 
     /** A push the session already has (the view was rebuilt, or Back from import) is shown, not repeated. */
@@ -195,6 +197,8 @@ public final class PushStepController implements StepController {
         } else {
             showProblem(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
         }
+        attention.ended(context.text(failure == null ? "push.title.done" : "push.notice.failed.title"),
+                context.text(failure == null ? "push.notice.done" : "push.notice.failed", push.target().link()));
     }
 
     private void showProblem(Throwable failure) {
@@ -222,6 +226,7 @@ public final class PushStepController implements StepController {
         percentLabel.setText(Math.round(snapshot.fraction() * 100) + " %");
         overallLabel.setText(overall(snapshot));
         if (!snapshot.isFinished()) {
+            attention.progress(snapshot.fraction());
             Problems.ofSignals(snapshot, ProblemContext.none().withRegistry(session.registry()))
                     .ifPresentOrElse(signal -> signalPane.show(context.view(signal)), signalPane::clear);
         }
