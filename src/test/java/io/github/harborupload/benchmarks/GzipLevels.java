@@ -18,11 +18,12 @@ import java.util.concurrent.ExecutorService;
  * push compresses a layer (default block size and blocks in flight, both digests on): for each level
  * the wall time, the process's CPU time and the compressed bytes. The levels take turns in a rotating
  * order per round, so that the machine's other load falls on all of them alike. Prints
- * {@code METRIC gzip.l<level>.<name> <value>} lines for {@code scripts/benchmark.sh}, which sets
+ * {@code METRIC gzip.<label>.l<level>.<name> <value>} lines for {@code scripts/benchmark.sh}, which sets
  * them beside {@code gzip -6} and docker's pushed size (issue 18: within 10 % of docker's size, as
  * fast as possible).
  *
- * <p>Arguments: the file (the benchmark's tar of real binaries), the levels ("1,2,3,4,6"), rounds.
+ * <p>Arguments: the file (a tar of real binaries, or of text), a label for the metrics ("binaries"),
+ * the levels ("1,2,3,4,6"), rounds.
  * Not a test.
  */
 public final class GzipLevels {
@@ -31,15 +32,16 @@ public final class GzipLevels {
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
-        int[] levels = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
-        int rounds = Integer.parseInt(args[2]);
+        String label = args[1];
+        int[] levels = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        int rounds = Integer.parseInt(args[3]);
         int threads = DeflaterThreads.defaultThreads();
         ExecutorService pool = DeflaterThreads.newPool(threads);
         try {
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < levels.length; i++) {
                     int level = levels[(round + i) % levels.length];
-                    compress(file, GzipSettings.defaults(threads).withLevel(level), pool);
+                    compress(file, label, GzipSettings.defaults(threads).withLevel(level), pool);
                 }
             }
         } finally {
@@ -47,7 +49,7 @@ public final class GzipLevels {
         }
     }
 
-    private static void compress(Path file, GzipSettings settings, ExecutorService pool) throws IOException {
+    private static void compress(Path file, String label, GzipSettings settings, ExecutorService pool) throws IOException {
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(OutputStream.nullOutputStream(), pool, settings);
@@ -60,7 +62,7 @@ public final class GzipLevels {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
-        String name = "gzip.l" + settings.level();
+        String name = "gzip." + label + ".l" + settings.level();
         metric(name + ".wall_s", wall);
         metric(name + ".cpu_s", cpu);
         metric(name + ".bytes", gzip.compressedBytes());
