@@ -31,6 +31,8 @@ public final class UploadSession {
     private String imageFilter = "";
     private ImageChoice image;
     private String project = "";
+    /** The project the wizard last proposed; a project that differs from it was typed. */
+    private String proposedProject = "";
     private String repository = "";
     private String tag = "";
 
@@ -122,6 +124,11 @@ public final class UploadSession {
         savedIn = store;
     }
 
+    /** The Harbor account a target is for: the login that worked, else the username typed. */
+    public String accountName() {
+        return credential().map(Credential::username).orElse(username);
+    }
+
     public void loggedOut() {
         credential = null;
         savedIn = null;
@@ -148,8 +155,20 @@ public final class UploadSession {
         return project;
     }
 
+    /** The project as the user typed it. */
     public void setProject(String value) {
         project = nonNull(value).trim();
+    }
+
+    /** The project as the wizard proposes it, which it may replace later unless the user types another. */
+    public void proposeProject(String value) {
+        setProject(value);
+        proposedProject = project;
+    }
+
+    /** Whether the project is one the user typed rather than the wizard's proposal. */
+    public boolean projectTyped() {
+        return !project.isEmpty() && !project.equals(proposedProject);
     }
 
     public String repository() {

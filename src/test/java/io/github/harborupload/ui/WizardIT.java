@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.problems.ProblemType;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +45,8 @@ class WizardIT {
     private static String fiveLayers;
     /** Bigger layers, so a push is still running when the test cancels it. */
     private static String forCancel;
+    /** One small layer, for a push that is quickly over. */
+    private static String small;
 
     @TempDir
     Path dir;
@@ -56,6 +60,8 @@ class WizardIT {
                 Files.createDirectory(work.resolve("five")));
         forCancel = images.buildRandom(TestStack.uniqueRepository("local/wizard-cancel"), 5, 40 * MIB,
                 Files.createDirectory(work.resolve("cancel")));
+        small = images.buildRandom(TestStack.uniqueRepository("local/wizard-small"), 1, MIB,
+                Files.createDirectory(work.resolve("small")));
     }
 
     @AfterAll
@@ -191,6 +197,53 @@ class WizardIT {
         assertFalse(robot.disabled("#nextButton"));
     }
 
+    /** Issue 15, item 2: after Back and another account's login, the Tag step kept the first account's project. */
+    @Test
+    void aProposedProjectFollowsAnotherLoginButATypedOneStays(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        robot.chooseImage(small);
+        assertEquals("user-" + stack.user(), robot.text("#projectField"));
+
+        robot.click("#backButton");
+        loginAs(robot, stack.otherUser(), stack.otherPassword());
+        robot.click("#nextButton");
+        assertEquals("user-" + stack.otherUser(), robot.text("#projectField"), "the proposal follows the new login");
+        assertTrue(robot.text("#linkField").contains("/user-" + stack.otherUser() + "/"), robot.text("#linkField"));
+
+        robot.replaceText("#projectField", "lab-shared");
+        robot.click("#backButton");
+        loginAs(robot, stack.user(), stack.password());
+        robot.click("#nextButton");
+        assertEquals("lab-shared", robot.text("#projectField"), "what the user typed is theirs to change");
+    }
+
+    /**
+     * Issue 15, item 3: a push leaves HOST/user-NAME/REPO:TAG behind, and picking that tag proposed
+     * user-NAME/user-NAME-REPO; Back from the push step lost the image's selection.
+     */
+    @Test
+    void backFromThePushKeepsTheImageAndTheTagItLeftIsProposedByItsName(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        robot.chooseImage(small);
+        String repository = robot.text("#repositoryField");
+        String link = robot.text("#linkField");
+        robot.click("#nextButton");
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        images.removeLater(link);
+
+        robot.click("#backButton");
+        assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));
+        robot.waitUntil(30, () -> small.equals(selectedImage(fx)));
+        assertEquals(link, robot.text("#linkField"));
+        assertFalse(robot.disabled("#nextButton"));
+
+        robot.chooseImage(link);
+        assertEquals(repository, robot.text("#repositoryField"), "not user-" + stack.user() + "-" + repository);
+        assertEquals(link, robot.text("#linkField"));
+    }
+
     @Test
     void theKeyboardAloneWorks(FxRobot fx) {
         WizardRobot robot = new WizardRobot(fx);
@@ -219,6 +272,18 @@ class WizardIT {
         assertEquals("alice", robot.text("#usernameField"));
         assertEquals(new WizardFixture(stack, dir, Language.CHINESE).text("credentials.title"), robot.label(".step-title"));
         assertTrue(Files.exists(wizard.appConfig.resolve("settings.json")));
+    }
+
+    private static String selectedImage(FxRobot fx) {
+        ImageChoice selected = (ImageChoice) fx.lookup("#imageTable").queryAs(TableView.class).getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.name();
+    }
+
+    /** From the credentials step, pastes this account's dialog and waits for the login check. */
+    private void loginAs(WizardRobot robot, String user, String password) {
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), user, password));
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
     }
 
     private void loginAndOpenTagStep(WizardRobot robot) {

@@ -168,14 +168,12 @@ public final class TagStepController implements StepController {
 
     @Override
     public void entered() {
-        if (session.project().isEmpty()) {
-            session.setProject(HarborTarget.projectFor(username()));
-            projectField.setText(session.project());
-        }
+        // The login may have changed since the last visit (Back, another account).
+        TagStep.followLogin(session);
         if (session.image().isEmpty()) {
             imageTable.getSelectionModel().clearSelection();
-            showTargetFields();
         }
+        showTargetFields();
         // Again on each visit: the list changes outside the wizard (a build, the tag just made).
         refresh();
     }
@@ -200,8 +198,10 @@ public final class TagStepController implements StepController {
     }
 
     private void reselect() {
-        session.image().flatMap(chosen -> images.stream().filter(chosen::equals).findFirst())
+        session.image().flatMap(chosen -> images.stream().filter(chosen::sameLine).findFirst())
                 .ifPresent(image -> {
+                    // The fresh line (a push has added a tag since), so selecting it proposes nothing new.
+                    session.setImage(image);
                     imageTable.getSelectionModel().select(image);
                     imageTable.scrollTo(image);
                 });
@@ -246,7 +246,7 @@ public final class TagStepController implements StepController {
     }
 
     private String username() {
-        return session.credential().map(c -> c.username()).orElse(session.username());
+        return session.accountName();
     }
 
     @Override
