@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -104,13 +105,30 @@ class PlatformWizardIT {
         robot.click("#nextButton");
         assertTrue(robot.visible("#importButton"), "signed in: one click imports");
         assertEquals(wizard.text("import.intro.signedIn"), robot.label("#importIntro"), "the intro speaks of the one click");
+        // Issue 15, item 1: before the import, Next looked as primary as the import button beside it.
+        assertTrue(robot.mainAction("#importButton"));
+        assertFalse(robot.mainAction("#nextButton"), "Next is not the main action before the import");
+
+        // Issue 15, item 1: passing the import by reached a Done that ticked it and offered no way back.
+        robot.click("#nextButton");
+        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        assertEquals(wizard.text("done.notImported.signedIn"), robot.label("#importedLabel"));
+        assertEquals(List.of("✓", "✓", "✓", "✓", "5", "6"), robot.stepCircles(), "the import did not happen");
+        assertTrue(robot.visible("#backButton"), "Back leads to the import");
+        robot.click("#backButton");
+        assertEquals(Step.IMPORT, robot.read(() -> wizard.window.shell().current()));
+
         robot.click("#importButton");
         robot.waitForVisible(30, "#importedBanner");
         assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
                 "the platform lists the image");
+        assertTrue(robot.disabled("#importButton"), "imported once: a second click would do nothing visible");
+        assertTrue(robot.mainAction("#nextButton"), "imported: Next is what is left to do");
 
         robot.click("#nextButton");
         assertEquals(wizard.text("done.imported"), robot.label("#importedLabel"));
+        assertEquals(List.of("✓", "✓", "✓", "✓", "✓", "6"), robot.stepCircles());
+        assertFalse(robot.visible("#backButton"), "nothing leads back from a finished upload");
     }
 
     @Test

@@ -95,6 +95,19 @@ final class WizardRobot {
         return read(() -> robot.lookup(query).queryButton().isDisabled());
     }
 
+    /** Whether the button is the step's main action: pressed by Enter and styled as primary (accent). */
+    boolean mainAction(String query) {
+        return read(() -> {
+            Button button = robot.lookup(query).queryButton();
+            return button.isDefaultButton() || button.getStyleClass().contains("accent");
+        });
+    }
+
+    /** The numbers and ticks of the step header, in order. */
+    List<String> stepCircles() {
+        return read(() -> robot.lookup(".step-circle").queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
     String focusedId() {
         return read(() -> {
             Node focused = robot.lookup("#nextButton").queryAs(Button.class).getScene().getFocusOwner();

@@ -50,7 +50,8 @@ public final class DoneStepController implements StepController {
         }
         row = addRow(row, "done.description", session.description(), true);
         addRow(row, "done.taskType", session.taskType().value(), true);
-        importedLabel.setText(context.text(session.imported() ? "done.imported" : "done.notImported"));
+        importedLabel.setText(context.text(session.imported() ? "done.imported"
+                : session.platform().isPresent() ? "done.notImported.signedIn" : "done.notImported"));
     }
 
     private int addRow(int row, String labelKey, String value, boolean copyable) {

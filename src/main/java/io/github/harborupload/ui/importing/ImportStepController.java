@@ -78,6 +78,9 @@ public final class ImportStepController implements StepController {
     private final UploadSession session;
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    /** Signed in and not imported yet: the import button, not Next, is what to press. */
+    private final BooleanProperty importIsMain = new SimpleBooleanProperty(false);
+    private final BooleanProperty imported = new SimpleBooleanProperty(false);
     private ProblemPane problemPane;
 
     public ImportStepController(WizardContext context) {
@@ -114,7 +117,9 @@ public final class ImportStepController implements StepController {
         taskTypeBox.valueProperty().addListener((obs, old, now) -> session.setTaskType(now));
         platformField.setText(context.settings().platformAddress());
         platformField.textProperty().addListener((obs, old, now) -> revalidate());
-        importButton.disableProperty().bind(valid.not().or(running));
+        // Imported once is enough: a second click would only import the same link again.
+        importButton.disableProperty().bind(valid.not().or(running).or(imported));
+        importButton.defaultButtonProperty().bind(importIsMain);
         importing.visibleProperty().bind(running);
     }
 
@@ -137,6 +142,8 @@ public final class ImportStepController implements StepController {
         importButton.setManaged(signedIn);
         signInLink.setVisible(!signedIn);
         signInLink.setManaged(!signedIn);
+        imported.set(session.imported());
+        importIsMain.set(signedIn && !session.imported());
         importedBanner.setVisible(session.imported());
         importedBanner.setText(context.text("import.confirmed"));
     }
@@ -198,6 +205,11 @@ public final class ImportStepController implements StepController {
     @Override
     public ObservableBooleanValue nextAllowed() {
         return valid;
+    }
+
+    @Override
+    public ObservableBooleanValue nextIsMainAction() {
+        return importIsMain.not();
     }
 
     @Override

@@ -32,6 +32,8 @@ import javafx.scene.layout.VBox;
  */
 public final class WizardShell {
 
+    private static final String ACCENT = "accent";
+
     @FXML
     private BorderPane root;
     @FXML
@@ -80,6 +82,13 @@ public final class WizardShell {
                 languageItem(context.text("language.system"), Optional.empty()));
         languageMenu.disableProperty().bind(busy);
         nextButton.disableProperty().addListener(nextListener);
+        // Next looks like the main action only when it is one (the import step's own button may be).
+        nextButton.defaultButtonProperty().addListener((obs, was, main) -> {
+            nextButton.getStyleClass().remove(ACCENT);
+            if (main) {
+                nextButton.getStyleClass().add(ACCENT);
+            }
+        });
     }
 
     private MenuItem languageItem(String name, Optional<Language> language) {
@@ -97,11 +106,12 @@ public final class WizardShell {
         StepView view = views.computeIfAbsent(step, s -> StepView.load(s, context));
         current = step;
         content.getChildren().setAll(view.root());
-        header.show(step.ordinal());
+        header.show(step.ordinal(), Arrays.stream(Step.values()).map(s -> s.happenedBefore(step, context.session())).toList());
         StepController controller = view.controller();
         busy.bind(controller.busy());
         nextButton.disableProperty().bind(Bindings.not(controller.nextAllowed()).or(controller.busy()));
-        backButton.setVisible(step.back().isPresent());
+        nextButton.defaultButtonProperty().bind(controller.nextIsMainAction());
+        backButton.setVisible(step.back(context.session()).isPresent());
         backButton.disableProperty().bind(controller.busy());
         nextButton.setText(context.text(step == Step.DONE ? "button.close" : "button.next"));
         cancelButton.setVisible(step != Step.DONE);
@@ -140,7 +150,7 @@ public final class WizardShell {
 
     @FXML
     private void onBack() {
-        current.back().ifPresent(this::show);
+        current.back(context.session()).ifPresent(this::show);
     }
 
     @FXML
