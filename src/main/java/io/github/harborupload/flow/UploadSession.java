@@ -26,6 +26,7 @@ public final class UploadSession {
     // Login step: the login that worked.
     private Credential credential;
     private CredentialStore savedIn;
+    private boolean loginRefused;
 
     // Tag step.
     private String imageFilter = "";
@@ -122,6 +123,16 @@ public final class UploadSession {
     public void loggedIn(Credential value, CredentialStore store) {
         credential = value;
         savedIn = store;
+        loginRefused = false;
+    }
+
+    /** Whether the registry refused the last username and password checked: the password is edited first. */
+    public boolean loginRefused() {
+        return loginRefused;
+    }
+
+    public void setLoginRefused(boolean value) {
+        loginRefused = value;
     }
 
     /** The Harbor account a target is for: the login that worked, else the username typed. */

@@ -12,6 +12,7 @@ import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
+import io.github.harborupload.ui.common.ProblemPane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,7 @@ class WizardIT {
 
         robot.click("#nextButton");
         robot.waitForVisible(30, "#loginSucceeded");
+        assertEquals(wizard.text("login.title.succeeded"), robot.label("#loginTitle"), "no longer \"Checking\" (issue 15, item 8)");
         assertTrue(Files.readString(wizard.dockerConfig.resolve("config.json")).contains(stack.registry()),
                 "the login is stored in the Docker config, as docker login stores it");
 
@@ -146,14 +148,28 @@ class WizardIT {
         assertEquals(wizard.translator().text(ProblemType.LOGIN_FAILED.title()), robot.label("#loginProblem .problem-title"));
         assertTrue(robot.visible("#retryButton"));
         assertTrue(robot.disabled("#nextButton"));
+        // Issue 15, item 8: the registry answered 401, yet the causes began with the address and
+        // listed a network down; Retry, focused, sent the same password; the heading said "Checking".
+        List<String> causes = robot.read(() -> fx.lookup("#loginProblem").queryAs(ProblemPane.class).problemProperty().get().causes());
+        assertTrue(causes.get(0).contains("401 Unauthorized"), causes.get(0));
+        assertTrue(causes.stream().noneMatch(cause -> cause.contains("network")), causes.toString());
+        assertEquals("editPasswordButton", robot.focusedId(), "editing the password comes before a retry");
+        assertEquals(wizard.text("login.title.failed"), robot.label("#loginTitle"));
 
         robot.click("#backButton");
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
+        robot.waitUntil(5, () -> "passwordField".equals(robot.focusedId()));
         assertEquals(stack.user(), robot.text("#usernameField"));
         assertEquals("wrong-password-12345", robot.text("#passwordField"));
         assertEquals("", robot.text("#pasteArea"), "the paste, password and all, is cleared once it filled the fields");
         assertEquals(wizard.text("credentials.paste.found", stack.user()), robot.label("#pasteFeedback"));
         assertFalse(Files.exists(wizard.dockerConfig.resolve("config.json")), "a refused login is not stored");
+
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#editPasswordButton");
+        robot.click("#editPasswordButton");
+        assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
+        robot.waitUntil(5, () -> "passwordField".equals(robot.focusedId()));
     }
 
     @Test

@@ -318,6 +318,10 @@ public final class CredentialsStepController implements StepController {
 
     @Override
     public Node initialFocus() {
+        // After a refused login, trying again needs another password, not another paste.
+        if (session.loginRefused()) {
+            return revealToggle.isSelected() ? passwordShown : passwordField;
+        }
         return pasteArea;
     }
 }
