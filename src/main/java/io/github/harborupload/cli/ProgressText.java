@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
@@ -25,6 +26,9 @@ final class ProgressText {
 
     /** "45 %  ·  90.0 MB of ~200 MB  ·  12.0 MB/s  ·  about 9 s left": speed and time only while known. */
     String overall(PushSnapshot snapshot) {
+        if (PushSummary.of(snapshot).nothingToUpload()) {
+            return percent(snapshot.fraction()) + SEPARATOR + text("progress.nothing");
+        }
         String total = snapshot.bytesTotal() < 0 ? "?"
                 : (snapshot.totalEstimated() ? "~" : "") + Units.bytes(snapshot.bytesTotal());
         StringBuilder line = new StringBuilder()

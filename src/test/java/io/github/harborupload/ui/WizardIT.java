@@ -255,6 +255,13 @@ class WizardIT {
         assertEquals(link, robot.text("#linkField"));
         assertFalse(robot.disabled("#nextButton"));
 
+        // Issue 15, item 11: pushed again, every layer is already there; it read "0 B of 0 B".
+        robot.click("#nextButton");
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        assertEquals(wizard.text("push.summary.nothing", 1), robot.label("#sizeLabel"));
+        assertEquals(wizard.text("push.overall.nothing"), robot.label("#overallLabel"));
+        robot.click("#backButton");
+
         robot.chooseImage(link);
         assertEquals(repository, robot.text("#repositoryField"), "not user-" + stack.user() + "-" + repository);
         assertEquals(link, robot.text("#linkField"));

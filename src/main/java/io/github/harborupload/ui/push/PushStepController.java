@@ -2,6 +2,7 @@ package io.github.harborupload.ui.push;
 
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.PushRun;
+import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
@@ -186,8 +187,10 @@ public final class PushStepController implements StepController {
             long seconds = Math.max(1, push.elapsed().toSeconds());
             titleLabel.setText(context.text("push.title.done"));
             digestField.setText(result.digest());
-            sizeLabel.setText(context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
-                    formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
+            sizeLabel.setText(PushSummary.of(last).nothingToUpload()
+                    ? context.text("push.summary.nothing", last.layers().size())
+                    : context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
+                            formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
         } else {
@@ -226,6 +229,9 @@ public final class PushStepController implements StepController {
     }
 
     private String overall(PushSnapshot snapshot) {
+        if (PushSummary.of(snapshot).nothingToUpload()) {
+            return context.text("push.overall.nothing");
+        }
         String done = Sizes.bytes(snapshot.bytesDone());
         String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
         StringBuilder text = new StringBuilder(context.text("push.overall", done, total));
