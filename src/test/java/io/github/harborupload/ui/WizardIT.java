@@ -52,6 +52,7 @@ class WizardIT {
     @TempDir
     Path dir;
     private WizardFixture wizard;
+    private Stage stage;
 
     @BeforeAll
     static void buildImages(@TempDir Path work) throws Exception {
@@ -74,6 +75,7 @@ class WizardIT {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH);
         wizard.open(stage);
     }
@@ -265,6 +267,33 @@ class WizardIT {
         robot.chooseImage(link);
         assertEquals(repository, robot.text("#repositoryField"), "not user-" + stack.user() + "-" + repository);
         assertEquals(link, robot.text("#linkField"));
+    }
+
+    /**
+     * Issue 15, item 4: at its minimum size the Tag step cut its intro and its buttons and pushed
+     * Cancel/Back/Next out of the window. Each step is looked at in the smallest window allowed.
+     */
+    @Test
+    void everyStepIsWholeInTheSmallestWindow(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        assertEquals(List.of(980.0, 720.0), robot.read(() -> List.of(stage.getWidth(), stage.getHeight())),
+                "opens at its intended size when the screen has room");
+        robot.fx().interact(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        });
+        assertEquals(List.of(760.0, 560.0), robot.read(() -> List.of(stage.getWidth(), stage.getHeight())));
+        robot.assertWhole(Step.CREDENTIALS);
+        loginAndOpenTagStep(robot);
+        robot.chooseImage(small);
+        robot.assertWhole(Step.TAG);
+        robot.click("#nextButton");
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        robot.assertWhole(Step.PUSH);
+        robot.click("#nextButton");
+        robot.assertWhole(Step.IMPORT);
+        robot.click("#nextButton");
+        robot.assertWhole(Step.DONE);
     }
 
     @Test

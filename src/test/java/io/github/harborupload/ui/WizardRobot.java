@@ -1,15 +1,19 @@
 package io.github.harborupload.ui;
 
 import io.github.harborupload.ui.push.LayerRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
@@ -106,6 +110,41 @@ final class WizardRobot {
     /** The numbers and ticks of the step header, in order. */
     List<String> stepCircles() {
         return read(() -> robot.lookup(".step-circle").queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
+    /**
+     * The step fits its window as a user needs it: Cancel, Back and Next inside the window, no
+     * wrapping label shorter than its text, no button narrower than its label.
+     */
+    void assertWhole(Object step) {
+        List<String> cut = read(() -> {
+            Scene scene = robot.lookup("#nextButton").query().getScene();
+            List<String> found = new ArrayList<>();
+            for (String button : List.of("#cancelButton", "#backButton", "#nextButton")) {
+                Node node = robot.lookup(button).query();
+                Bounds bounds = node.localToScene(node.getBoundsInLocal());
+                if (node.isVisible() && (bounds.getMaxY() > scene.getHeight() || bounds.getMaxX() > scene.getWidth())) {
+                    found.add(button + " outside the window at " + bounds);
+                }
+            }
+            for (Node node : robot.lookup(".step-content .label").queryAll()) {
+                Label label = (Label) node;
+                if (label.isVisible() && label.isWrapText() && !label.getText().isEmpty()
+                        && label.getHeight() + 0.5 < label.prefHeight(label.getWidth())) {
+                    found.add("label cut: " + label.getText());
+                }
+            }
+            for (Node node : robot.lookup(".step-content .button").queryAll()) {
+                Labeled button = (Labeled) node;
+                if (button.isVisible() && button.getWidth() + 0.5 < button.prefWidth(-1)) {
+                    found.add("button cut: " + button.getText());
+                }
+            }
+            return found;
+        });
+        if (!cut.isEmpty()) {
+            throw new AssertionError(step + " at " + read(() -> robot.lookup("#nextButton").query().getScene().getWidth()) + ": " + cut);
+        }
     }
 
     String focusedId() {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 
 /** A step's view loaded from its FXML, with the controller FXML made for it. */
 record StepView(Parent root, StepController controller) {
@@ -31,7 +32,9 @@ record StepView(Parent root, StepController controller) {
         loader.setControllerFactory(type -> create(type, context));
         try {
             Parent root = loader.load();
-            return new StepView(root, loader.getController());
+            WholeText.keep(root);
+            // A step that scrolls by itself (credentials) is not put in a second scroll pane.
+            return new StepView(root instanceof ScrollPane ? root : WholeText.scrolling(root), loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + resource, e);
         }

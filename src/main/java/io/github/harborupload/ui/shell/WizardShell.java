@@ -66,7 +66,9 @@ public final class WizardShell {
     }
 
     BorderPane load() {
-        return StepView.loadShell("/io/github/harborupload/ui/shell/Wizard.fxml", context, this, BorderPane.class);
+        BorderPane loaded = StepView.loadShell("/io/github/harborupload/ui/shell/Wizard.fxml", context, this, BorderPane.class);
+        WholeText.keep(loaded);
+        return loaded;
     }
 
     @FXML

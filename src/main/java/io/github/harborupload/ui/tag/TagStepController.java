@@ -42,6 +42,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -119,6 +120,7 @@ public final class TagStepController implements StepController {
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
 
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
+        nameColumn.setCellFactory(column -> textCell(name -> name));
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().image().shortId()));
         sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
         sizeColumn.setCellFactory(column -> textCell(Sizes::bytes));
@@ -156,12 +158,15 @@ public final class TagStepController implements StepController {
         showTargetFields();
     }
 
+    /** A cell showing the value as text, whole in a tooltip when a narrow window cuts it. */
     private <T> TableCell<ImageChoice, T> textCell(java.util.function.Function<T, String> format) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
+                String text = empty || value == null ? null : format.apply(value);
+                setText(text);
+                setTooltip(text == null ? null : new Tooltip(text));
             }
         };
     }
