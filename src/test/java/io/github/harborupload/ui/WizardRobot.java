@@ -10,10 +10,12 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
@@ -145,6 +147,20 @@ final class WizardRobot {
         if (!cut.isEmpty()) {
             throw new AssertionError(step + " at " + read(() -> robot.lookup("#nextButton").query().getScene().getWidth()) + ": " + cut);
         }
+    }
+
+    /** Whether the node shows within the scroll pane around it, not below its fold. */
+    boolean inView(String query) {
+        return read(() -> {
+            Node node = robot.lookup(query).query();
+            Parent scroll = node.getParent();
+            while (!(scroll instanceof ScrollPane)) {
+                scroll = scroll.getParent();
+            }
+            Bounds shown = scroll.localToScene(scroll.getLayoutBounds());
+            Bounds bounds = node.localToScene(node.getBoundsInLocal());
+            return node.isVisible() && bounds.getMinY() >= shown.getMinY() && bounds.getMaxY() <= shown.getMaxY();
+        });
     }
 
     String focusedId() {
