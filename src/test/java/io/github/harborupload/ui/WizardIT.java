@@ -16,7 +16,10 @@ import io.github.harborupload.ui.common.ProblemPane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -329,6 +332,9 @@ class WizardIT {
         assertEquals("alice", robot.text("#usernameField"));
         assertEquals(new WizardFixture(stack, dir, Language.CHINESE).text("credentials.title"), robot.label(".step-title"));
         assertTrue(Files.exists(wizard.appConfig.resolve("settings.json")));
+        // Issue 15, item 6: the menu did not mark the current language.
+        assertEquals(List.of(Language.CHINESE.ownName()), robot.read(() -> fx.lookup("#languageMenu").queryAs(MenuButton.class)
+                .getItems().stream().filter(item -> ((RadioMenuItem) item).isSelected()).map(MenuItem::getText).toList()));
     }
 
     private static String selectedImage(FxRobot fx) {

@@ -16,12 +16,15 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Side;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -54,6 +57,7 @@ public final class WizardShell {
     private final Consumer<Optional<Language>> languageChosen;
     private final Map<Step, StepView> views = new EnumMap<>(Step.class);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ToggleGroup languages = new ToggleGroup();
     private final ChangeListener<Boolean> nextListener =
             (obs, wasDisabled, disabled) -> focusNextWhenAllowed(!disabled);
     private StepHeader header;
@@ -83,6 +87,8 @@ public final class WizardShell {
                 languageItem(Language.CHINESE.ownName(), Optional.of(Language.CHINESE)),
                 languageItem(context.text("language.system"), Optional.empty()));
         languageMenu.disableProperty().bind(busy);
+        // At the window's right edge a menu opening below would spill past it; to the left it stays inside.
+        languageMenu.setPopupSide(Side.LEFT);
         nextButton.disableProperty().addListener(nextListener);
         // Next looks like the main action only when it is one (the import step's own button may be).
         nextButton.defaultButtonProperty().addListener((obs, was, main) -> {
@@ -93,8 +99,11 @@ public final class WizardShell {
         });
     }
 
+    /** One choice of the language menu, ticked when it is the one chosen (none chosen: the system's). */
     private MenuItem languageItem(String name, Optional<Language> language) {
-        MenuItem item = new MenuItem(name);
+        RadioMenuItem item = new RadioMenuItem(name);
+        item.setToggleGroup(languages);
+        item.setSelected(context.settings().language().equals(language.map(Language::code).orElse("")));
         item.setOnAction(e -> languageChosen.accept(language));
         return item;
     }
