@@ -32,6 +32,15 @@ public enum Step {
     }
 
     /**
+     * Whether closing the wizard here loses something the user gave, so that Cancel asks first. On
+     * the first step only a password or a paste would be lost: the address and username are kept
+     * in the settings.
+     */
+    public boolean quittingLosesWork(UploadSession session) {
+        return this != CREDENTIALS || !session.password().isEmpty() || !session.pastedText().isEmpty();
+    }
+
+    /**
      * Whether this step, before {@code current} on the path, really happened: the import is passed
      * by without one when the user goes on to fill in the platform's form later.
      */

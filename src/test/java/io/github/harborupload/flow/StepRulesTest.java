@@ -42,6 +42,18 @@ class StepRulesTest {
         assertTrue(Step.IMPORT.happenedBefore(Step.DONE, session));
     }
 
+    /** Issue 15, item 7: Esc on an empty first step asked "quit?" about nothing. */
+    @Test
+    void quittingAsksOnlyWhenSomethingWouldBeLost() {
+        UploadSession session = new UploadSession();
+        session.setRegistry("gpu-harbor.act.buaa.edu.cn");
+        session.setUsername("alice");
+        assertFalse(Step.CREDENTIALS.quittingLosesWork(session), "address and username are remembered");
+        assertTrue(Step.TAG.quittingLosesWork(session));
+        session.setPassword("secret");
+        assertTrue(Step.CREDENTIALS.quittingLosesWork(session));
+    }
+
     @Test
     void theDescriptionIsRequiredAndAtMost512Characters() {
         assertTrue(ImportStep.descriptionProblem("  ").isPresent());

@@ -304,6 +304,16 @@ class WizardIT {
         robot.assertWhole(Step.DONE);
     }
 
+    /** Issue 15, item 7: Esc on the first step with nothing entered asked for confirmation needlessly. */
+    @Test
+    void escOnAnEmptyFirstStepClosesAtOnce(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        robot.click("#usernameField");
+        fx.type(KeyCode.ESCAPE);
+        robot.waitUntil(5, () -> !stage.isShowing());
+        assertTrue(fx.lookup(".dialog-pane").tryQuery().isEmpty(), "no question");
+    }
+
     @Test
     void theKeyboardAloneWorks(FxRobot fx) {
         WizardRobot robot = new WizardRobot(fx);

@@ -166,7 +166,7 @@ public final class WizardShell {
 
     @FXML
     private void onCancel() {
-        if (!currentController().cancel() && confirmQuit()) {
+        if (!currentController().cancel() && (!current.quittingLosesWork(context.session()) || confirmQuit())) {
             closeWindow.run();
         }
     }
