@@ -123,6 +123,7 @@ class PlatformWizardIT {
         assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
                 "the platform lists the image");
         assertTrue(robot.disabled("#importButton"), "imported once: a second click would do nothing visible");
+        assertEquals("importedBanner", robot.focusedId(), "focus stays by the import, not on the platform address (issue 15, item 10)");
         assertTrue(robot.mainAction("#nextButton"), "imported: Next is what is left to do");
 
         robot.click("#nextButton");

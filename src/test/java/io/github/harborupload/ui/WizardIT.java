@@ -131,6 +131,8 @@ class WizardIT {
         assertEquals(wizard.text("import.intro"), robot.label("#importIntro"), "not signed in: copy the fields by hand");
         robot.click("#openPlatformButton");
         assertEquals(List.of("https://gpu.act.buaa.edu.cn/portal/env/images"), wizard.opened);
+        assertEquals("https://gpu.act.buaa.edu.cn/portal/env/images", robot.text("#openedLink"),
+                "the page's address to copy when no browser opens (issue 15, item 10)");
 
         robot.click("#nextButton");
         assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));

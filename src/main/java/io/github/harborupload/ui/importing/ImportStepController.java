@@ -73,6 +73,12 @@ public final class ImportStepController implements StepController {
     private Button openPlatformButton;
     @FXML
     private Label platformReason;
+    @FXML
+    private VBox openedBox;
+    @FXML
+    private HBox openedLinkBox;
+    @FXML
+    private TextField openedLink;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -96,6 +102,7 @@ public final class ImportStepController implements StepController {
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
         descriptionBox.getChildren().add(new CopyButton(context.texts(), descriptionField::getText));
         taskTypeRow.getChildren().add(new CopyButton(context.texts(), () -> taskTypeBox.getValue().value()));
+        openedLinkBox.getChildren().add(new CopyButton(context.texts(), openedLink::getText));
         taskTypeBox.getItems().setAll(TaskType.values());
         taskTypeBox.setConverter(new StringConverter<>() {
             @Override
@@ -180,6 +187,8 @@ public final class ImportStepController implements StepController {
                 confirmed -> {
                     running.set(false);
                     showPlatform();
+                    // The import button is disabled now; without this, focus fell to the platform address.
+                    importedBanner.requestFocus();
                     if (!confirmed) {
                         problemPane.show(context.view(Problems.ofUnconfirmedImport(session.target().link())));
                     }
@@ -199,7 +208,12 @@ public final class ImportStepController implements StepController {
     private void openPlatform() {
         String address = platformField.getText().trim();
         context.updateSettings(s -> s.withPlatformAddress(address));
-        context.openInBrowser(ImportStep.imagesPage(address));
+        String page = ImportStep.imagesPage(address);
+        // The system may have no browser to open, and says so only on the console: the page's
+        // address stays here to copy (issue 15, item 10).
+        openedLink.setText(page);
+        openedBox.setVisible(true);
+        context.openInBrowser(page);
     }
 
     @Override

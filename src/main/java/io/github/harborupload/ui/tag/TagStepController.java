@@ -68,6 +68,8 @@ public final class TagStepController implements StepController {
     @FXML
     private VBox targetForm;
     @FXML
+    private HBox workingBox;
+    @FXML
     private VBox problemBox;
     @FXML
     private Button pushAnywayButton;
@@ -129,6 +131,8 @@ public final class TagStepController implements StepController {
         imageTable.setItems(shown);
         imageTable.setPlaceholder(new Label(context.text("tag.empty")));
         refreshButton.disableProperty().bind(loading);
+        // Tagging and Harbor's checks take a moment after Next; the window says it is at work.
+        workingBox.visibleProperty().bind(tagging);
 
         filterField.setText(session.imageFilter());
         filterField.textProperty().addListener((obs, old, now) -> {
