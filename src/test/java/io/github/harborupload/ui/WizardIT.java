@@ -322,6 +322,9 @@ class WizardIT {
         robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
         robot.click("#usernameField");
         fx.type(KeyCode.ESCAPE);
+        robot.waitUntil(30, () -> fx.lookup(".dialog-pane").tryQuery().isPresent());
+        assertEquals(wizard.text("app.title"), robot.read(() -> ((Stage) fx.lookup(".dialog-pane").query().getScene().getWindow()).getTitle()),
+                "the dialog's title is the wizard's, not JavaFX's \"Confirmation\" (issue 15, item 12)");
         robot.clickDialogButton(wizard.text("quit.stay"));
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()), "Esc asks first; Stay stays");
 
