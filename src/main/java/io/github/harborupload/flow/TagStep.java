@@ -93,6 +93,11 @@ public final class TagStep {
         };
     }
 
+    /** Whether this line of the list is the tag an earlier push to this Harbor left, not an image's own name. */
+    public static boolean isEarlierUpload(UploadSession session, ImageChoice choice) {
+        return choice.isTagged() && TargetSuggester.isEarlierUpload(choice.name(), session.registry());
+    }
+
     /**
      * Fills the session's target fields with a valid proposal for this image. A project the user
      * typed stays (a lab may share one); a proposed one follows the login, as in {@link #followLogin}.

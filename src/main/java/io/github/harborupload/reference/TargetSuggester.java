@@ -70,6 +70,19 @@ public final class TargetSuggester {
                 NameCleaner.trimTagEnd(tag.substring(0, tagLength)));
     }
 
+    /**
+     * Whether a local name is the tag an earlier push left behind: it names the target registry's
+     * own {@code user-<name>} project ({@code <harbor>/user-alice/train:1}).
+     */
+    public static boolean isEarlierUpload(String localName, String registry) {
+        return usableName(localName) && inOurProject(ReferenceParts.split(localName.strip()), registry == null ? "" : registry.strip());
+    }
+
+    private static boolean inOurProject(ReferenceParts parts, String host) {
+        return parts.domain() != null && parts.domain().equalsIgnoreCase(host)
+                && parts.path().startsWith(HarborTarget.PROJECT_PREFIX) && parts.path().indexOf('/') > 0;
+    }
+
     private static boolean usableName(String localName) {
         if (localName == null || localName.isBlank()) {
             return false;
@@ -88,8 +101,7 @@ public final class TargetSuggester {
         if (dockerHub && components.size() > 1 && components.get(0).equals("library")) {
             components.remove(0);
         }
-        boolean ourRegistry = parts.domain() != null && parts.domain().equalsIgnoreCase(host);
-        if (ourRegistry && components.size() > 1 && components.get(0).startsWith(HarborTarget.PROJECT_PREFIX)) {
+        if (inOurProject(parts, host)) {
             components.remove(0);
         }
         return components;

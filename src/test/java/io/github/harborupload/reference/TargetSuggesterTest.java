@@ -65,6 +65,9 @@ class TargetSuggesterTest {
         // Another registry's project is part of where the image came from, and only user-<name> is ours.
         assertSuggests("other-harbor.example.org/user-bob/train:1", "gpu-harbor.act.buaa.edu.cn/user-alice/user-bob-train:1");
         assertSuggests("gpu-harbor.act.buaa.edu.cn/lab/train:1", "gpu-harbor.act.buaa.edu.cn/user-alice/lab-train:1");
+        assertTrue(TargetSuggester.isEarlierUpload("gpu-harbor.act.buaa.edu.cn/user-bob/train:1", HARBOR));
+        assertFalse(TargetSuggester.isEarlierUpload("other-harbor.example.org/user-bob/train:1", HARBOR));
+        assertFalse(TargetSuggester.isEarlierUpload("gpu-harbor.act.buaa.edu.cn/user-bob:1", HARBOR), "a repository named user-bob");
     }
 
     @Test

@@ -16,10 +16,12 @@ import io.github.harborupload.ui.common.ProblemPane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 
 /**
  * The real wizard, driven with TestFX (headless Monocle) against the project's real Docker daemon
@@ -270,6 +273,9 @@ class WizardIT {
         robot.click("#backButton");
 
         robot.chooseImage(link);
+        assertEquals(wizard.text("tag.uploaded"), robot.read(() -> ((Label) fx.lookup("#imageTable .table-cell")
+                .match(LabeledMatchers.hasText(link)).queryAs(TableCell.class).getGraphic()).getText()),
+                "the tag a push left is shown as what it is");
         assertEquals(repository, robot.text("#repositoryField"), "not user-" + stack.user() + "-" + repository);
         assertEquals(link, robot.text("#linkField"));
     }

@@ -37,6 +37,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -122,7 +123,7 @@ public final class TagStepController implements StepController {
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
 
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
-        nameColumn.setCellFactory(column -> textCell(name -> name));
+        nameColumn.setCellFactory(column -> nameCell());
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().image().shortId()));
         sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
         sizeColumn.setCellFactory(column -> textCell(Sizes::bytes));
@@ -162,17 +163,42 @@ public final class TagStepController implements StepController {
         showTargetFields();
     }
 
-    /** A cell showing the value as text, whole in a tooltip when a narrow window cuts it. */
+    /** A cell showing the value as text. */
     private <T> TableCell<ImageChoice, T> textCell(java.util.function.Function<T, String> format) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T value, boolean empty) {
                 super.updateItem(value, empty);
-                String text = empty || value == null ? null : format.apply(value);
-                setText(text);
-                setTooltip(text == null ? null : new Tooltip(text));
+                showText(this, empty || value == null ? null : format.apply(value));
             }
         };
+    }
+
+    /** The image's name, marked when it is the tag an earlier upload left rather than the image's own. */
+    private TableCell<ImageChoice, String> nameCell() {
+        TableCell<ImageChoice, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                showText(this, empty ? null : name);
+                ImageChoice row = getTableRow() == null ? null : getTableRow().getItem();
+                setGraphic(!empty && row != null && TagStep.isEarlierUpload(session, row) ? uploadedMark() : null);
+            }
+        };
+        cell.setContentDisplay(ContentDisplay.RIGHT);
+        return cell;
+    }
+
+    private Label uploadedMark() {
+        Label mark = new Label(context.text("tag.uploaded"));
+        mark.getStyleClass().add("muted");
+        return mark;
+    }
+
+    /** The text, whole in a tooltip for when a narrow window cuts the cell. */
+    private static void showText(TableCell<ImageChoice, ?> cell, String text) {
+        cell.setText(text);
+        cell.setTooltip(text == null ? null : new Tooltip(text));
     }
 
     @Override
