@@ -18,13 +18,17 @@ public final class Scrolling {
     public static void revealWhenShown(ScrollPane scroll, Node node) {
         node.visibleProperty().addListener((obs, was, shown) -> {
             if (shown) {
-                // After the layout pass that gives the node its place.
+                // Once the change that showed it has run to its end.
                 Platform.runLater(() -> reveal(scroll, node));
             }
         });
     }
 
     static void reveal(ScrollPane scroll, Node node) {
+        // The node has just appeared, perhaps with others: lay them out now, not at the next pulse,
+        // or the heights below are those from before.
+        scroll.applyCss();
+        scroll.layout();
         Node content = scroll.getContent();
         double viewport = scroll.getViewportBounds().getHeight();
         double excess = content.getLayoutBounds().getHeight() - viewport;
