@@ -24,6 +24,9 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -320,6 +323,19 @@ class WizardIT {
         fx.type(KeyCode.ESCAPE);
         robot.waitUntil(5, () -> !stage.isShowing());
         assertTrue(fx.lookup(".dialog-pane").tryQuery().isEmpty(), "no question");
+    }
+
+    /** Issue 15, item 7: Show, the language menu and the links took focus with no sign of it. */
+    @Test
+    void focusShowsOnTheFlatControls(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        for (String query : List.of("#revealToggle", "#languageMenu", "#platformLink")) {
+            robot.fx().interact(() -> fx.lookup(query).query().requestFocus());
+            assertEquals(query.substring(1), robot.focusedId());
+            Border border = robot.read(() -> fx.lookup(query).queryAs(Region.class).getBorder());
+            assertTrue(border != null && !border.getStrokes().isEmpty()
+                    && !Color.TRANSPARENT.equals(border.getStrokes().get(0).getTopStroke()), query + " shows its focus");
+        }
     }
 
     @Test
