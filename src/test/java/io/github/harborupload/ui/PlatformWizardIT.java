@@ -132,6 +132,28 @@ class PlatformWizardIT {
         assertFalse(robot.visible("#backButton"), "nothing leads back from a finished upload");
     }
 
+    /** Issue 15, item 1: Done without an import offered neither the one-click import nor Back. */
+    @Test
+    void doneOffersTheOneClickImportWhenItWasPassedBy(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, false);
+        fetchCredentials(robot);
+        String link = pushThroughTheWizard(robot);
+        robot.click("#nextButton");
+        robot.click("#nextButton");
+        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        // The one click is what is left to do.
+        robot.waitUntil(5, () -> "doneImportButton".equals(robot.focusedId()));
+
+        robot.click("#doneImportButton");
+        robot.waitUntil(30, () -> robot.label("#importedLabel").equals(wizard.text("done.imported")));
+        assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
+                "the platform lists the image");
+        assertFalse(robot.visible("#doneImportRow"), "nothing left to import");
+        assertEquals(List.of("✓", "✓", "✓", "✓", "✓", "6"), robot.stepCircles());
+        assertFalse(robot.visible("#backButton"));
+    }
+
     @Test
     void aWrongPlatformPasswordIsShownInTheDialogAndKeepsTheFields(FxRobot fx) {
         WizardRobot robot = new WizardRobot(fx);

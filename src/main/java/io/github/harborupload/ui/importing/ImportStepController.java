@@ -4,14 +4,9 @@ import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.ImportRequest;
-import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.platform.TaskType;
-import io.github.harborupload.problems.Problem;
-import io.github.harborupload.problems.ProblemType;
-import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
-import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
@@ -83,15 +78,16 @@ public final class ImportStepController implements StepController {
     private final WizardContext context;
     private final UploadSession session;
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
     /** Signed in and not imported yet: the import button, not Next, is what to press. */
     private final BooleanProperty importIsMain = new SimpleBooleanProperty(false);
     private final BooleanProperty imported = new SimpleBooleanProperty(false);
+    private final OneClickImport oneClick;
     private ProblemPane problemPane;
 
     public ImportStepController(WizardContext context) {
         this.context = context;
         this.session = context.session();
+        this.oneClick = new OneClickImport(context);
     }
 
     @FXML
@@ -125,9 +121,9 @@ public final class ImportStepController implements StepController {
         platformField.setText(context.settings().platformAddress());
         platformField.textProperty().addListener((obs, old, now) -> revalidate());
         // Imported once is enough: a second click would only import the same link again.
-        importButton.disableProperty().bind(valid.not().or(running).or(imported));
+        importButton.disableProperty().bind(valid.not().or(oneClick.running()).or(imported));
         importButton.defaultButtonProperty().bind(importIsMain);
-        importing.visibleProperty().bind(running);
+        importing.visibleProperty().bind(oneClick.running());
     }
 
     @Override
@@ -178,30 +174,12 @@ public final class ImportStepController implements StepController {
 
     @FXML
     private void importNow() {
-        PlatformSession platform = session.platform().orElseThrow();
-        problemPane.clear();
-        session.setImported(false);
+        oneClick.start(problemPane, () -> {
+            showPlatform();
+            // The import button is disabled while it runs; without this, focus fell to the platform address.
+            (session.imported() ? importedBanner : importButton).requestFocus();
+        });
         showPlatform();
-        running.set(true);
-        Background.run(() -> ImportStep.importAndConfirm(platform, session).confirmed(),
-                confirmed -> {
-                    running.set(false);
-                    showPlatform();
-                    // The import button is disabled now; without this, focus fell to the platform address.
-                    importedBanner.requestFocus();
-                    if (!confirmed) {
-                        problemPane.show(context.view(Problems.ofUnconfirmedImport(session.target().link())));
-                    }
-                },
-                failure -> {
-                    running.set(false);
-                    Problem problem = Problems.of(failure);
-                    if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED) {
-                        session.setPlatform(null);
-                        showPlatform();
-                    }
-                    problemPane.show(context.view(problem));
-                });
     }
 
     @FXML
@@ -228,7 +206,7 @@ public final class ImportStepController implements StepController {
 
     @Override
     public ObservableBooleanValue busy() {
-        return running;
+        return oneClick.running();
     }
 
     @Override
