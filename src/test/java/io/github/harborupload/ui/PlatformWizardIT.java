@@ -144,12 +144,15 @@ class PlatformWizardIT {
         assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
         // The one click is what is left to do.
         robot.waitUntil(5, () -> "doneImportButton".equals(robot.focusedId()));
+        assertTrue(robot.mainAction("#doneImportButton"));
+        assertFalse(robot.mainAction("#nextButton"), "Close is not the main action before the import");
 
         robot.click("#doneImportButton");
         robot.waitUntil(30, () -> robot.label("#importedLabel").equals(wizard.text("done.imported")));
         assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
                 "the platform lists the image");
         assertFalse(robot.visible("#doneImportRow"), "nothing left to import");
+        assertTrue(robot.mainAction("#nextButton"));
         assertEquals(List.of("✓", "✓", "✓", "✓", "✓", "6"), robot.stepCircles());
         assertFalse(robot.visible("#backButton"));
     }

@@ -10,7 +10,9 @@ import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.ProblemPane;
 import io.github.harborupload.ui.importing.OneClickImport;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -45,6 +47,8 @@ public final class DoneStepController implements StepController {
     private final UploadSession session;
 
     private final OneClickImport oneClick;
+    /** Passed by unimported with a platform session: the import, not Close, is the main action. */
+    private final BooleanProperty importOffered = new SimpleBooleanProperty(false);
     private ProblemPane problemPane;
 
     public DoneStepController(WizardContext context) {
@@ -59,6 +63,8 @@ public final class DoneStepController implements StepController {
         problemPane.setId("doneProblem");
         problemBox.getChildren().add(problemPane);
         importButton.disableProperty().bind(oneClick.running());
+        importButton.defaultButtonProperty().bind(importOffered);
+        importRow.visibleProperty().bind(importOffered);
         importing.visibleProperty().bind(oneClick.running());
     }
 
@@ -78,7 +84,7 @@ public final class DoneStepController implements StepController {
         importedLabel.setText(context.text(session.imported() ? "done.imported"
                 : session.platform().isPresent() ? "done.notImported.signedIn" : "done.notImported"));
         // Passed by unimported with a platform session: the one click is offered here too.
-        importRow.setVisible(!session.imported() && session.platform().isPresent());
+        importOffered.set(!session.imported() && session.platform().isPresent());
     }
 
     private int addRow(int row, String labelKey, String value, boolean copyable) {
@@ -107,6 +113,11 @@ public final class DoneStepController implements StepController {
     }
 
     @Override
+    public ObservableBooleanValue nextIsMainAction() {
+        return importOffered.not();
+    }
+
+    @Override
     public ObservableBooleanValue busy() {
         return oneClick.running();
     }
@@ -124,6 +135,6 @@ public final class DoneStepController implements StepController {
 
     @Override
     public Node initialFocus() {
-        return importRow.isVisible() ? importButton : anotherButton;
+        return importOffered.get() ? importButton : anotherButton;
     }
 }
