@@ -117,6 +117,9 @@ public final class WizardShell {
         StepView view = views.computeIfAbsent(step, s -> StepView.load(s, context));
         current = step;
         content.getChildren().setAll(view.root());
+        // A step's scroll pane puts the view into the scene only when it gets its skin, at the next
+        // pulse; now, so that the step's initial focus can land.
+        content.applyCss();
         header.show(step.ordinal(), Arrays.stream(Step.values()).map(s -> s.happenedBefore(step, context.session())).toList());
         StepController controller = view.controller();
         busy.bind(controller.busy());
