@@ -307,8 +307,8 @@ class WizardIT {
         robot.chooseImage(small);
         robot.assertWhole(Step.TAG);
         robot.click("#nextButton");
+        // The push step is not asked to be whole: it shrinks its layer table to keep Retry in sight.
         robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
-        robot.assertWhole(Step.PUSH);
         robot.click("#nextButton");
         robot.assertWhole(Step.IMPORT);
         robot.click("#nextButton");

@@ -14,7 +14,17 @@ import javafx.scene.control.ScrollPane;
 record StepView(Parent root, StepController controller) {
 
     static StepView load(Step step, WizardContext context) {
-        return load(fxmlOf(step), context);
+        StepView view = load(fxmlOf(step), context);
+        // The push step fits any window by shrinking its layer table, which keeps Retry in sight; in
+        // a scroll pane it would grow below the fold instead.
+        return step == Step.PUSH ? view : view.whole();
+    }
+
+    /** This view with its words kept whole, scrolling when the window is too small for them. */
+    private StepView whole() {
+        WholeText.keep(root);
+        // A step that scrolls by itself (credentials) is not put in a second scroll pane.
+        return new StepView(root instanceof ScrollPane ? root : WholeText.scrolling(root), controller);
     }
 
     static <T> T loadShell(String resource, WizardContext context, Object controller, Class<T> rootType) {
@@ -32,9 +42,7 @@ record StepView(Parent root, StepController controller) {
         loader.setControllerFactory(type -> create(type, context));
         try {
             Parent root = loader.load();
-            WholeText.keep(root);
-            // A step that scrolls by itself (credentials) is not put in a second scroll pane.
-            return new StepView(root instanceof ScrollPane ? root : WholeText.scrolling(root), loader.getController());
+            return new StepView(root, loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + resource, e);
         }
