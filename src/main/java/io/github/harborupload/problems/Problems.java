@@ -215,6 +215,9 @@ public final class Problems {
                     facts.add(text("fact.endpoint", known.endpoint()));
                 }
             }
+            // The registry was reached and answered 401: what it says, not where it is, comes first.
+            case LOGIN_FAILED -> facts.add(text("fact.refused",
+                    known.registry() != null ? known.registry() : text("arg.registry")));
             default -> {
                 if (ABOUT_THE_REGISTRY.contains(type) && known.registry() != null) {
                     facts.add(text("fact.registry", known.registry()));

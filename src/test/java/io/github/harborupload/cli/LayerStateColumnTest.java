@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.i18n.Language;
@@ -30,6 +31,37 @@ class LayerStateColumnTest {
                 String shown = text.layerState(new LayerSnapshot("0123456789ab", state, 0, 1, null, seconds, 0));
                 assertTrue(TextWidth.of(shown) <= TerminalProgress.STATE_COLUMNS, language + " " + state + ": " + shown);
             }
+        }
+    }
+
+    /** Issue 15, item 11: a mounted layer's state was cut mid-word in Chinese, "已从 user-alice/real 挂". */
+    @Test
+    void aLongMountedFromShortensTheRepositoryNotTheSentence() {
+        LayerSnapshot mounted = new LayerSnapshot("0123456789ab", LayerState.MOUNTED, 0, 1, "user-alice/real-long-name", -1, 0);
+        ProgressText chinese = new ProgressText(new Translator(Language.CHINESE), ProblemContext.none());
+        String shown = chinese.layerState(mounted, TerminalProgress.STATE_COLUMNS);
+        assertTrue(TextWidth.of(shown) <= TerminalProgress.STATE_COLUMNS, shown);
+        assertTrue(shown.startsWith("已从 …") && shown.endsWith("-name 挂载"), shown);
+        ProgressText english = new ProgressText(new Translator(Language.ENGLISH), ProblemContext.none());
+        assertEquals("Mounted from user-a/x", english.layerState(
+                new LayerSnapshot("0123456789ab", LayerState.MOUNTED, 0, 1, "user-a/x", -1, 0), TerminalProgress.STATE_COLUMNS));
+    }
+
+    /**
+     * Issue 15, item 11: at 100 columns the overall line lost its time left. The line here is the
+     * longest these words make (gigabytes, hours), on a terminal narrower than it with a full bar.
+     */
+    @Test
+    void theOverallLineKeepsItsTimeLeftOnANarrowTerminal() {
+        for (Language language : Language.values()) {
+            ProgressText text = new ProgressText(new Translator(language), ProblemContext.none());
+            LayerSnapshot layer = new LayerSnapshot("0123456789ab", LayerState.PUSHING, 5_432_100_000L, 12_345_600_000L, null, -1, 0);
+            PushSnapshot snapshot = new PushSnapshot("r", List.of(layer), 5_432_100_000L, 12_345_600_000L, true, 0.44,
+                    123_400_000, 4_000, 0, false, false, 0, PushOutcome.RUNNING, null, -1, null);
+            List<String> frame = new TerminalProgress(System.out, text, 90).frame(snapshot);
+            String overall = frame.get(frame.size() - 1);
+            assertTrue(overall.endsWith(text.overall(snapshot)), overall);
+            assertTrue(TextWidth.of(overall) <= 89, TextWidth.of(overall) + ": " + overall);
         }
     }
 

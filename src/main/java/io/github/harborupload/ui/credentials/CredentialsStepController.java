@@ -18,6 +18,7 @@ import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.KeyboardTraversal;
 import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.common.Scrolling;
 import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -68,6 +70,8 @@ public final class CredentialsStepController implements StepController {
     private TextArea pasteArea;
     @FXML
     private Label pasteFeedback;
+    @FXML
+    private ScrollPane scroll;
     @FXML
     private TextField usernameField;
     @FXML
@@ -129,6 +133,7 @@ public final class CredentialsStepController implements StepController {
         pasteArea.setTextFormatter(new TextFormatter<String>(this::refuseHugePaste));
         pasteArea.textProperty().addListener((obs, old, now) -> applyPaste(now));
         KeyboardTraversal.tabLeaves(pasteArea);
+        Scrolling.revealWhenShown(scroll, passwordReason);
         lookupDelay.setOnFinished(e -> lookUpStoredLogin());
         revalidate();
     }
@@ -346,6 +351,10 @@ public final class CredentialsStepController implements StepController {
 
     @Override
     public Node initialFocus() {
+        // After a refused login, trying again needs another password, not another paste.
+        if (session.loginRefused()) {
+            return revealToggle.isSelected() ? passwordShown : passwordField;
+        }
         return pasteArea;
     }
 }

@@ -3,6 +3,7 @@ package io.github.harborupload.ui.push;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
+import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
@@ -190,8 +191,10 @@ public final class PushStepController implements StepController {
             long seconds = Math.max(1, push.elapsed().toSeconds());
             titleLabel.setText(context.text("push.title.done"));
             digestField.setText(result.digest());
-            sizeLabel.setText(context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
-                    formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
+            sizeLabel.setText(PushSummary.of(last).nothingToUpload()
+                    ? context.text("push.summary.nothing", last.layers().size())
+                    : context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
+                            formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
         } else {
@@ -235,6 +238,9 @@ public final class PushStepController implements StepController {
     private String overall(PushSnapshot snapshot) {
         if (snapshot.preparingImage()) {
             return context.text(PushSnapshot.PREPARING_IMAGE);
+        }
+        if (PushSummary.of(snapshot).nothingToUpload()) {
+            return context.text("push.overall.nothing");
         }
         String done = Sizes.bytes(snapshot.bytesDone());
         String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
