@@ -57,7 +57,7 @@ class LayerStateColumnTest {
             ProgressText text = new ProgressText(new Translator(language), ProblemContext.none());
             LayerSnapshot layer = new LayerSnapshot("0123456789ab", LayerState.PUSHING, 5_432_100_000L, 12_345_600_000L, null, -1, 0);
             PushSnapshot snapshot = new PushSnapshot("r", List.of(layer), 5_432_100_000L, 12_345_600_000L, true, 0.44,
-                    123_400_000, 4_000, 0, false, false, 0, PushOutcome.RUNNING, null, -1, null);
+                    123_400_000, 4_000, 0, false, false, 0, PushOutcome.RUNNING, null, -1, null, false);
             List<String> frame = new TerminalProgress(System.out, text, 90).frame(snapshot);
             String overall = frame.get(frame.size() - 1);
             assertTrue(overall.endsWith(text.overall(snapshot)), overall);
