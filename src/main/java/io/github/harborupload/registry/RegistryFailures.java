@@ -29,6 +29,11 @@ final class RegistryFailures {
             // access controller): Harbor's way of saying "not your project".
             return RegistryException.Kind.DENIED;
         }
+        if (status == 401 && words.contains("unauthorized to access repository")) {
+            // Harbor core's own refusal (src/server/middleware/v2auth/auth.go): the login is valid,
+            // the project is not the user's.
+            return RegistryException.Kind.DENIED;
+        }
         if (status == 401) {
             return RegistryException.Kind.AUTH_REFUSED;
         }

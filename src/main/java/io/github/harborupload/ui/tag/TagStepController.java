@@ -121,6 +121,7 @@ public final class TagStepController implements StepController {
         problemPane.setId("tagProblem");
         problemBox.getChildren().add(0, problemPane);
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
+        ((VBox) linkReason.getParent()).getChildren().add(new PushMethodBox(context));
 
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         nameColumn.setCellFactory(column -> nameCell());
