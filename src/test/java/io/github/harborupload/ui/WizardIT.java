@@ -207,6 +207,19 @@ class WizardIT {
     }
 
     @Test
+    void dockersOwnPushIsAChoiceKeptInTheSettings(FxRobot fx) throws Exception {
+        // Issue 17: the wizard pushes by itself unless the user picks docker's push, which the
+        // command line then follows too (settings.json's pushVia).
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        Path settings = wizard.appConfig.resolve("settings.json");
+        robot.click("#pushWithDocker");
+        assertTrue(Files.readString(settings).contains("\"pushVia\" : \"engine\""), Files.readString(settings));
+        robot.click("#pushWithDocker");
+        assertTrue(Files.readString(settings).contains("\"pushVia\" : \"registry\""), Files.readString(settings));
+    }
+
+    @Test
     void cancelDuringAPushLeavesAUsableWizardAndRetryFinishes(FxRobot fx) {
         WizardRobot robot = new WizardRobot(fx);
         loginAndOpenTagStep(robot);
