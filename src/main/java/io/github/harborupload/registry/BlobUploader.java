@@ -249,6 +249,7 @@ public final class BlobUploader {
         listener.checkingCommit(answer.why);
         long deadline = System.nanoTime() + settings.commitPolling().toNanos();
         Duration wait = settings.backoff();
+        int refusals = 0;
         while (true) {
             if (blobPresent(digest, source.size())) {
                 return new UploadedBlob(digest, source.size(), true);
@@ -261,6 +262,11 @@ public final class BlobUploader {
             Thread.sleep(Math.min(wait.toMillis(), Math.max(1, left / 1_000_000)));
             wait = longer(wait);
             if (answer.kind == CommitAnswer.Kind.NOT_TAKEN) {
+                if (++refusals == settings.maxRetries()) {
+                    // Harbor answers "unavailable" for as long as chunks would be retried: say so now
+                    // rather than after minutes of polling and whole new uploads.
+                    throw new RegistryException(RegistryException.Kind.UNAVAILABLE, 503, answer.why);
+                }
                 answer = putCommit(digest);
                 if (answer.kind == CommitAnswer.Kind.COMMITTED) {
                     return new UploadedBlob(digest, source.size(), true);

@@ -231,6 +231,32 @@ class BlobUploaderTest {
     }
 
     @Test
+    void aCommitAnswered503IsSentAgainOnTheSameSession() throws Exception {
+        // A 503 is said before the registry takes the commit: the session still holds every byte.
+        RegistryClient client = client(FakeRegistry.Auth.BASIC);
+        registry.commits503 = 2;
+        byte[] bytes = random(CHUNK);
+
+        UploadedBlob blob = new BlobUploader(client).upload(BlobSource.of(bytes), UploadListener.NONE);
+
+        assertArrayEquals(bytes, registry.blob(blob.digest()));
+        assertEquals(1, registry.requests("POST").size(), "no new session");
+        assertEquals(1, registry.commits.get());
+    }
+
+    @Test
+    void aCommitAnswered503ForAsLongAsChunksAreRetriedIsUnavailable() throws Exception {
+        RegistryClient client = client(FakeRegistry.Auth.BASIC);
+        registry.commits503 = 1000;
+
+        RegistryException failure = assertThrows(RegistryException.class,
+                () -> new BlobUploader(client).upload(BlobSource.of(random(CHUNK)), UploadListener.NONE));
+
+        assertEquals(RegistryException.Kind.UNAVAILABLE, failure.kind());
+        assertEquals(1, registry.requests("POST").size(), "not minutes of polling and new sessions");
+    }
+
+    @Test
     void aTokenRevokedMidPushIsRenewedAndTheSameChunkSentAgain() throws Exception {
         RegistryClient client = client(FakeRegistry.Auth.BEARER);
         byte[] bytes = random(4 * CHUNK);

@@ -64,6 +64,8 @@ final class FakeRegistry implements AutoCloseable {
     volatile int patchesBeforeCut = -1;
     volatile int commits504Stored;
     volatile int commits504Lost;
+    /** Commits answered 503 before they reach the registry (a gateway while Harbor restarts). */
+    volatile int commits503;
     volatile int tokenLifetimeSeconds = 300;
     /** When set, PATCH answers 403 DENIED with these words (Harbor's quota or permission refusals). */
     volatile String patchDenied;
@@ -257,6 +259,11 @@ final class FakeRegistry implements AutoCloseable {
 
     private void commit(HttpExchange exchange, String repository, String id, String query, ByteArrayOutputStream held,
             byte[] body) throws IOException {
+        if (commits503 > 0) {
+            commits503--;
+            send(exchange, 503, "text/html", "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+            return;
+        }
         held.writeBytes(body);
         String digest = query.replaceFirst(".*digest=([^&]+).*", "$1").replace("%3A", ":");
         byte[] bytes = held.toByteArray();
