@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Measures what issue 8 asks of the wizard and prints one line per figure with its goal and whether
+# Measures what issues 8 and 18 ask (the wizard; the project's own push beside docker's) and prints one line per figure with its goal and whether
 # it holds. Method and results: docs/benchmarks.md.
 #
-#   scripts/benchmark.sh                 everything (about 15 minutes)
+#   scripts/benchmark.sh                 everything (about 30 minutes)
 #   PUSH_ROUNDS=7 APP_ROUNDS=2 START_RUNS=9 scripts/benchmark.sh
 #   BENCH_INSTALLER=1 scripts/benchmark.sh   also builds the .deb, installs it, times its start, purges it
-#   BENCH_PARTS="app start" scripts/benchmark.sh   only some of: jmh push app start (the rest print "?")
+#   BENCH_PARTS="app start" scripts/benchmark.sh   only some of: jmh push app start gzip pusher (the rest print "?")
+#   BENCH_PARTS="gzip pusher" PUSHER_ROUNDS=3 GZIP_LEVELS=1,2,3,4,6 scripts/benchmark.sh
+#       issue 18: the gzip levels on a 1.3 GB tar of real binaries, and the project's own push beside
+#       docker push (about 12 minutes on 2 cores; the tar is made once and kept in target/benchmarks)
+#   MVN_FLAGS=-o scripts/benchmark.sh      build offline
 #
 # The machine is shared and noisy: every comparison is measured side by side in one run, the
 # variants taking turns, and reported as medians and ratios; absolute times alone mean little.
@@ -20,7 +24,10 @@ JAVA="$JAVA_HOME/bin/java"
 PUSH_ROUNDS=${PUSH_ROUNDS:-15}
 APP_ROUNDS=${APP_ROUNDS:-3}
 START_RUNS=${START_RUNS:-9}
-PARTS=${BENCH_PARTS:-jmh push app start}
+GZIP_LEVELS=${GZIP_LEVELS:-1,2,3,4,6}
+GZIP_ROUNDS=${GZIP_ROUNDS:-1}
+PUSHER_ROUNDS=${PUSHER_ROUNDS:-3}
+PARTS=${BENCH_PARTS:-jmh push app start gzip pusher}
 # The JVM options scripts/run.sh and the installed app start the wizard with (see docs/benchmarks.md).
 LEAN_OPTIONS=$(sed -n 's/^launch_options=(\(.*\))$/\1/p' scripts/run.sh)
 MANY_LAYERS=60
@@ -69,7 +76,7 @@ if [ "${BENCH_INSTALLER:-0}" = 1 ] && [ ! -x "$INSTALLED" ]; then
 fi
 log "building the jar${build_installer:+, the installer} and the benchmarks"
 # Once: a later build would give the jar a new date and void the class-data archives made below.
-mvn -B -q -DskipTests $build_installer package dependency:build-classpath \
+mvn ${MVN_FLAGS:-} -B -q -DskipTests $build_installer package dependency:build-classpath \
   -Dmdep.outputFile="$OUT/test-classpath.txt" -Dmdep.includeScope=test >&2
 if [ -n "$build_installer" ]; then
   log "installing the .deb (purged at the end)"
@@ -199,14 +206,150 @@ bench_start() {
   done
 }
 
+# --- 5. the project's own push beside docker push (issue 18) --------------------------------------
+# A layer of real binaries, as in ../shared/reference/registry-push.md: made once, kept in $OUT (and
+# in the private engine) for the next runs.
+REAL_TAR=$OUT/real-binaries.tar
+REAL_IMAGE=bench/real-binaries:1
+CLK_TCK=$(getconf CLK_TCK)
+put() { echo "pusher $1 $2" >>"$METRICS"; }   # put NAME VALUE
+real_binaries() {
+  if [ ! -s "$REAL_TAR" ]; then
+    log "making the tar of real binaries (/usr/lib/x86_64-linux-gnu, /usr/lib/jvm)"
+    # Exit status 1 is "some file changed as we read it": harmless for a benchmark input.
+    tar -C / --warning=no-file-changed -cf "$REAL_TAR.part" usr/lib/x86_64-linux-gnu usr/lib/jvm || [ $? = 1 ]
+    mv "$REAL_TAR.part" "$REAL_TAR"
+  fi
+  if ! dk image inspect "$REAL_IMAGE" >/dev/null 2>&1; then
+    log "importing $REAL_IMAGE from the tar"
+    dk import "$REAL_TAR" "$REAL_IMAGE" >/dev/null
+  fi
+  cat "$REAL_TAR" >/dev/null   # into the page cache, so no variant pays for the first read
+}
+# A tar of text-heavy trees (Python, C headers, Perl): sources compress better, and the lower
+# levels fall further behind gzip -6 on them than on binaries. Made once, like the other.
+TEXT_TAR=$OUT/text.tar
+text_tar() {
+  [ -s "$TEXT_TAR" ] && return 0
+  log "making the tar of text (/usr/lib/python3*, /usr/include, /usr/share/perl)"
+  tar -C / --warning=no-file-changed -cf "$TEXT_TAR.part" usr/lib/python3 usr/lib/python3.11 usr/include usr/share/perl || [ $? = 1 ]
+  mv "$TEXT_TAR.part" "$TEXT_TAR"
+}
+# gzip -6 on one core: docker's size reference (Go's default level) and its one-core speed. Once a run.
+# gzip_reference LABEL TAR
+gzip_reference() {
+  [ "$(med pusher "gzip6.$1.wall_s")" = "?" ] || return 0
+  log "gzip -6 alone on the $1 tar (one core)"
+  /usr/bin/time -f '%e %U %S' -o "$OUT/gzip6.time" sh -c 'gzip -6 -c "$1" | wc -c >"$2"' _ "$2" "$OUT/gzip6.bytes"
+  read -r wall user sys <"$OUT/gzip6.time"
+  put "gzip6.$1.wall_s" "$wall"
+  put "gzip6.$1.cpu_s" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
+  put "gzip6.$1.bytes" "$(cat "$OUT/gzip6.bytes")"
+  put "tar.$1.bytes" "$(stat -c %s "$2")"
+}
+
+bench_gzip() {
+  real_binaries
+  text_tar
+  log "gzip: ParallelGzipOutputStream at levels $GZIP_LEVELS on all cores, $GZIP_ROUNDS round(s)"
+  for input in "binaries $REAL_TAR" "text $TEXT_TAR"; do
+    set -- $input
+    "$JAVA" -cp "$TEST_CP" io.github.harborupload.benchmarks.GzipLevels "$2" "$1" "$GZIP_LEVELS" "$GZIP_ROUNDS" |
+      tee "$OUT/gzip-$1.txt" | record gzip
+    gzip_reference "$1" "$2"
+  done
+}
+
+dockerd_ticks() { awk '{ print $14 + $15 }' "/proc/$(cat "$STACK_DIR/dkr/pid")/stat"; }
+# timed NAME COMMAND…: wall time, CPU time of the command and of dockerd in the same seconds (the
+# engine does docker push's work, and the export of ours), the command's peak resident size.
+timed() {
+  local name=$1 before after wall user sys rss
+  shift
+  before=$(dockerd_ticks)
+  /usr/bin/time -f '%e %U %S %M' -o "$OUT/time.txt" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" ||
+    die "$name failed; see $OUT/$name.err"
+  after=$(dockerd_ticks)
+  read -r wall user sys rss <"$OUT/time.txt"
+  put "$name.wall_s" "$wall"
+  put "$name.cpu_s" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
+  put "$name.engine_cpu_s" "$(awk -v a="$after" -v b="$before" -v t="$CLK_TCK" 'BEGIN { print (a - b) / t }')"
+  put "$name.rss_mib" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
+  LAST_WALL=$wall
+}
+# run_push NAME docker|ours IMAGE TARGET [PREFIX…]: one push, timed; PREFIX goes before the command (taskset).
+run_push() {
+  local name=$1 side=$2 image=$3 target=$4
+  shift 4
+  if [ "$side" = docker ]; then
+    dk tag "$image" "$target"
+    timed "$name" "$@" /usr/bin/docker push "$target"
+  else
+    timed "$name" "$@" "$JAVA" -jar "$JAR" push "$image" --target "$target" --via registry --json --progress=none
+  fi
+}
+registry_bytes() { # registry_bytes REPOSITORY TAG: the layers' compressed bytes in the registry
+  curl -fsS -u "$TEST_REGISTRY_USER:$TEST_REGISTRY_PASSWORD" \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$TEST_REGISTRY/v2/$1/manifests/$2" | jq '[.layers[].size] | add'
+}
+# Blob chunks the registry received so far (its access log; empty-registry starts a new one).
+patches() { grep -c '"PATCH /v2/' "$STACK_DIR/reg/registry.log" || true; }
+
+# push_pair KEY IMAGE ROUND: docker's and ours, the registry emptied before each, in turns; each side
+# then re-pushes under a new tag; after docker's, ours pushes the same image (nothing should be sent).
+push_pair() {
+  local key=$1 image=$2 round=$3 repo=user-testuser/$1 side sides docker_wall ours_wall
+  sides=(docker ours)
+  [ $((round % 2)) = 0 ] || sides=(ours docker)
+  for side in "${sides[@]}"; do
+    log "pusher, round $round: $key by $side"
+    bash scripts/stack.sh empty-registry >/dev/null 2>&1
+    run_push "$key.$side" "$side" "$image" "$TEST_REGISTRY/$repo:1"
+    [ "$side" = docker ] && docker_wall=$LAST_WALL || ours_wall=$LAST_WALL
+    put "$key.$side.bytes" "$(registry_bytes "$repo" 1)"
+    run_push "$key.$side.repush" "$side" "$image" "$TEST_REGISTRY/$repo:2"
+    if [ "$side" = docker ]; then
+      local sent_before; sent_before=$(patches)
+      run_push "$key.ours.after_docker" ours "$image" "$TEST_REGISTRY/$repo:3"
+      put "$key.ours.after_docker.patches" $(($(patches) - sent_before))
+    fi
+  done
+  put "$key.ours_to_docker" "$(awk -v o="$ours_wall" -v d="$docker_wall" 'BEGIN { print o / d }')"
+}
+
+bench_pusher() {
+  real_binaries
+  # Our CLI with a login, settings and spool of its own; the login goes where docker's is (DOCKER_CONFIG).
+  export HARBOR_UPLOAD_CONFIG_DIR=$OUT/pusher-config XDG_CACHE_HOME=$OUT/pusher-cache
+  rm -rf "$HARBOR_UPLOAD_CONFIG_DIR" "$XDG_CACHE_HOME"
+  echo "$TEST_REGISTRY_PASSWORD" | "$JAVA" -jar "$JAR" login --registry "$TEST_REGISTRY" \
+    --username "$TEST_REGISTRY_USER" --password-stdin >/dev/null
+  for round in $(seq "$PUSHER_ROUNDS"); do
+    push_pair real-binaries "$REAL_IMAGE" "$round"
+    push_pair five-layers "$TEST_IMAGE_FIVE_LAYERS" "$round"
+  done
+  log "pusher: ours on one core (taskset -c 0)"
+  bash scripts/stack.sh empty-registry >/dev/null 2>&1
+  run_push real-binaries.ours.one_core ours "$REAL_IMAGE" "$TEST_REGISTRY/user-testuser/real-binaries:1" taskset -c 0
+  log "pusher: ours with the launch options of scripts/run.sh and the installed app"
+  bash scripts/stack.sh empty-registry >/dev/null 2>&1
+  run_push real-binaries.ours.lean ours "$REAL_IMAGE" "$TEST_REGISTRY/user-testuser/real-binaries:1" \
+    env JAVA_TOOL_OPTIONS="$LEAN_OPTIONS"
+  log "pusher: the limit, the engine's export alone"
+  timed real-binaries.export curl -fsS --unix-socket "${DOCKER_HOST#unix://}" -o /dev/null \
+    "http://localhost/images/$REAL_IMAGE/get"
+  gzip_reference binaries "$REAL_TAR"
+}
+
 for part in $PARTS; do
   case $part in
-    jmh | push | app | start) "bench_$part" ;;
-    *) die "unknown part '$part' in BENCH_PARTS (jmh push app start)" ;;
+    jmh | push | app | start | gzip | pusher) "bench_$part" ;;
+    *) die "unknown part '$part' in BENCH_PARTS (jmh push app start gzip pusher)" ;;
   esac
 done
 
-# --- 5. the summary --------------------------------------------------------------------------------
+# --- 6. the summary --------------------------------------------------------------------------------
 quartiles() { # quartiles VARIANT NAME: the middle half of the values, "low–high"
   awk -v v="$1" -v n="$2" '$1 == v && $2 == n { print $3 }' "$METRICS" | sort -g |
     awk '{ a[NR] = $1 } END { if (NR) printf "%.2f–%.2f", a[int((NR + 3) / 4)], a[int((3 * NR + 3) / 4)] }'
@@ -287,4 +430,62 @@ start_installed=$(med start harbor-upload-wizard.wall_s)
   line "memory: resident, during the push" \
     "$(fmt "$rss_push" %.0f) MiB (default $(med default rss.push_max_mib), empty window $(med lean probe.rss_mib))" \
     "< 250 MiB" "$(verdict "$rss_push" "<" 250)"
+  # Issue 18. Sizes are compared with docker's pushed layer when the pusher part ran, else with
+  # gzip -6 (the same level as docker's Go gzip, within a fraction of a per cent on these bytes).
+  docker_bytes=$(med pusher real-binaries.docker.bytes)
+  size_ref="docker's"
+  if [ "$docker_bytes" = "?" ]; then docker_bytes=$(med pusher gzip6.binaries.bytes); size_ref="gzip -6's"; fi
+  mb() { awk -v v="$1" 'BEGIN { if (v == "?") print "?"; else printf "%.1f", v / 1e6 }'; }
+  div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "?" || b == "?" || b == 0) print "?"; else printf "%.3f", a / b }'; }
+  for input in binaries text; do
+    line "gzip -6, one core, $input" \
+      "$(med pusher "gzip6.$input.wall_s") s, $(med pusher "gzip6.$input.cpu_s") s CPU, $(mb "$(med pusher "gzip6.$input.bytes")") MB of $(mb "$(med pusher "tar.$input.bytes")") MB" "" ""
+  done
+  line "  docker's pushed layer, binaries" "$(mb "$(med pusher real-binaries.docker.bytes)") MB = $(div "$(med pusher real-binaries.docker.bytes)" "$(med pusher gzip6.binaries.bytes)") × gzip -6's" "" ""
+  # The level: the least CPU time among those within 10 % on both inputs (text against gzip -6).
+  chosen="?" chosen_cpu=
+  for level in ${GZIP_LEVELS//,/ }; do
+    size_ratio=$(div "$(med gzip "gzip.binaries.l$level.bytes")" "$docker_bytes")
+    text_ratio=$(div "$(med gzip "gzip.text.l$level.bytes")" "$(med pusher gzip6.text.bytes)")
+    cpu=$(med gzip "gzip.binaries.l$level.cpu_s")
+    holds=$(verdict "$size_ratio" "<=" 1.10)
+    [ "$(verdict "$text_ratio" "<=" 1.10)" != MISSED ] || holds=MISSED
+    line "gzip level $level, all cores" \
+      "binaries: $(fmt "$(med gzip "gzip.binaries.l$level.wall_s")" %.1f) s, $(fmt "$cpu" %.1f) s CPU, $size_ratio × $size_ref size; text: $(fmt "$(med gzip "gzip.text.l$level.cpu_s")" %.1f) s CPU, $text_ratio × gzip -6's" \
+      "<= 1.10 ×" "$holds"
+    if [ "$holds" = HOLDS ] && { [ -z "$chosen_cpu" ] || awk -v a="$cpu" -v b="$chosen_cpu" 'BEGIN { exit !(a < b) }'; }; then
+      chosen=$level chosen_cpu=$cpu
+    fi
+  done
+  line "gzip: the cheapest level within 10 %" "level $chosen (GzipSettings.DEFAULT_LEVEL is $(sed -n 's/.*int DEFAULT_LEVEL = \([0-9]\).*/\1/p' src/main/java/io/github/harborupload/gzip/GzipSettings.java))" "" ""
+  for key in real-binaries five-layers; do
+    ours=$(med pusher "$key.ours.wall_s") docker=$(med pusher "$key.docker.wall_s")
+    ratio=$(med pusher "$key.ours_to_docker")
+    goal=0.5; [ "$key" = real-binaries ] || goal=1.0
+    line "push $key: ours / docker push" \
+      "$(fmt "$ratio" %.3f) (median of $PUSHER_ROUNDS paired ratios, $(quartiles pusher "$key.ours_to_docker")); ours $ours s, docker $docker s" \
+      "<= $goal ×" "$(verdict "$ratio" "<=" "$goal")"
+    size_ratio=$(div "$(med pusher "$key.ours.bytes")" "$(med pusher "$key.docker.bytes")")
+    line "  compressed bytes in the registry" \
+      "$(mb "$(med pusher "$key.ours.bytes")") MB against $(mb "$(med pusher "$key.docker.bytes")") MB = $size_ratio ×" \
+      "<= 1.10 ×" "$(verdict "$size_ratio" "<=" 1.10)"
+    line "  CPU: the client + dockerd" \
+      "ours $(med pusher "$key.ours.cpu_s") + $(med pusher "$key.ours.engine_cpu_s") s, docker $(med pusher "$key.docker.cpu_s") + $(med pusher "$key.docker.engine_cpu_s") s" "" ""
+    rss=$(med pusher "$key.ours.rss_mib")
+    line "  our peak resident size" "$(fmt "$rss" %.0f) MiB (the CLI's JVM, default options)" "< 300 MiB" "$(verdict "$rss" "<" 300)"
+    repush=$(div "$(med pusher "$key.ours.repush.wall_s")" "$(med pusher "$key.docker.repush.wall_s")")
+    line "  re-push under a new tag" \
+      "ours $(med pusher "$key.ours.repush.wall_s") s, docker $(med pusher "$key.docker.repush.wall_s") s = $repush ×" \
+      "<= 1.00 ×" "$(verdict "$repush" "<=" 1.00)"
+    sent=$(awk -v k="$key.ours.after_docker.patches" '$1 == "pusher" && $2 == k { s += $3; n++ } END { print n ? s : "?" }' "$METRICS")
+    line "  ours after docker pushed it" \
+      "$(med pusher "$key.ours.after_docker.wall_s") s, $sent blob chunks sent in all runs" "0 chunks" "$(verdict "$sent" "<=" 0)"
+  done
+  one=$(med pusher real-binaries.ours.one_core.wall_s) two=$(med pusher real-binaries.ours.wall_s)
+  line "scaling: ours on 1 core, on 2" "$one s, $two s: the second core makes it $(div "$one" "$two") × as fast" "" ""
+  lean_rss=$(med pusher real-binaries.ours.lean.rss_mib)
+  line "ours with the launch options" "$(med pusher real-binaries.ours.lean.wall_s) s, $(fmt "$lean_rss" %.0f) MiB peak resident (scripts/run.sh's options)" \
+    "< 300 MiB" "$(verdict "$lean_rss" "<" 300)"
+  line "the limit: the export alone" \
+    "$(med pusher real-binaries.export.wall_s) s (dockerd $(med pusher real-binaries.export.engine_cpu_s) s CPU); one core of gzip -6: $(med pusher gzip6.binaries.wall_s) s" "" ""
 } | tee "$OUT/summary.txt"

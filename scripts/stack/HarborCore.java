@@ -54,7 +54,8 @@ import java.util.regex.Pattern;
  *   connections are closed (a cut inside a chunk), and the file is removed.</li>
  * </ul>
  * Every request is logged to {@code requests.log} in the state folder, one line each:
- * {@code METHOD STATUS BODY_BYTES PATH DIGEST} (status {@code cut} for a cut; body bytes as they
+ * {@code METHOD STATUS BODY_BYTES PATH DIGEST} (status {@code cut} for a cut, {@code -} for a token
+ * request, which is answered here; body bytes as they
  * came on the wire, chunk framing included when the client sent chunks; digest {@code -} when none).
  *
  * <p>Configuration (environment): {@code CORE_ADDR} (host:port to listen on), {@code CORE_UPSTREAM}
@@ -121,6 +122,7 @@ public final class HarborCore {
                 return;
             }
             if (request.path().equals("/service/token")) {
+                log(request, "-", 0); // so tests can count how often a push renewed its token
                 tokens.answer(request, client.getOutputStream());
                 return;
             }

@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.Environment;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.i18n.Language;
@@ -77,6 +78,8 @@ public final class Cli {
                 .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.taskType", value))));
         line.registerConverter(ProgressMode.class, value -> ProgressMode.fromValue(value)
                 .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.progress", value))));
+        line.registerConverter(PushMethod.class, value -> PushMethod.fromValue(value)
+                .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.via", value))));
         line.setResourceBundle(context.translator().bundle(CommandContext.BUNDLE));
         line.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(terminal.columns(), MAX_HELP_WIDTH)));
         line.setOut(writer(terminal.out()));

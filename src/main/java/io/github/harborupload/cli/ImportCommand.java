@@ -14,6 +14,7 @@ import io.github.harborupload.reference.HarborTarget;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,6 +32,9 @@ final class ImportCommand extends CliCommand {
 
     @Option(names = "--url", paramLabel = "URL")
     String url;
+
+    @Mixin
+    PlainHttpOption plainHttp = new PlainHttpOption();
 
     @Option(names = "--description", paramLabel = "TEXT")
     String description;
@@ -57,7 +61,7 @@ final class ImportCommand extends CliCommand {
         if (!reasons.isEmpty()) {
             throw new BadInput(reasons.stream().map(context::text).toList());
         }
-        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url));
+        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url, plainHttp), plainHttp);
 
         ImportOutcome outcome = platform.importAndConfirm(request);
         if (json) {

@@ -6,6 +6,7 @@ import io.github.harborupload.platform.PlatformSession;
 import java.io.Console;
 import java.net.URI;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,6 +19,9 @@ final class PlatformLoginCommand extends CliCommand {
 
     @Option(names = "--url", paramLabel = "URL")
     String url;
+
+    @Mixin
+    PlainHttpOption plainHttp = new PlainHttpOption();
 
     @Option(names = {"-u", "--username"}, paramLabel = "USER")
     String username;
@@ -38,7 +42,7 @@ final class PlatformLoginCommand extends CliCommand {
         if (passwordArgument != null) {
             throw new BadInput(context.text("platform.passwordArgument"));
         }
-        URI address = PlatformSessions.address(context, url);
+        URI address = PlatformSessions.address(context, url, plainHttp);
         String user = username == null ? "" : username.strip();
         String password;
         if (passwordStdin) {
@@ -61,7 +65,7 @@ final class PlatformLoginCommand extends CliCommand {
             throw new BadInput(context.text("platform.nothingTyped"));
         }
 
-        PlatformAccess access = new PlatformAccess(context.services());
+        PlatformAccess access = PlatformSessions.access(context, plainHttp);
         PlatformSession session = access.signIn(address.toString(), user, password, true);
         context.updateSettings(settings -> settings.withPlatformAddress(address.toString()));
         context.out().println(context.text("platform.signedIn", session.username()));

@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
@@ -25,6 +26,12 @@ final class ProgressText {
 
     /** "45 %  ·  90.0 MB of ~200 MB  ·  12.0 MB/s  ·  about 9 s left": speed and time only while known. */
     String overall(PushSnapshot snapshot) {
+        if (snapshot.preparingImage()) {
+            return percent(snapshot.fraction()) + SEPARATOR + translator.text(PushSnapshot.PREPARING_IMAGE);
+        }
+        if (PushSummary.of(snapshot).nothingToUpload()) {
+            return percent(snapshot.fraction()) + SEPARATOR + text("progress.nothing");
+        }
         String total = snapshot.bytesTotal() < 0 ? "?"
                 : (snapshot.totalEstimated() ? "~" : "") + Units.bytes(snapshot.bytesTotal());
         StringBuilder line = new StringBuilder()
@@ -43,6 +50,29 @@ final class ProgressText {
     /** The layer's state in words, e.g. "Uploading" or "Mounted from user-bob/base". */
     String layerState(LayerSnapshot layer) {
         return translator.text(layer.stateText());
+    }
+
+    /**
+     * The layer's state in words, at most {@code columns} wide: a "Mounted from …" too long for them
+     * shortens the repository it names from the front, so the sentence keeps its end ("挂载").
+     */
+    String layerState(LayerSnapshot layer, int columns) {
+        String whole = layerState(layer);
+        if (TextWidth.of(whole) <= columns || layer.mountedFrom() == null) {
+            return whole;
+        }
+        String repository = layer.mountedFrom();
+        int room = columns - TextWidth.of(layerState(mountedFrom(layer, ""))) - 1;
+        if (room < 1) {
+            return TextWidth.fit(whole, columns);
+        }
+        // Repository names are ASCII (distribution/reference), one column a character.
+        return layerState(mountedFrom(layer, "…" + repository.substring(Math.max(0, repository.length() - room))));
+    }
+
+    private static LayerSnapshot mountedFrom(LayerSnapshot layer, String repository) {
+        return new LayerSnapshot(layer.id(), layer.state(), layer.bytes(), layer.total(), repository,
+                layer.retrySeconds(), layer.retries());
     }
 
     /** "12.3 MB / 40.0 MB" while the layer has bytes to send; empty when it needs none or its size is unknown. */

@@ -4,6 +4,7 @@ import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
@@ -46,6 +47,9 @@ final class PushCommand extends CliCommand {
     @Option(names = "--progress", paramLabel = "auto|tty|plain|none", defaultValue = "auto")
     ProgressMode progress;
 
+    @Option(names = "--via", paramLabel = "registry|engine")
+    PushMethod via;
+
     private ProblemContext known = ProblemContext.none();
 
     PushCommand(CommandContext context) {
@@ -66,7 +70,8 @@ final class PushCommand extends CliCommand {
         Credential login = credentials.requireStoredLogin(harborTarget.registry());
 
         tagStep.apply(image, harborTarget);
-        PushRun run = new PushStep(context.services()).start(harborTarget, login, image);
+        PushRun run = new PushStep(context.services()).start(harborTarget, login, image,
+                via != null ? via : PushMethod.of(context.settings()));
         PushResult result = new PushFollower(context, progress, json ? context.err() : context.out()).await(run, image, known);
         printResult(harborTarget, result);
         return ExitCode.OK;

@@ -18,6 +18,8 @@ final class TerminalProgress implements ProgressView {
     private static final String ESC = "\u001b[";
     private static final int LAYER_BAR = 15;
     private static final int OVERALL_BAR = 30;
+    /** The overall bar shrinks down to this so that the words beside it (time left last) stay whole. */
+    private static final int OVERALL_BAR_MIN = 10;
     /** "Already in the registry", the widest state but "Mounted from …" (which is cut). */
     static final int STATE_COLUMNS = 23;
 
@@ -54,14 +56,17 @@ final class TerminalProgress implements ProgressView {
             shown.addAll(done.subList(0, Math.min(MAX_LAYER_LINES - shown.size(), done.size())));
         }
         for (LayerSnapshot layer : shown) {
-            lines.add("  " + layer.id() + "  " + TextWidth.pad(text.layerState(layer), STATE_COLUMNS) + "  "
+            lines.add("  " + layer.id() + "  " + TextWidth.pad(text.layerState(layer, STATE_COLUMNS), STATE_COLUMNS) + "  "
                     + ProgressText.bar(layer.fraction(), LAYER_BAR) + "  " + text.layerBytes(layer));
         }
         if (shown.size() < layers.size()) {
             long done = layers.stream().filter(layer -> layer.state().isDone()).count();
             lines.add("  " + text.text("progress.moreLayers", layers.size() - shown.size(), done, layers.size()));
         }
-        lines.add(ProgressText.bar(snapshot.fraction(), OVERALL_BAR) + "  " + text.overall(snapshot));
+        String overall = text.overall(snapshot);
+        // Brackets, two spaces and the spare column of draw() come beside the cells.
+        int cells = Math.max(OVERALL_BAR_MIN, Math.min(OVERALL_BAR, columns - 5 - TextWidth.of(overall)));
+        lines.add(ProgressText.bar(snapshot.fraction(), cells) + "  " + overall);
         if (!snapshot.isFinished()) {
             text.signal(snapshot).ifPresent(signal -> lines.add(text.text("problem.warning", text.title(signal))));
         }

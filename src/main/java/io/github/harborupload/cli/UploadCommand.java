@@ -7,8 +7,8 @@ import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.LoginStep;
-import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.flow.Preflight;
+import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
@@ -27,6 +27,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,6 +46,9 @@ final class UploadCommand extends CliCommand {
 
     @Option(names = "--url", paramLabel = "URL")
     String url;
+
+    @Mixin
+    PlainHttpOption plainHttp = new PlainHttpOption();
 
     @Option(names = "--registry", paramLabel = "HOST")
     String registry;
@@ -73,6 +77,9 @@ final class UploadCommand extends CliCommand {
     @Option(names = "--progress", paramLabel = "auto|tty|plain|none", defaultValue = "auto")
     ProgressMode progress;
 
+    @Option(names = "--via", paramLabel = "registry|engine")
+    PushMethod via;
+
     private ProblemContext known = ProblemContext.none();
     /** What the command says along the way: standard error when standard output is for the JSON. */
     private PrintStream info;
@@ -92,7 +99,7 @@ final class UploadCommand extends CliCommand {
         if (resetCredentials && !yes && !context.terminal().isInteractive()) {
             throw new BadInput(context.text("upload.resetNeedsYes"));
         }
-        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url));
+        PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url, plainHttp), plainHttp);
         String host = Targets.host(context, registry != null ? registry : platform.harborRegistry());
         known = known.withRegistry(host);
         ImageChoice image = new TagStep(context.services()).findImage(source);
@@ -116,7 +123,8 @@ final class UploadCommand extends CliCommand {
         checkBeforePush(Preflight.check(target, login, image.image().size(), Optional.of(platform)), target.link());
 
         new TagStep(context.services()).apply(image, target);
-        PushRun run = new PushStep(context.services()).start(target, login, image);
+        PushRun run = new PushStep(context.services()).start(target, login, image,
+                via != null ? via : PushMethod.of(context.settings()));
         session.setPush(run);
         PushResult pushed = new PushFollower(context, progress, info).await(run, image, known);
         info.println(context.text("push.done", target.link()));
@@ -171,7 +179,7 @@ final class UploadCommand extends CliCommand {
     private Credential fetchAndLogIn(PlatformSession platform, String host) throws PlatformException {
         confirmReset(host);
         info.println(context.text("upload.fetching", platform.address()));
-        Credential fetched = new PlatformAccess(context.services()).fetchHarborLogin(platform).credential();
+        Credential fetched = PlatformSessions.access(context, plainHttp).fetchHarborLogin(platform).credential();
         CredentialStore store = new LoginStep(context.services()).login(host, fetched, false);
         context.updateSettings(settings -> settings.withHarborAddress(host).withLastUsername(fetched.username()));
         info.println(context.text("login.savedIn", fetched.username(), host, context.text(store.description())));

@@ -1,5 +1,7 @@
 package io.github.harborupload.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -12,9 +14,12 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.command.AuthCmdImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
 import io.github.harborupload.credentials.Credential;
 import java.io.IOException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * The Docker engine, as this program uses it: what it is, its images, login checks, tags and
@@ -48,11 +55,15 @@ public final class DockerEngine implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A login check waits for the registry, which can take long over a VPN. */
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineLocation location;
     private final DockerClient quick;
     private final DefaultDockerCmdExecFactory quickCommands;
     private final DockerClient pushing;
+    /** Raw HTTP for the image calls, where docker-java's model would lose fields or drain on close. */
+    private final DockerHttpClient quickHttp;
+    private final DockerHttpClient streamingHttp;
     private final EngineFailures failures;
     private final Duration responseTimeout;
     private final ExecutorService calls = Executors.newCachedThreadPool(DockerEngine::callThread);
@@ -69,8 +80,10 @@ public final class DockerEngine implements AutoCloseable {
         // so quick calls also run under a deadline of their own (see quickly()).
         this.quickCommands = commands(config, connectTimeout, responseTimeout);
         this.quick = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(quickCommands);
-        this.pushing = DockerClientImpl.getInstance(config)
-                .withDockerCmdExecFactory(commands(config, connectTimeout, null));
+        DefaultDockerCmdExecFactory streamingCommands = commands(config, connectTimeout, null);
+        this.pushing = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(streamingCommands);
+        this.quickHttp = quickCommands.getDockerHttpClient();
+        this.streamingHttp = streamingCommands.getDockerHttpClient();
     }
 
     /**
@@ -78,7 +91,8 @@ public final class DockerEngine implements AutoCloseable {
      * {@link #ping()} to find out whether the engine answers.
      *
      * @throws EngineUnreachableException the location is not a usable engine address (unknown
-     *                                    scheme, TLS asked for without a certificate folder)
+     *                                    scheme), or TLS was asked for and its files are
+     *                                    unreadable or invalid (reason TLS)
      */
     public static DockerEngine connect(EngineLocation location) {
         return connect(location, CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
@@ -88,6 +102,8 @@ public final class DockerEngine implements AutoCloseable {
         Objects.requireNonNull(location, "location");
         try {
             return new DockerEngine(location, config(location), connectTimeout, responseTimeout);
+        } catch (EngineUnreachableException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new EngineUnreachableException(location.host(),
                     "not a usable Docker engine address " + location.host() + ": " + e.getMessage(), e);
@@ -100,13 +116,21 @@ public final class DockerEngine implements AutoCloseable {
      * then carry no version and the engine answers in its own (a 20.10 engine refuses 1.44 and up).
      */
     private static DockerClientConfig config(EngineLocation location) {
-        DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
-                .withDockerHost(location.host())
-                .withDockerTlsVerify(location.tlsVerify());
-        if (location.certPath() != null) {
-            builder.withDockerCertPath(location.certPath().toString());
+        // The TLS context is made now, so a tcp host that asked for TLS and cannot have it is refused
+        // here, never spoken to in plain HTTP. It is always given (null meaning plain), which also
+        // keeps docker-java from taking TLS files from the current context on its own.
+        SSLContext tls;
+        try {
+            tls = EngineTls.contextFor(location);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new EngineUnreachableException(location.host(), EngineUnreachableException.Reason.TLS,
+                    "TLS to the Docker engine at " + location.host() + " (" + location.origin()
+                            + ") cannot be set up, so nothing was sent: " + e.getMessage(), e);
         }
-        return builder.build();
+        return new DefaultDockerClientConfig.Builder()
+                .withDockerHost(location.host())
+                .withCustomSslConfig(() -> tls)
+                .build();
     }
 
     private static DefaultDockerCmdExecFactory commands(DockerClientConfig config, Duration connectTimeout,
@@ -237,6 +261,46 @@ public final class DockerEngine implements AutoCloseable {
         AuthConfig auth = authConfig(registryOf(repository), credential);
         pushing.pushImageCmd(repository).withTag(tag).withAuthConfig(auth).exec(operation.callback());
         return operation;
+    }
+
+    /**
+     * What the engine says of a local image: its ID, its layers' diff_ids, platform and size.
+     *
+     * @param imageIdOrName an image ID ({@code sha256:…} or a unique prefix) or {@code repo:tag}
+     * @throws ImageNotFoundException the engine has no such image
+     */
+    public ImageDetails inspect(String imageIdOrName) {
+        Objects.requireNonNull(imageIdOrName, "imageIdOrName");
+        try {
+            JsonNode image = quickly(() -> {
+                try (Response response = ImageRequests.get(quickHttp, imageIdOrName, "json")) {
+                    return JSON.readTree(response.getBody());
+                }
+            });
+            return ImageDetails.fromEngine(image);
+        } catch (RuntimeException e) {
+            throw failures.translate(e);
+        }
+    }
+
+    /**
+     * Starts {@code docker save} of one image ({@code GET /images/{name}/get}) and returns at once;
+     * the tar streams through the returned {@link ImageExport}, never held in memory or on disk.
+     * The engine prepares the whole image before the first byte: see {@link ImageExport#started()}.
+     *
+     * @param imageId the image ID from {@link #inspect}: a name could move to another image between
+     *                the inspect and the export
+     */
+    public ImageExport export(String imageId) {
+        Objects.requireNonNull(imageId, "imageId");
+        CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ImageRequests.get(streamingHttp, imageId, "get");
+            } catch (RuntimeException e) {
+                throw failures.translate(e);
+            }
+        }, calls);
+        return new ImageExport(answer, failures);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
@@ -95,6 +96,11 @@ final class EngineFailures {
         if (io instanceof ConnectException) {
             return Reason.REFUSED;
         }
+        // A handshake refused either way: an untrusted or misnamed engine certificate, or the
+        // engine wanting a client certificate it was not given.
+        if (io instanceof SSLException) {
+            return Reason.TLS;
+        }
         return Reason.OTHER;
     }
 
@@ -115,7 +121,12 @@ final class EngineFailures {
     static String engineMessage(DockerException failure) {
         String text = failure.getMessage() == null ? "" : failure.getMessage();
         Matcher status = STATUS_PREFIX.matcher(text);
-        String body = (status.matches() ? status.group(1) : text).strip();
+        return engineMessage(status.matches() ? status.group(1) : text, failure.getHttpStatus());
+    }
+
+    /** The engine's own words from the body of an HTTP error answer, {@code {"message":"…"}} for dockerd. */
+    static String engineMessage(String responseBody, int httpStatus) {
+        String body = responseBody.strip();
         try {
             JsonNode message = JSON.readTree(body).get("message");
             if (message != null && message.isTextual()) {
@@ -124,6 +135,6 @@ final class EngineFailures {
         } catch (IOException notJson) {
             // Some proxies answer with plain text or HTML; the body is the best there is.
         }
-        return body.isEmpty() ? "HTTP " + failure.getHttpStatus() : body;
+        return body.isEmpty() ? "HTTP " + httpStatus : body;
     }
 }

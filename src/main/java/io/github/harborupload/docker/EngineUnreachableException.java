@@ -16,6 +16,12 @@ public class EngineUnreachableException extends EngineException {
         PERMISSION_DENIED,
         /** The connection opened, then broke before the engine finished answering (the engine stopped?). */
         CONNECTION_LOST,
+        /**
+         * TLS was asked for (DOCKER_TLS, DOCKER_TLS_VERIFY, a context's TLS files or SkipTLSVerify)
+         * but could not be had: its files are unreadable or invalid, or the handshake failed.
+         * Nothing was sent in clear instead.
+         */
+        TLS,
         /** Anything else; the message says what. */
         OTHER
     }

@@ -10,6 +10,14 @@ import java.util.List;
  */
 public record ImageChoice(LocalImage image, String name) {
 
+    /**
+     * Whether this is the same line of the list as another, though the image's tags have changed
+     * since (a push adds one): same image, same name.
+     */
+    public boolean sameLine(ImageChoice other) {
+        return other != null && image.id().equals(other.image.id()) && name.equals(other.name);
+    }
+
     public boolean isTagged() {
         return !name.equals(image.shortId());
     }

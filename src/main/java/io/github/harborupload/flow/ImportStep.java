@@ -3,10 +3,11 @@ package io.github.harborupload.flow;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.ImportOutcome;
 import io.github.harborupload.platform.ImportRequest;
+import io.github.harborupload.platform.PlainHttpRefusedException;
+import io.github.harborupload.platform.PlatformClient;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.platform.TaskType;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,24 +58,23 @@ public final class ImportStep {
     /** Why the platform address cannot be opened, if it cannot. */
     public static Optional<Text> platformAddressProblem(String address) {
         try {
-            URI uri = URI.create(withScheme(address));
-            return uri.getHost() == null ? Optional.of(Text.of(BUNDLE, "platform.invalid", address)) : Optional.empty();
+            PlatformClient.parseAddress(address);
+            return Optional.empty();
+        } catch (PlainHttpRefusedException e) {
+            return Optional.of(Text.of(BUNDLE, "platform.plainHttp", e.address()));
         } catch (IllegalArgumentException e) {
             return Optional.of(Text.of(BUNDLE, "platform.invalid", address));
         }
     }
 
-    /** The page listing the user's images, where the platform's import form lives. */
+    /**
+     * The page listing the user's images, where the platform's import form lives: on the platform's
+     * address as the client reads it, so only https (or http to this computer) ever reaches the
+     * desktop's browser, never {@code file:}, {@code smb:} or {@code ms-msdt:} (issue 13, item 6).
+     *
+     * @throws IllegalArgumentException when {@link #platformAddressProblem} names a problem
+     */
     public static String imagesPage(String platformAddress) {
-        String base = withScheme(platformAddress);
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + IMAGES_PAGE;
-    }
-
-    private static String withScheme(String address) {
-        String trimmed = address == null ? "" : address.trim();
-        return trimmed.contains("://") ? trimmed : "https://" + trimmed;
+        return PlatformClient.parseAddress(platformAddress) + IMAGES_PAGE;
     }
 }

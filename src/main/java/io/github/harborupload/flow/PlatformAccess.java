@@ -1,9 +1,11 @@
 package io.github.harborupload.flow;
 
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformClient;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.SessionNotForgottenException;
 import io.github.harborupload.platform.SessionStore;
 import io.github.harborupload.platform.SessionStoreException;
 import io.github.harborupload.platform.SessionTokens;
@@ -25,20 +27,29 @@ public final class PlatformAccess {
     }
 
     private final Services services;
+    private final boolean allowHttp;
 
+    /** Plain http only to this computer. */
     public PlatformAccess(Services services) {
+        this(services, false);
+    }
+
+    /** @param allowHttp plain http to any host too, which the caller asked for deliberately and warns about */
+    public PlatformAccess(Services services, boolean allowHttp) {
         this.services = services;
+        this.allowHttp = allowHttp;
     }
 
     /**
      * Signs in (the platform's login method is detected first). With {@code stayIn}, the session's
      * tokens are kept on this computer, and kept fresh when the platform renews them.
      *
-     * @throws IllegalArgumentException when the address is not a web address
+     * @throws IllegalArgumentException  when the address is not a web address
+     * @throws PlainHttpRefusedException when it is plain http to another computer and that was not allowed
      */
     public PlatformSession signIn(String address, String username, String password, boolean stayIn)
             throws PlatformException {
-        URI uri = PlatformClient.parseAddress(address);
+        URI uri = PlatformClient.parseAddress(address, allowHttp);
         PlatformSession session = new PlatformClient(uri).signIn(username, password);
         SessionStore store = services.sessions();
         if (stayIn) {
@@ -52,7 +63,7 @@ public final class PlatformAccess {
     /** A session kept from an earlier "stay signed in", if there is one for this address. */
     public Optional<PlatformSession> resume(String address) {
         try {
-            URI uri = PlatformClient.parseAddress(address);
+            URI uri = PlatformClient.parseAddress(address, allowHttp);
             return services.sessions().load(uri).map(tokens -> {
                 PlatformSession session = new PlatformClient(uri).resume(tokens);
                 session.onTokensRenewed(renewed -> save(services.sessions(), renewed));
@@ -64,11 +75,36 @@ public final class PlatformAccess {
         }
     }
 
-    public void signOut(String address) {
+    /**
+     * Forgets the session kept for this address.
+     *
+     * @throws SessionNotForgottenException it may still be kept: it could not be removed, or the
+     *                                      keychain could not be reached to find out
+     */
+    public void signOut(String address) throws SessionNotForgottenException {
+        URI uri;
         try {
-            forget(services.sessions(), PlatformClient.parseAddress(address));
+            uri = PlatformClient.parseAddress(address, allowHttp);
         } catch (IllegalArgumentException e) {
-            // nothing was kept for an address that is not one
+            return; // nothing was kept for an address that is not one
+        }
+        try {
+            services.sessions().forget(uri);
+        } catch (SessionStoreException e) {
+            throw new SessionNotForgottenException(e);
+        }
+    }
+
+    /**
+     * Forgets every session kept on this computer, whatever its platform address.
+     *
+     * @throws SessionNotForgottenException as {@link #signOut}
+     */
+    public void signOutEverywhere() throws SessionNotForgottenException {
+        try {
+            services.sessions().forgetAll();
+        } catch (SessionStoreException e) {
+            throw new SessionNotForgottenException(e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.harborupload.flow;
 
-import io.github.harborupload.docker.PushOperation;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.push.PushSnapshot;
@@ -11,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One push under way or finished: the engine's operation and the progress model its events feed.
+ * One push under way or finished, by either method: its outcome, how to stop it, and the progress
+ * model it feeds.
  * Faces read {@link #snapshot()} on their own schedule (the UI about 20 times a second), never
  * one update per event.
  */
@@ -19,16 +19,18 @@ public final class PushRun {
 
     private final HarborTarget target;
     private final PushProgress progress;
-    private final PushOperation operation;
+    private final CompletableFuture<PushResult> completion;
+    private final Runnable cancel;
 
     private final long startedNanos = System.nanoTime();
     private volatile long finishedNanos;
 
-    PushRun(HarborTarget target, PushProgress progress, PushOperation operation) {
+    PushRun(HarborTarget target, PushProgress progress, CompletionStage<PushResult> completion, Runnable cancel) {
         this.target = target;
         this.progress = progress;
-        this.operation = operation;
-        operation.completion().whenComplete((result, failure) -> finishedNanos = System.nanoTime());
+        this.completion = completion.toCompletableFuture();
+        this.cancel = cancel;
+        this.completion.whenComplete((result, failure) -> finishedNanos = System.nanoTime());
     }
 
     /** How long the push has run, or ran. */
@@ -45,23 +47,25 @@ public final class PushRun {
         return progress.snapshot();
     }
 
-    /** Stops the push: the engine stops when its stream is closed. Safe from any thread, any number of times. */
+    /** Stops the push. Safe from any thread, any number of times. */
     public void cancel() {
-        operation.cancel();
+        cancel.run();
     }
 
-    /** Completes with the digest and size, or fails with the engine layer's exception. */
+    /**
+     * Completes with the digest and size, or fails with the cause: the engine layer's exception, the
+     * registry's, the image archive's; {@code PushCancelledException} after {@link #cancel()}.
+     */
     public CompletionStage<PushResult> completion() {
-        return operation.completion();
+        return completion.minimalCompletionStage();
     }
 
     public boolean isDone() {
-        return operation.isDone();
+        return completion.isDone();
     }
 
     /** The result, once the push has succeeded. */
     public Optional<PushResult> result() {
-        CompletableFuture<PushResult> future = operation.completion().toCompletableFuture();
-        return future.isDone() && !future.isCompletedExceptionally() ? Optional.of(future.join()) : Optional.empty();
+        return completion.isDone() && !completion.isCompletedExceptionally() ? Optional.of(completion.join()) : Optional.empty();
     }
 }

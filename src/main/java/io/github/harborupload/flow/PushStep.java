@@ -2,8 +2,12 @@ package io.github.harborupload.flow;
 
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.PushOperation;
+import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.push.PushProgress;
+import io.github.harborupload.pusher.PushJob;
 import io.github.harborupload.reference.HarborTarget;
+import io.github.harborupload.registry.RegistryException;
+import java.util.concurrent.CompletableFuture;
 
 /** Step 4: send the tagged image to Harbor, with progress. */
 public final class PushStep {
@@ -16,11 +20,29 @@ public final class PushStep {
 
     /**
      * Starts the push and returns at once. The image's size lets the overall bar estimate layers
-     * whose size the engine has not announced yet.
+     * whose size is not known yet. The computer stays awake until the push ends, however it ends.
+     * A push that cannot even start (the registry's CA files unreadable) fails as a running one would.
      */
-    public PushRun start(HarborTarget target, Credential credential, ImageChoice image) {
+    public PushRun start(HarborTarget target, Credential credential, ImageChoice image, PushMethod method) {
+        PushRun run = begin(target, credential, image, method);
+        services.sleepInhibitor().holdUntil(run.completion());
+        return run;
+    }
+
+    private PushRun begin(HarborTarget target, Credential credential, ImageChoice image, PushMethod method) {
         PushProgress progress = new PushProgress(image.image().size());
-        PushOperation operation = services.engine().push(target.imageName(), target.tag(), credential, progress::accept);
-        return new PushRun(target, progress, operation);
+        if (method == PushMethod.ENGINE) {
+            PushOperation operation = services.engine().push(target.imageName(), target.tag(), credential, progress::accept);
+            return new PushRun(target, progress, operation.completion(), operation::cancel);
+        }
+        // docker speaks plain http to loopback registries, and so does the project's local stack.
+        boolean plainHttp = "http".equals(HarborAddress.apiBase(target.registry()).getScheme());
+        try {
+            PushJob job = services.pusher().start(services.engine(), target.registry(), plainHttp,
+                    target.project() + "/" + target.repository(), target.tag(), credential, image.image().id(), progress);
+            return new PushRun(target, progress, job.completion(), job::cancel);
+        } catch (RegistryException e) {
+            return new PushRun(target, progress, CompletableFuture.failedFuture(e), () -> { });
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.harborupload.flow;
 
+import io.github.harborupload.desktop.SleepInhibitor;
+import io.github.harborupload.desktop.SleepInhibitors;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
 import io.github.harborupload.docker.config.CredentialHelper;
@@ -7,6 +9,7 @@ import io.github.harborupload.docker.config.DockerConfigFolder;
 import io.github.harborupload.docker.config.EngineLocator;
 import io.github.harborupload.docker.config.RegistryCredentials;
 import io.github.harborupload.platform.SessionStore;
+import io.github.harborupload.pusher.Pusher;
 import io.github.harborupload.platform.SessionStores;
 import io.github.harborupload.settings.AppFolders;
 import io.github.harborupload.settings.SettingsStore;
@@ -14,8 +17,9 @@ import java.nio.file.Path;
 
 /**
  * The outside world the flow works with, made from one {@link Environment}: the Docker engine, the
- * Docker credential store and the settings file. The engine is found on first use, so a window can
- * open before Docker is running; each call connects afresh, so "start Docker, then Retry" works.
+ * Docker credential store, the settings file, the way to keep the computer awake. The engine is
+ * found on first use, so a window can open before Docker is running; each call connects afresh, so
+ * "start Docker, then Retry" works.
  */
 public final class Services implements AutoCloseable {
 
@@ -23,8 +27,10 @@ public final class Services implements AutoCloseable {
     private final DockerConfigFolder dockerConfig;
     private final RegistryCredentials credentials;
     private final SettingsStore settings;
+    private final SleepInhibitor sleepInhibitor;
     private final SessionStore sessions;
     private DockerEngine engine;
+    private Pusher pusher;
 
     public Services(Environment environment) {
         this.environment = environment;
@@ -34,6 +40,7 @@ public final class Services implements AutoCloseable {
         Path appFolder = AppFolders.configFolder(environment.variables(), environment.osName(), environment.home());
         this.settings = new SettingsStore(appFolder);
         this.sessions = SessionStores.forComputer(appFolder, environment.variables(), environment.osName());
+        this.sleepInhibitor = SleepInhibitors.forComputer(environment.variables(), environment.osName());
     }
 
     public Environment environment() {
@@ -53,6 +60,11 @@ public final class Services implements AutoCloseable {
         return sessions;
     }
 
+    /** How this computer is kept awake while a push runs. */
+    public SleepInhibitor sleepInhibitor() {
+        return sleepInhibitor;
+    }
+
     /**
      * The engine, located the way the docker CLI locates it.
      *
@@ -66,8 +78,21 @@ public final class Services implements AutoCloseable {
         return engine;
     }
 
+    /** The project's own pusher, with its threads; made on first use. */
+    public synchronized Pusher pusher() {
+        if (pusher == null) {
+            pusher = new Pusher(environment.variables(), environment.home(),
+                    AppFolders.cacheFolder(environment.variables(), environment.osName(), environment.home()));
+        }
+        return pusher;
+    }
+
     @Override
     public synchronized void close() {
+        if (pusher != null) {
+            pusher.close();
+            pusher = null;
+        }
         if (engine != null) {
             engine.close();
             engine = null;

@@ -93,14 +93,32 @@ public final class TagStep {
         };
     }
 
-    /** Fills the session's target fields with a valid proposal for this image. */
+    /** Whether this line of the list is the tag an earlier push to this Harbor left, not an image's own name. */
+    public static boolean isEarlierUpload(UploadSession session, ImageChoice choice) {
+        return choice.isTagged() && TargetSuggester.isEarlierUpload(choice.name(), session.registry());
+    }
+
+    /**
+     * Fills the session's target fields with a valid proposal for this image. A project the user
+     * typed stays (a lab may share one); a proposed one follows the login, as in {@link #followLogin}.
+     */
     public static void propose(UploadSession session, ImageChoice choice) {
         HarborTarget proposal = TargetSuggester.suggest(choice.isTagged() ? choice.name() : null, choice.image().id(),
-                session.credential().map(c -> c.username()).orElse(session.username()), session.registry());
+                session.accountName(), session.registry());
         session.setImage(choice);
-        session.setProject(proposal.project());
+        followLogin(session);
         session.setRepository(proposal.repository());
         session.setTag(proposal.tag());
+    }
+
+    /**
+     * Proposes the project of the account now logged in, unless the user typed one: after Back and
+     * another login, the previous account's project would push into someone else's project.
+     */
+    public static void followLogin(UploadSession session) {
+        if (!session.projectTyped()) {
+            session.proposeProject(HarborTarget.projectFor(session.accountName()));
+        }
     }
 
     public static Validation validate(UploadSession session) {

@@ -26,11 +26,14 @@ public final class UploadSession {
     // Login step: the login that worked.
     private Credential credential;
     private CredentialStore savedIn;
+    private boolean loginRefused;
 
     // Tag step.
     private String imageFilter = "";
     private ImageChoice image;
     private String project = "";
+    /** The project the wizard last proposed; a project that differs from it was typed. */
+    private String proposedProject = "";
     private String repository = "";
     private String tag = "";
 
@@ -120,6 +123,21 @@ public final class UploadSession {
     public void loggedIn(Credential value, CredentialStore store) {
         credential = value;
         savedIn = store;
+        loginRefused = false;
+    }
+
+    /** Whether the registry refused the last username and password checked: the password is edited first. */
+    public boolean loginRefused() {
+        return loginRefused;
+    }
+
+    public void setLoginRefused(boolean value) {
+        loginRefused = value;
+    }
+
+    /** The Harbor account a target is for: the login that worked, else the username typed. */
+    public String accountName() {
+        return credential().map(Credential::username).orElse(username);
     }
 
     public void loggedOut() {
@@ -148,8 +166,20 @@ public final class UploadSession {
         return project;
     }
 
+    /** The project as the user typed it. */
     public void setProject(String value) {
         project = nonNull(value).trim();
+    }
+
+    /** The project as the wizard proposes it, which it may replace later unless the user types another. */
+    public void proposeProject(String value) {
+        setProject(value);
+        proposedProject = project;
+    }
+
+    /** Whether the project is one the user typed rather than the wizard's proposal. */
+    public boolean projectTyped() {
+        return !project.isEmpty() && !project.equals(proposedProject);
     }
 
     public String repository() {

@@ -44,7 +44,8 @@ public final class HarborAddress {
         return host;
     }
 
-    static boolean isLoopback(String hostName) {
+    /** {@code localhost}, {@code 127.x.x.x} or {@code ::1}: this computer, where nobody else listens. */
+    public static boolean isLoopback(String hostName) {
         String name = hostName.toLowerCase(Locale.ROOT);
         return name.equals("localhost") || name.equals("::1") || name.matches("127(\\.\\d{1,3}){3}");
     }

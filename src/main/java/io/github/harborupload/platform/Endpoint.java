@@ -31,6 +31,14 @@ public enum Endpoint {
         return path;
     }
 
+    /**
+     * Whether its answer carries secrets (tokens, the new Harbor password): such an answer is never
+     * quoted in a problem's detail, whatever its shape (issue 13, item 5).
+     */
+    public boolean answersWithSecrets() {
+        return this == LOGIN || this == REFRESH || this == CREDENTIAL;
+    }
+
     @Override
     public String toString() {
         return method + " " + path;

@@ -38,13 +38,13 @@ final class Envelope {
         } catch (IOException e) {
             throw PlatformException.of(PlatformException.Kind.NOT_JSON, endpoint).status(answer.status())
                     .detail("not JSON (" + (answer.contentType().isEmpty() ? "no content type" : answer.contentType())
-                            + "): " + answer.excerpt(MAX_EXCERPT))
+                            + "): " + excerpt(endpoint, answer))
                     .build();
         }
         JsonNode code = json.path("code");
         if (!json.isObject() || !code.isIntegralNumber()) {
             throw PlatformException.of(PlatformException.Kind.UNEXPECTED_ANSWER, endpoint).status(answer.status())
-                    .detail("no {code, data, msg} envelope: " + answer.excerpt(MAX_EXCERPT)).build();
+                    .detail("no {code, data, msg} envelope: " + excerpt(endpoint, answer)).build();
         }
         JsonNode msg = json.path("msg");
         if (code.asInt() != PlatformCodes.OK || !answer.isSuccess()) {
@@ -55,5 +55,13 @@ final class Envelope {
                     .build();
         }
         return json.path("data");
+    }
+
+    /** The start of the answer, for the detail; never for an answer that may carry secrets. */
+    private static String excerpt(Endpoint endpoint, BoundedExchange.Answer answer) {
+        if (endpoint.answersWithSecrets()) {
+            return "(" + answer.body().length + " bytes, not quoted: this call's answer carries secrets)";
+        }
+        return answer.excerpt(MAX_EXCERPT);
     }
 }

@@ -15,18 +15,25 @@ import java.util.Optional;
 /**
  * Sessions in {@code platform-sessions.json} in the app's config folder, written atomically and
  * readable by the owner only (0600 on POSIX; on Windows the folder under %APPDATA% is the user's
- * own). The fallback where no system keychain is available. A file that cannot be read as
- * sessions counts as holding none; the next save replaces it.
+ * own, and the content is sealed with DPAPI, see {@link FileSeal}). The fallback where no system
+ * keychain is available. A file that cannot be read as sessions counts as holding none; the next
+ * save replaces it.
  */
 public final class FileSessionStore implements SessionStore {
 
     static final String FILE_NAME = "platform-sessions.json";
 
     private final Path file;
+    private final FileSeal seal;
 
     /** @param configFolder the app's config folder (settings.AppFolders, one layer up, knows it) */
     public FileSessionStore(Path configFolder) {
+        this(configFolder, FileSeal.NONE);
+    }
+
+    public FileSessionStore(Path configFolder, FileSeal seal) {
         this.file = configFolder.resolve(FILE_NAME);
+        this.seal = seal;
     }
 
     public Path file() {
@@ -54,9 +61,19 @@ public final class FileSessionStore implements SessionStore {
         }
     }
 
+    @Override
+    public synchronized void forgetAll() throws SessionStoreException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new SessionStoreException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private ObjectNode read() throws SessionStoreException {
         try {
-            JsonNode json = Envelope.JSON.readTree(Files.readAllBytes(file));
+            Optional<byte[]> content = seal.open(Files.readAllBytes(file));
+            JsonNode json = content.isPresent() ? Envelope.JSON.readTree(content.get()) : null;
             return json != null && json.isObject() ? (ObjectNode) json : Envelope.JSON.createObjectNode();
         } catch (NoSuchFileException e) {
             return Envelope.JSON.createObjectNode();
@@ -69,7 +86,7 @@ public final class FileSessionStore implements SessionStore {
 
     private void write(ObjectNode sessions) throws SessionStoreException {
         try {
-            AtomicFile.write(file, sessions.toPrettyString().getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(file, seal.seal(sessions.toPrettyString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new SessionStoreException("cannot write " + file + ": " + e.getMessage(), e);
         }

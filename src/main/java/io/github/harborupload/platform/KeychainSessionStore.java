@@ -50,6 +50,8 @@ public final class KeychainSessionStore implements SessionStore {
     /** macOS security: "The specified item could not be found in the keychain." */
     private static final int MAC_NOT_FOUND = 44;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** One item per platform address: far more than anyone keeps, and a bound on a keychain that never empties. */
+    private static final int MAC_MAX_ITEMS = 100;
 
     private final Tool tool;
     private final Path program;
@@ -116,6 +118,31 @@ public final class KeychainSessionStore implements SessionStore {
         if (result.exitCode() != 0 && !notFound(result)) {
             throw failed("clear", result);
         }
+    }
+
+    /**
+     * secret-tool clears every item with the attributes given, so the service alone clears them all;
+     * security deletes one item a call, so it is called until it finds none.
+     */
+    @Override
+    public void forgetAll() throws SessionStoreException {
+        if (tool == Tool.SECRET_TOOL) {
+            Result result = run(List.of("clear", "service", SERVICE), "");
+            if (result.exitCode() != 0 && !notFound(result)) {
+                throw failed("clear", result);
+            }
+            return;
+        }
+        for (int deleted = 0; deleted < MAC_MAX_ITEMS; deleted++) {
+            Result result = run(List.of("delete-generic-password", "-s", SERVICE), "");
+            if (notFound(result)) {
+                return;
+            }
+            if (result.exitCode() != 0) {
+                throw failed("delete", result);
+            }
+        }
+        throw new SessionStoreException(tool.program() + " still finds sessions after deleting " + MAC_MAX_ITEMS);
     }
 
     /** secret-tool says nothing when it finds nothing; security has an exit code for it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.harborupload.harbor.BoundedExchange;
 import io.github.harborupload.harbor.ConnectionFailure;
+import io.github.harborupload.harbor.HarborAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -53,25 +54,49 @@ public final class PlatformClient {
     /**
      * The platform's address from what a person typed: {@code https://} when no scheme is given,
      * and only scheme, host and port kept ({@code https://gpu.act.buaa.edu.cn/portal} →
-     * {@code https://gpu.act.buaa.edu.cn}).
+     * {@code https://gpu.act.buaa.edu.cn}). Plain {@code http://} only to this computer.
      *
-     * @throws IllegalArgumentException when it is not a web address
+     * @throws PlainHttpRefusedException http to a host that is not loopback
+     * @throws IllegalArgumentException  when it is not a web address
      */
     public static URI parseAddress(String typed) {
+        return parseAddress(typed, false);
+    }
+
+    /**
+     * As {@link #parseAddress(String)}, and with {@code allowHttp} plain http to any host, which
+     * the caller asked for deliberately and warns about (see {@link #isPlainHttpToAnotherHost}).
+     */
+    public static URI parseAddress(String typed, boolean allowHttp) {
         String text = typed.strip();
         if (!text.contains("://")) {
             text = "https://" + text;
         }
+        URI address;
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null) {
                 throw new IllegalArgumentException("not a platform address: " + typed);
             }
-            return new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null);
+            address = new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a platform address: " + typed, e);
         }
+        // The password and tokens go to this address: in clear only where nobody else can listen,
+        // the rule HarborAddress applies to Harbor.
+        if (isPlainHttpToAnotherHost(address) && !allowHttp) {
+            throw new PlainHttpRefusedException(address);
+        }
+        return address;
+    }
+
+    /** Plain http to a host that is not this computer: what {@code --allow-http} lets through, with a warning. */
+    public static boolean isPlainHttpToAnotherHost(URI address) {
+        String host = address.getHost();
+        // URI keeps the brackets of an IPv6 host.
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return "http".equals(address.getScheme()) && !HarborAddress.isLoopback(name);
     }
 
     public URI address() {

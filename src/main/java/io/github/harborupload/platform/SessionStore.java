@@ -15,6 +15,14 @@ public interface SessionStore {
     /** The session kept for this platform address, if any. */
     Optional<SessionTokens> load(URI address) throws SessionStoreException;
 
-    /** Forgets the session for this address; nothing happens when there is none. */
+    /**
+     * Forgets the session for this address; nothing happens when there is none.
+     *
+     * @throws SessionStoreException when it could not be removed, or whether it is there cannot be
+     *                               told (a keychain that cannot be reached): never taken for "none"
+     */
     void forget(URI address) throws SessionStoreException;
+
+    /** Forgets every session kept here, whatever its address; as {@link #forget} otherwise. */
+    void forgetAll() throws SessionStoreException;
 }

@@ -1,8 +1,7 @@
 package io.github.harborupload.platform;
 
+import io.github.harborupload.docker.config.SearchPath;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,36 +20,21 @@ public final class SessionStores {
     /**
      * The system keychain when its tool is installed ({@code secret-tool} on Linux, {@code security}
      * on macOS), with the owner-only file in {@code configFolder} as the fallback for when the
-     * keychain cannot be used (no keyring running, a locked keychain); the file alone elsewhere.
+     * keychain cannot be used (no keyring running, a locked keychain); the file alone elsewhere,
+     * sealed with DPAPI on Windows.
      */
     public static SessionStore forComputer(Path configFolder, Map<String, String> env, String osName) {
-        FileSessionStore file = new FileSessionStore(configFolder);
+        boolean windows = osName.startsWith("Windows");
+        FileSessionStore file = new FileSessionStore(configFolder, windows ? FileSeal.WINDOWS_DPAPI : FileSeal.NONE);
         KeychainSessionStore.Tool tool = osName.startsWith("Mac") ? KeychainSessionStore.Tool.MAC_SECURITY
                 : osName.startsWith("Linux") ? KeychainSessionStore.Tool.SECRET_TOOL : null;
         if (tool == null) {
             return file;
         }
-        return onPath(tool.program(), env)
+        return new SearchPath(env, osName).find(tool.program())
                 .<SessionStore>map(program -> new KeychainFirst(
                         new KeychainSessionStore(tool, program, env, KeychainSessionStore.TIMEOUT), file))
                 .orElse(file);
-    }
-
-    private static Optional<Path> onPath(String program, Map<String, String> env) {
-        for (String folder : env.getOrDefault("PATH", "").split(":")) {
-            if (folder.isBlank()) {
-                continue; // "the current folder": never pick a program up from there
-            }
-            try {
-                Path candidate = Path.of(folder, program);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            } catch (InvalidPathException e) {
-                // not a folder name; try the next
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -91,24 +75,35 @@ public final class SessionStores {
             return file.load(address);
         }
 
+        /**
+         * Both places, each tried even when the other fails. A keychain that cannot be reached may
+         * still hold a session the desktop kept there, so it fails the whole (issue 13, item 3: "no
+         * D-Bus" was taken for "nothing kept", and the next start resumed the session).
+         */
         @Override
         public void forget(URI address) throws SessionStoreException {
-            file.forget(address);
-            try {
-                keychain.forget(address);
-            } catch (SessionStoreException failure) {
-                if (stillInKeychain(address)) {
-                    throw failure;
-                }
-            }
+            bothOrFail(() -> file.forget(address), () -> keychain.forget(address));
         }
 
-        /** A keychain that cannot even be read holds nothing this program could sign in with. */
-        private boolean stillInKeychain(URI address) {
+        @Override
+        public void forgetAll() throws SessionStoreException {
+            bothOrFail(file::forgetAll, keychain::forgetAll);
+        }
+
+        private interface Removal {
+            void run() throws SessionStoreException;
+        }
+
+        private static void bothOrFail(Removal fromFile, Removal fromKeychain) throws SessionStoreException {
+            SessionStoreException fileFailure = null;
             try {
-                return keychain.load(address).isPresent();
-            } catch (SessionStoreException unavailable) {
-                return false;
+                fromFile.run();
+            } catch (SessionStoreException e) {
+                fileFailure = e;
+            }
+            fromKeychain.run();
+            if (fileFailure != null) {
+                throw fileFailure;
             }
         }
     }

@@ -26,8 +26,13 @@ final class Details {
     /** The engine's auth header: base64 JSON, long; "missing X-Registry-Auth: EOF" stays. */
     private static final Pattern REGISTRY_AUTH_HEADER =
             Pattern.compile("(?i)(X-Registry-(?:Auth|Config)\"?\\s*[:=]\\s*\"?)[A-Za-z0-9+/=_-]{8,}");
+    /*
+     * A JSON string under "auth" or any key holding token, password or secret, whatever its case
+     * (accessToken, refreshToken, X-Password…); a value cut short (an excerpt that ends inside it)
+     * is hidden to the end of the text.
+     */
     private static final Pattern SECRET_JSON_FIELD = Pattern.compile(
-            "(?i)(\"(?:password|auth|identitytoken|registrytoken|secret|token)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"");
+            "(?i)(\"(?:auth|[^\"\\\\]*(?:token|password|secret)[^\"\\\\]*)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(?:\"|\\\\?$)");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:)[^@\\s/]+@");
 
     private Details() {

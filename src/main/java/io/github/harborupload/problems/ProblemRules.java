@@ -4,9 +4,13 @@ import static io.github.harborupload.problems.ProblemType.CANCELLED;
 import static io.github.harborupload.problems.ProblemType.CREDENTIAL_HELPER_FAILED;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_NOT_WRITABLE;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_UNREADABLE;
+import static io.github.harborupload.problems.ProblemType.ENGINE_TLS;
 import static io.github.harborupload.problems.ProblemType.ENGINE_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.HARBOR_CHECK_FAILED;
 import static io.github.harborupload.problems.ProblemType.HARBOR_PROJECT_NOT_FOUND;
+import static io.github.harborupload.problems.ProblemType.IMAGE_EXPORT_MISMATCH;
+import static io.github.harborupload.problems.ProblemType.IMAGE_EXPORT_UNREADABLE;
+import static io.github.harborupload.problems.ProblemType.IMAGE_EXPORT_UNSUPPORTED;
 import static io.github.harborupload.problems.ProblemType.IMAGE_NOT_FOUND;
 import static io.github.harborupload.problems.ProblemType.LOGIN_FAILED;
 import static io.github.harborupload.problems.ProblemType.NOT_LOGGED_IN;
@@ -28,23 +32,28 @@ import static io.github.harborupload.problems.ProblemType.PLATFORM_PERMISSION_DE
 import static io.github.harborupload.problems.ProblemType.PLATFORM_REQUEST_FAILED;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_SESSION_EXPIRED;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TIMEOUT;
+import static io.github.harborupload.problems.ProblemType.PLATFORM_PLAIN_HTTP;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TLS;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_TOKEN_INVALID;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_UNAVAILABLE;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.PLATFORM_WRONG_PASSWORD;
 import static io.github.harborupload.problems.ProblemType.GATEWAY_TIMEOUT_AFTER_UPLOAD;
+import static io.github.harborupload.problems.ProblemType.GATEWAY_TIMEOUT_LAYER_MISSING;
 import static io.github.harborupload.problems.ProblemType.PROXY_BODY_TOO_LARGE;
 import static io.github.harborupload.problems.ProblemType.PUSH_DENIED;
 import static io.github.harborupload.problems.ProblemType.QUOTA_EXCEEDED;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_NOT_FOUND;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_NOT_HTTPS;
+import static io.github.harborupload.problems.ProblemType.REGISTRY_UNAVAILABLE;
 import static io.github.harborupload.problems.ProblemType.REGISTRY_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.REQUEST_CANCELLED;
+import static io.github.harborupload.problems.ProblemType.SESSION_NOT_FORGOTTEN;
 import static io.github.harborupload.problems.ProblemType.SESSION_NOT_KEPT;
 import static io.github.harborupload.problems.ProblemType.TLS_CERTIFICATE;
 import static io.github.harborupload.problems.ProblemType.UNKNOWN;
 
+import io.github.harborupload.archive.ImageArchiveException;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.PushCancelledException;
@@ -54,9 +63,12 @@ import io.github.harborupload.docker.config.CredentialHelperException;
 import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.harbor.HarborException;
 import io.github.harborupload.platform.Endpoint;
+import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformCodes;
 import io.github.harborupload.platform.PlatformException;
+import io.github.harborupload.platform.SessionNotForgottenException;
 import io.github.harborupload.platform.SessionStoreException;
+import io.github.harborupload.registry.RegistryException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -162,14 +174,29 @@ final class ProblemRules {
 
     static ProblemType classify(Throwable failure) {
         for (Throwable link : Details.chain(failure)) {
+            if (link instanceof ImageArchiveException archive) {
+                return ofArchive(archive);
+            }
             if (link instanceof PlatformException platform) {
                 return ofPlatform(platform);
             }
             if (link instanceof HarborException harbor) {
                 return ofHarbor(harbor);
             }
+            if (link instanceof RegistryException registry) {
+                return ofRegistry(registry);
+            }
+            if (link instanceof PlainHttpRefusedException) {
+                return PLATFORM_PLAIN_HTTP;
+            }
+            if (link instanceof SessionNotForgottenException) {
+                return SESSION_NOT_FORGOTTEN;
+            }
             if (link instanceof SessionStoreException) {
                 return SESSION_NOT_KEPT;
+            }
+            if (link instanceof EngineUnreachableException engine && engine.reason() == EngineUnreachableException.Reason.TLS) {
+                return ENGINE_TLS;
             }
             if (link instanceof ConfigFileException file) {
                 return file.reason() == ConfigFileException.Reason.UNWRITABLE ? DOCKER_CONFIG_NOT_WRITABLE : DOCKER_CONFIG_UNREADABLE;
@@ -181,6 +208,14 @@ final class ProblemRules {
             }
         }
         return classify(Details.of(failure));
+    }
+
+    static ProblemType ofArchive(ImageArchiveException failure) {
+        return switch (failure.kind()) {
+            case DIGEST_MISMATCH -> IMAGE_EXPORT_MISMATCH;
+            case MALFORMED, TRUNCATED -> IMAGE_EXPORT_UNREADABLE;
+            case UNSUPPORTED -> IMAGE_EXPORT_UNSUPPORTED;
+        };
     }
 
     static ProblemType classify(String text) {
@@ -253,6 +288,29 @@ final class ProblemRules {
             case PROJECT_NOT_FOUND -> HARBOR_PROJECT_NOT_FOUND;
             case CANCELLED -> REQUEST_CANCELLED;
             case CONNECTION, FORBIDDEN, SERVER_ERROR -> HARBOR_CHECK_FAILED;
+        };
+    }
+
+    /**
+     * The pusher's own client: its kind where that says it all, else the registry's words by the
+     * text rules (Harbor's "denied" may mean a quota or a project that is not the user's).
+     */
+    static ProblemType ofRegistry(RegistryException failure) {
+        return switch (failure.kind()) {
+            case AUTH_REFUSED -> LOGIN_FAILED;
+            case QUOTA -> QUOTA_EXCEEDED;
+            case BODY_TOO_LARGE -> PROXY_BODY_TOO_LARGE;
+            case GATEWAY_TIMEOUT -> GATEWAY_TIMEOUT_LAYER_MISSING;
+            case UNAVAILABLE -> REGISTRY_UNAVAILABLE;
+            case HOST_NOT_FOUND -> REGISTRY_NOT_FOUND;
+            case TLS -> TLS_CERTIFICATE;
+            case NETWORK -> REGISTRY_UNREACHABLE;
+            case CANCELLED -> CANCELLED;
+            case DENIED -> {
+                ProblemType byText = classify(Details.of(failure));
+                yield byText == QUOTA_EXCEEDED || byText == NO_PERMISSION ? byText : PUSH_DENIED;
+            }
+            case NOT_FOUND, PROTOCOL -> UNKNOWN;
         };
     }
 

@@ -24,7 +24,15 @@ public enum ProblemType {
      */
     QUOTA_TOO_SMALL(Severity.WARNING, 1, 3),
     IMAGE_NOT_FOUND(Severity.ERROR, 2, 2),
+    /** The image read out of Docker (our own pusher) does not hash to its ID or its layers' diff_ids. */
+    IMAGE_EXPORT_MISMATCH(Severity.ERROR, 2, 2),
+    /** Docker's export of the image stopped in the middle or is not docker save's tar. */
+    IMAGE_EXPORT_UNREADABLE(Severity.ERROR, 2, 2),
+    /** Docker's export is readable but holds what the pusher cannot push (several images, zstd layers). */
+    IMAGE_EXPORT_UNSUPPORTED(Severity.ERROR, 1, 2),
     ENGINE_UNREACHABLE(Severity.ERROR, 3, 3),
+    /** TLS to a tcp engine was asked for and could not be had; nothing went in clear instead. */
+    ENGINE_TLS(Severity.ERROR, 2, 2),
     /** Docker's config.json cannot be read or is not JSON; the wizard leaves it as it is. */
     DOCKER_CONFIG_UNREADABLE(Severity.ERROR, 2, 2),
     /** The login was accepted, but Docker's config.json could not be written; the old file is unchanged. */
@@ -41,6 +49,15 @@ public enum ProblemType {
      * Harbor committed the layer (registry-push.md, "Why a push reaches the end and retries forever").
      */
     GATEWAY_TIMEOUT_AFTER_UPLOAD(Severity.ERROR, 2, 2),
+    /**
+     * The project's own pusher: a gateway answered 504/502 (or nothing) to a layer's commit, and the
+     * layer was then checked and is there. Not a failure; a note for the administrator.
+     */
+    GATEWAY_TIMEOUT_LAYER_STORED(Severity.INFO, 1, 1),
+    /** The project's own pusher: the commit failed again and again and the layer was still absent after each check. */
+    GATEWAY_TIMEOUT_LAYER_MISSING(Severity.ERROR, 2, 3),
+    /** The registry answered 5xx (or 429) for longer than the pusher's retries. */
+    REGISTRY_UNAVAILABLE(Severity.ERROR, 1, 2),
     /** Raised from the progress signals while the push still runs. */
     RETRYING_FOREVER(Severity.WARNING, 2, 3),
     /** Raised from the progress signals while the push still runs. */
@@ -53,6 +70,8 @@ public enum ProblemType {
     PLATFORM_UNREACHABLE(Severity.ERROR, 2, 2),
     PLATFORM_TIMEOUT(Severity.ERROR, 2, 2),
     PLATFORM_TLS(Severity.ERROR, 2, 2),
+    /** An http:// address to another computer, refused before anything is sent (issue 13, item 2). */
+    PLATFORM_PLAIN_HTTP(Severity.ERROR, 1, 2),
     /** A web page (a proxy's, a network login's) where the platform's JSON was due. */
     PLATFORM_NOT_AN_API(Severity.ERROR, 3, 2),
     /** Empty, too long, or JSON of another shape. */
@@ -86,6 +105,8 @@ public enum ProblemType {
     REQUEST_CANCELLED(Severity.INFO, 1, 1),
     /** "Stay signed in" could not keep the session. */
     SESSION_NOT_KEPT(Severity.WARNING, 1, 1),
+    /** Sign-out could not remove a kept session, or could not reach the keychain to (issue 13, item 3). */
+    SESSION_NOT_FORGOTTEN(Severity.ERROR, 1, 2),
 
     // Harbor's API, for the checks before a push.
     /** No Harbor API to ask: not a failure. */

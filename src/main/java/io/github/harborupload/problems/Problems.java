@@ -12,6 +12,7 @@ import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.PushSnapshot;
+import io.github.harborupload.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class Problems {
     private static final Set<ProblemType> ABOUT_THE_REGISTRY = EnumSet.of(
             ProblemType.LOGIN_FAILED, ProblemType.REGISTRY_NOT_FOUND, ProblemType.REGISTRY_UNREACHABLE,
             ProblemType.TLS_CERTIFICATE, ProblemType.REGISTRY_NOT_HTTPS, ProblemType.PROXY_BODY_TOO_LARGE,
-            ProblemType.GATEWAY_TIMEOUT_AFTER_UPLOAD);
+            ProblemType.GATEWAY_TIMEOUT_AFTER_UPLOAD, ProblemType.GATEWAY_TIMEOUT_LAYER_STORED,
+            ProblemType.GATEWAY_TIMEOUT_LAYER_MISSING, ProblemType.REGISTRY_UNAVAILABLE);
 
     private Problems() {
     }
@@ -76,6 +78,16 @@ public final class Problems {
     public static Problem ofSkippedCheck(HarborCheck<?> skipped, ProblemContext context) {
         String reason = skipped.skipReason().orElseThrow(() -> new IllegalArgumentException("the check was answered"));
         return build(ProblemType.HARBOR_CHECK_SKIPPED, Details.scrub(reason), context);
+    }
+
+    /**
+     * A note, not a failure: the gateway in front of Harbor answered a layer's commit with a
+     * timeout, and the pusher then found the layer stored ({@code UploadedBlob.foundAfterFailedCommit}).
+     */
+    public static Problem ofLayerStoredAfterGatewayTimeout(String layerDigest, ProblemContext context) {
+        Objects.requireNonNull(layerDigest, "layerDigest");
+        return build(ProblemType.GATEWAY_TIMEOUT_LAYER_STORED, "commit of " + layerDigest
+                + " answered with a gateway timeout; HEAD then found the blob", context, List.of(text("fact.layer", layerDigest)));
     }
 
     /** The error text that ended a push stream (or any engine text), e.g. "denied: …". */
@@ -143,6 +155,10 @@ public final class Problems {
                 facts.add(text("fact.helper", helper.program()));
                 break;
             }
+            if (link instanceof RegistryException registry && registry.bodyLimit().isPresent()) {
+                facts.add(text("fact.body_limit", Sizes.bytes(registry.bodyLimit().getAsLong())));
+                break;
+            }
             if (link instanceof PlatformException platform) {
                 platform.reasons().forEach(reason -> facts.add(text("fact.reason", reason)));
                 if (platform.kind() == PlatformException.Kind.SERVER_ERROR && !platform.serverMessage().isBlank()) {
@@ -194,11 +210,14 @@ public final class Problems {
                     facts.add(text("fact.image", known.image()));
                 }
             }
-            case ENGINE_UNREACHABLE -> {
+            case ENGINE_UNREACHABLE, ENGINE_TLS -> {
                 if (known.endpoint() != null) {
                     facts.add(text("fact.endpoint", known.endpoint()));
                 }
             }
+            // The registry was reached and answered 401: what it says, not where it is, comes first.
+            case LOGIN_FAILED -> facts.add(text("fact.refused",
+                    known.registry() != null ? known.registry() : text("arg.registry")));
             default -> {
                 if (ABOUT_THE_REGISTRY.contains(type) && known.registry() != null) {
                     facts.add(text("fact.registry", known.registry()));

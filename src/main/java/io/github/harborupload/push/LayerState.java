@@ -4,7 +4,14 @@ package io.github.harborupload.push;
 public enum LayerState {
     PREPARING,
     WAITING,
+    /** The project's own pusher reads this layer from the engine and compresses it; nothing sent yet. */
+    COMPRESSING,
     PUSHING,
+    /**
+     * Every byte is sent; the registry is storing the layer (on object storage that can take minutes)
+     * or the pusher is checking that it did, after a gateway gave up waiting.
+     */
+    CHECKING,
     PUSHED,
     /** The registry already had it: nothing to upload. */
     ALREADY_EXISTS,

@@ -1,5 +1,6 @@
 package io.github.harborupload.push;
 
+import io.github.harborupload.i18n.Text;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ import java.util.List;
  * @param digest             the pushed manifest's digest on success, else null
  * @param size               the manifest's size on success, else -1
  * @param error              the engine's error text on failure, verbatim, else null
+ * @param preparingImage     whether the engine is still staging the image for export (the project's
+ *                           own pusher): nothing can be sent before it is done
  */
 public record PushSnapshot(
         String repository,
@@ -38,7 +41,11 @@ public record PushSnapshot(
         PushOutcome outcome,
         String digest,
         long size,
-        String error) {
+        String error,
+        boolean preparingImage) {
+
+    /** What the faces say while {@link #preparingImage()}: the bar cannot move yet, and why. */
+    public static final Text PREPARING_IMAGE = Text.of(LayerSnapshot.BUNDLE, "image.preparing");
 
     public PushSnapshot {
         layers = List.copyOf(layers);

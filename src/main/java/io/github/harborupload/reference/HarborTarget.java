@@ -23,9 +23,12 @@ public record HarborTarget(String registry, String project, String repository, S
         tag = tag == null ? "" : tag;
     }
 
+    /** What the platform puts before the username to name a user's Harbor project. */
+    public static final String PROJECT_PREFIX = "user-";
+
     /** The platform names every user's Harbor project {@code user-<username>}; Harbor keeps it lowercase. */
     public static String projectFor(String username) {
-        return "user-" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        return PROJECT_PREFIX + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
     }
 
     /** {@code registry/project/repository}: what {@code docker tag} calls the repository. */

@@ -16,6 +16,10 @@ import java.util.Locale;
  * repository and tag cut, the longer one first. Names are lowercased and anything outside the grammar
  * becomes {@code -}. The tag is kept when valid, cleaned up when not, and {@code latest} when absent.
  * An image without a usable name ({@code <none>:<none>}) is named after its ID: {@code image-<12 hex>}.
+ *
+ * <p>A name in the target registry's own {@code user-<name>} project is the tag an earlier push left
+ * behind ({@code <harbor>/user-alice/train:1}): its project is dropped with its domain, so the
+ * proposal is {@code user-alice/train}, not {@code user-alice/user-alice-train}.
  */
 public final class TargetSuggester {
 
@@ -40,7 +44,7 @@ public final class TargetSuggester {
         String host = registry == null ? "" : registry.strip();
         String project = HarborTarget.projectFor(username);
         ReferenceParts parts = usableName(localName) ? ReferenceParts.split(localName.strip()) : null;
-        List<String> components = parts == null ? List.of() : nameComponents(parts);
+        List<String> components = parts == null ? List.of() : nameComponents(parts, host);
 
         String joined = NameCleaner.repositoryComponent(String.join("-", components));
         String last = components.isEmpty() ? "" : NameCleaner.repositoryComponent(components.get(components.size() - 1));
@@ -66,6 +70,19 @@ public final class TargetSuggester {
                 NameCleaner.trimTagEnd(tag.substring(0, tagLength)));
     }
 
+    /**
+     * Whether a local name is the tag an earlier push left behind: it names the target registry's
+     * own {@code user-<name>} project ({@code <harbor>/user-alice/train:1}).
+     */
+    public static boolean isEarlierUpload(String localName, String registry) {
+        return usableName(localName) && inOurProject(ReferenceParts.split(localName.strip()), registry == null ? "" : registry.strip());
+    }
+
+    private static boolean inOurProject(ReferenceParts parts, String host) {
+        return parts.domain() != null && parts.domain().equalsIgnoreCase(host)
+                && parts.path().startsWith(HarborTarget.PROJECT_PREFIX) && parts.path().indexOf('/') > 0;
+    }
+
     private static boolean usableName(String localName) {
         if (localName == null || localName.isBlank()) {
             return false;
@@ -74,11 +91,17 @@ public final class TargetSuggester {
         return !name.startsWith(NONE) && !name.startsWith("sha256:");
     }
 
-    /** The path after the domain, without docker's implied {@code library/} in front of official images. */
-    private static List<String> nameComponents(ReferenceParts parts) {
+    /**
+     * The path after the domain, without docker's implied {@code library/} in front of official
+     * images, nor a {@code user-<name>} project of the registry the image goes to.
+     */
+    private static List<String> nameComponents(ReferenceParts parts, String host) {
         List<String> components = new ArrayList<>(Arrays.asList(parts.path().split("/")));
         boolean dockerHub = parts.domain() == null || parts.domain().equals(ImageReference.DEFAULT_DOMAIN);
         if (dockerHub && components.size() > 1 && components.get(0).equals("library")) {
+            components.remove(0);
+        }
+        if (inOurProject(parts, host)) {
             components.remove(0);
         }
         return components;

@@ -34,6 +34,31 @@ public final class AppFolders {
         return base.resolve(FOLDER_NAME);
     }
 
+    /**
+     * Where the pusher keeps what it can make again but would rather not: the spool of compressed
+     * layers and the record of layers pushed before. Each OS's cache folder, which backups skip and
+     * cleaners may empty; under the override folder when one is set.
+     */
+    public static Path cacheFolder(Map<String, String> env, String osName, Path home) {
+        String override = env.get(OVERRIDE_VARIABLE);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).resolve("cache");
+        }
+        String os = osName.toLowerCase();
+        if (os.startsWith("windows")) {
+            String localAppData = env.get("LOCALAPPDATA");
+            Path base = localAppData == null || localAppData.isBlank()
+                    ? home.resolve("AppData").resolve("Local") : Path.of(localAppData);
+            return base.resolve(FOLDER_NAME).resolve("cache");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Caches").resolve(FOLDER_NAME);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = xdg == null || xdg.isBlank() ? home.resolve(".cache") : Path.of(xdg);
+        return base.resolve(FOLDER_NAME);
+    }
+
     /** The folder for this process: its environment, OS and home. */
     public static Path configFolder() {
         return configFolder(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));

@@ -10,6 +10,8 @@ package io.github.harborupload.settings;
  * @param language        {@code en} or {@code zh}, or empty to follow the operating system
  * @param windowWidth     the window's last width in pixels, or 0 for the default
  * @param windowHeight    the window's last height in pixels, or 0 for the default
+ * @param pushVia         {@value #PUSH_VIA_REGISTRY} (the wizard's own push, the default) or
+ *                        {@value #PUSH_VIA_ENGINE} (Docker's {@code docker push})
  */
 public record Settings(
         String harborAddress,
@@ -17,10 +19,13 @@ public record Settings(
         String lastUsername,
         String language,
         double windowWidth,
-        double windowHeight) {
+        double windowHeight,
+        String pushVia) {
 
     public static final String DEFAULT_HARBOR = "gpu-harbor.act.buaa.edu.cn";
     public static final String DEFAULT_PLATFORM = "https://gpu.act.buaa.edu.cn";
+    public static final String PUSH_VIA_REGISTRY = "registry";
+    public static final String PUSH_VIA_ENGINE = "engine";
 
     public Settings {
         harborAddress = orDefault(harborAddress, DEFAULT_HARBOR);
@@ -29,30 +34,35 @@ public record Settings(
         language = language == null ? "" : language.trim();
         windowWidth = Math.max(0, windowWidth);
         windowHeight = Math.max(0, windowHeight);
+        pushVia = PUSH_VIA_ENGINE.equals(pushVia) ? PUSH_VIA_ENGINE : PUSH_VIA_REGISTRY;
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, 0, 0);
+        return new Settings(null, null, null, null, 0, 0, null);
     }
 
     public Settings withHarborAddress(String value) {
-        return new Settings(value, platformAddress, lastUsername, language, windowWidth, windowHeight);
+        return new Settings(value, platformAddress, lastUsername, language, windowWidth, windowHeight, pushVia);
     }
 
     public Settings withPlatformAddress(String value) {
-        return new Settings(harborAddress, value, lastUsername, language, windowWidth, windowHeight);
+        return new Settings(harborAddress, value, lastUsername, language, windowWidth, windowHeight, pushVia);
     }
 
     public Settings withLastUsername(String value) {
-        return new Settings(harborAddress, platformAddress, value, language, windowWidth, windowHeight);
+        return new Settings(harborAddress, platformAddress, value, language, windowWidth, windowHeight, pushVia);
     }
 
     public Settings withLanguage(String value) {
-        return new Settings(harborAddress, platformAddress, lastUsername, value, windowWidth, windowHeight);
+        return new Settings(harborAddress, platformAddress, lastUsername, value, windowWidth, windowHeight, pushVia);
     }
 
     public Settings withWindowSize(double width, double height) {
-        return new Settings(harborAddress, platformAddress, lastUsername, language, width, height);
+        return new Settings(harborAddress, platformAddress, lastUsername, language, width, height, pushVia);
+    }
+
+    public Settings withPushVia(String value) {
+        return new Settings(harborAddress, platformAddress, lastUsername, language, windowWidth, windowHeight, value);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -54,7 +54,8 @@ public final class SettingsStore {
                 text(root, "lastUsername"),
                 text(root, "language"),
                 number(root, "windowWidth"),
-                number(root, "windowHeight"));
+                number(root, "windowHeight"),
+                text(root, "pushVia"));
     }
 
     public void save(Settings settings) throws IOException {
@@ -65,6 +66,7 @@ public final class SettingsStore {
         root.put("language", settings.language());
         root.put("windowWidth", settings.windowWidth());
         root.put("windowHeight", settings.windowHeight());
+        root.put("pushVia", settings.pushVia());
         AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 

@@ -13,6 +13,11 @@ public interface StepController {
     /** Whether Next may be pressed now. */
     ObservableBooleanValue nextAllowed();
 
+    /** Whether Next is the step's main action, pressed by Enter and styled so; a step may have another. */
+    default ObservableBooleanValue nextIsMainAction() {
+        return new ReadOnlyBooleanWrapper(true);
+    }
+
     /** True while background work runs; Back and Next wait for it. */
     default ObservableBooleanValue busy() {
         return new ReadOnlyBooleanWrapper(false);

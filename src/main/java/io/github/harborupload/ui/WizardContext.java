@@ -1,6 +1,7 @@
 package io.github.harborupload.ui;
 
 import io.github.harborupload.flow.CredentialsStep;
+import io.github.harborupload.flow.Environment;
 import io.github.harborupload.flow.LoginStep;
 import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.flow.PushStep;
@@ -57,6 +58,11 @@ public final class WizardContext {
 
     public UploadSession session() {
         return session;
+    }
+
+    /** The machine the wizard runs on, as the flow sees it (tests and the demo point it elsewhere). */
+    public Environment environment() {
+        return services.environment();
     }
 
     public CredentialsStep credentialsStep() {

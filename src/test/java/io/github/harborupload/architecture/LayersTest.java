@@ -19,8 +19,9 @@ class LayersTest {
 
     /** Bottom first. A layer may depend on any layer listed before it. */
     static final List<String> LAYERS = List.of(
-            "i18n", "files", "gzip", "credentials", "reference", "docker", "push", "harbor", "platform",
-            "problems", "settings", "flow", "ui", "cli");
+            "i18n", "files", "gzip", "credentials", "reference", "archive", "registry", "docker", "push", "pusher",
+            "harbor", "platform",
+            "problems", "settings", "desktop", "flow", "ui", "cli");
 
     private static JavaClasses classes;
 

@@ -49,6 +49,16 @@ class CliHelpTest {
         assertEquals("", result.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"platform login", "platform logout", "import", "upload"})
+    void allowHttpIsExplainedWhereverTheUrlIsTaken(String command) {
+        // Issue 13, item 2: the option's text comes from one key shared by the four commands.
+        String english = cli().run((command + " --help --lang en").split(" ")).out();
+        String chinese = cli().run((command + " --help --lang zh").split(" ")).out();
+        assertTrue(english.contains("--allow-http") && english.contains("cross the network unencrypted"), english);
+        assertTrue(chinese.contains("--allow-http") && chinese.contains("未加密"), chinese);
+    }
+
     @Test
     void theMainHelpListsEveryExitCode() {
         String help = cli().run("--help").out();

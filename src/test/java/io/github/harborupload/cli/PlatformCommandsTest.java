@@ -218,4 +218,51 @@ class PlatformCommandsTest {
         assertEquals(ExitCode.AUTH.code(), result.exit(), result.all());
         assertTrue(platform.requests("POST", "/api/v1/images/image").isEmpty());
     }
+
+    @Test
+    void plainHttpToAnotherComputerIsRefusedBeforeThePasswordIsRead() throws Exception {
+        // Issue 13, item 2. 203.0.113.5 is TEST-NET-3: a connection attempt would hang for the
+        // connect timeout, so a quick usage error also shows that nothing was tried.
+        start(ServerVersion.CURRENT);
+        CliRunner.Result result = cli.runWithInput(PASSWORD + "\n", "platform", "login", "--url", "http://203.0.113.5",
+                "--username", USER, "--password-stdin");
+
+        assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+        assertTrue(result.err().contains("http://203.0.113.5 is plain http"), result.err());
+        assertTrue(result.err().contains("--allow-http"), result.err());
+        assertFalse(result.all().contains(PASSWORD));
+        assertFalse(Files.exists(cli.appConfig.resolve(SESSIONS_FILE)));
+    }
+
+    @Test
+    void allowHttpWarnsEachTimeAndIsNotRemembered() throws Exception {
+        // logout sends nothing to the platform, so the warning can be seen without a platform on http.
+        start(ServerVersion.CURRENT);
+        for (int time = 0; time < 2; time++) {
+            CliRunner.Result result = cli.run("platform", "logout", "--url", "http://203.0.113.5", "--allow-http");
+            assertEquals(0, result.exit(), result.all());
+            assertTrue(result.err().contains("http://203.0.113.5 is plain http (--allow-http)"), result.err());
+        }
+        CliRunner.Result without = cli.run("platform", "logout", "--url", "http://203.0.113.5");
+        assertEquals(ExitCode.USAGE.code(), without.exit(), without.all());
+        // A loopback platform needs no option and gets no warning.
+        CliRunner.Result loopback = cli.run("platform", "logout", "--url", platform.address().toString());
+        assertFalse(loopback.err().contains("plain http"), loopback.err());
+    }
+
+    @Test
+    void logoutAllForgetsTheSessionsOfEveryAddress() throws Exception {
+        // Issue 13, item 3: "forget every kept session on request, not only the current address".
+        start(ServerVersion.CURRENT);
+        signIn();
+        Files.writeString(cli.appConfig.resolve(SESSIONS_FILE), Files.readString(cli.appConfig.resolve(SESSIONS_FILE))
+                .replaceFirst("\\{", "{\"https://other.example.org\": {\"username\": \"alice\", \"accessToken\": \"a\", \"refreshToken\": \"r\"},"));
+
+        CliRunner.Result logout = cli.run("platform", "logout", "--all");
+
+        assertEquals(0, logout.exit(), logout.all());
+        assertTrue(logout.out().contains("no platform session is kept on this computer any more"), logout.out());
+        assertFalse(Files.exists(cli.appConfig.resolve(SESSIONS_FILE)));
+        assertEquals(ExitCode.AUTH.code(), cli.run("import", LINK).exit());
+    }
 }

@@ -62,6 +62,17 @@ class ProgressViewsTest {
         return events;
     }
 
+    /** Issue 15, item 11: an image the registry already had printed "100 %  ·  0 B of 0 B". */
+    @Test
+    void aPushOfLayersTheRegistryHasSaysNothingHadToBeUploaded() {
+        List<PushSnapshot> snapshots = snapshots(PushStreams.load("push-stream-layer-exists.jsonl"));
+        PushSnapshot end = snapshots.get(snapshots.size() - 1);
+        assertEquals("100 %  ·  nothing had to be uploaded: Harbor already had every layer", ENGLISH.overall(end));
+        assertEquals("100 %  ·  无需上传：Harbor 已有全部层", CHINESE.overall(end));
+        PushSnapshot full = snapshots(PushStreams.load("push-stream-full.jsonl")).get(0);
+        assertFalse(ENGLISH.overall(full).contains("nothing"), "a push still preparing has not found its layers there");
+    }
+
     @Test
     void theTerminalViewMovesUpOverExactlyTheLinesItDrewLast() {
         TerminalProgress view = new TerminalProgress(stream, ENGLISH, 80);

@@ -2,6 +2,7 @@ package io.github.harborupload.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.harbor.HarborCheck;
@@ -18,14 +19,40 @@ class StepRulesTest {
 
     @Test
     void backFromTheTagStepSkipsTheLoginCheckAndNothingLeadsBackFromTheEnd() {
-        assertEquals(Optional.of(Step.CREDENTIALS), Step.TAG.back());
-        assertEquals(Optional.of(Step.CREDENTIALS), Step.LOGIN.back());
-        assertEquals(Optional.of(Step.TAG), Step.PUSH.back());
-        assertEquals(Optional.of(Step.PUSH), Step.IMPORT.back());
-        assertEquals(Optional.empty(), Step.DONE.back());
-        assertEquals(Optional.empty(), Step.CREDENTIALS.back());
+        UploadSession imported = new UploadSession();
+        imported.setImported(true);
+        assertEquals(Optional.of(Step.CREDENTIALS), Step.TAG.back(imported));
+        assertEquals(Optional.of(Step.CREDENTIALS), Step.LOGIN.back(imported));
+        assertEquals(Optional.of(Step.TAG), Step.PUSH.back(imported));
+        assertEquals(Optional.of(Step.PUSH), Step.IMPORT.back(imported));
+        assertEquals(Optional.empty(), Step.DONE.back(imported));
+        assertEquals(Optional.empty(), Step.CREDENTIALS.back(imported));
         assertEquals(Optional.of(Step.LOGIN), Step.CREDENTIALS.next());
         assertEquals(Optional.empty(), Step.DONE.next());
+    }
+
+    /** Issue 15, item 1: Done without an import offered no way back to it, and the header ticked it. */
+    @Test
+    void anImportNotMadeIsNotDoneAndBackLeadsToIt() {
+        UploadSession session = new UploadSession();
+        assertEquals(Optional.of(Step.IMPORT), Step.DONE.back(session));
+        assertFalse(Step.IMPORT.happenedBefore(Step.DONE, session));
+        assertTrue(Step.PUSH.happenedBefore(Step.DONE, session));
+        assertFalse(Step.DONE.happenedBefore(Step.DONE, session));
+        session.setImported(true);
+        assertTrue(Step.IMPORT.happenedBefore(Step.DONE, session));
+    }
+
+    /** Issue 15, item 7: Esc on an empty first step asked "quit?" about nothing. */
+    @Test
+    void quittingAsksOnlyWhenSomethingWouldBeLost() {
+        UploadSession session = new UploadSession();
+        session.setRegistry("gpu-harbor.act.buaa.edu.cn");
+        session.setUsername("alice");
+        assertFalse(Step.CREDENTIALS.quittingLosesWork(session), "address and username are remembered");
+        assertTrue(Step.TAG.quittingLosesWork(session));
+        session.setPassword("secret");
+        assertTrue(Step.CREDENTIALS.quittingLosesWork(session));
     }
 
     @Test
@@ -45,6 +72,19 @@ class StepRulesTest {
         assertEquals("http://127.0.0.1:5003/portal/env/images", ImportStep.imagesPage("http://127.0.0.1:5003"));
         assertTrue(ImportStep.platformAddressProblem("not an address").isPresent());
         assertEquals(Optional.empty(), ImportStep.platformAddressProblem("gpu.act.buaa.edu.cn"));
+    }
+
+    @Test
+    void onlyTheHttpsPlatformAddressReachesTheBrowser() {
+        // Issue 13, item 6: "Open the image list" handed file://, smb:// and ms-msdt: to the desktop.
+        for (String hostile : new String[] {"file:///etc/passwd", "smb://attacker/share", "ms-msdt:/id PCWDiagnostic",
+                "javascript:alert(1)", "http://203.0.113.5"}) {
+            assertTrue(ImportStep.platformAddressProblem(hostile).isPresent(), hostile);
+            assertThrows(IllegalArgumentException.class, () -> ImportStep.imagesPage(hostile), hostile);
+        }
+        assertEquals("http://203.0.113.5 is plain http: use the platform's https:// address.",
+                ENGLISH.text(ImportStep.platformAddressProblem("http://203.0.113.5").orElseThrow()));
+        assertEquals("https://gpu.act.buaa.edu.cn/portal/env/images", ImportStep.imagesPage("https://gpu.act.buaa.edu.cn/x?y#z"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.harborupload.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.LocalImage;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.reference.Rule;
@@ -47,6 +48,26 @@ class TagStepTest {
         assertEquals(Optional.empty(), TagStep.find(IMAGES, "3f1a"), "two images start with 3f1a");
         assertEquals(Optional.empty(), TagStep.find(IMAGES, "tensorflow:2"));
         assertEquals(Optional.empty(), TagStep.find(IMAGES, " "));
+    }
+
+    /** Issue 15, item 2: a proposed project follows a changed login; one the user typed stays. */
+    @Test
+    void theProposedProjectFollowsTheLoginUnlessTyped() {
+        UploadSession session = new UploadSession();
+        session.setRegistry("127.0.0.1:5000");
+        session.loggedIn(new Credential("alice", "pw"), null);
+        TagStep.propose(session, IMAGES.get(0));
+        assertEquals("user-alice", session.project());
+
+        session.loggedIn(new Credential("bob", "pw"), null);
+        TagStep.followLogin(session);
+        assertEquals("user-bob", session.project());
+
+        session.setProject("lab-shared");
+        session.loggedIn(new Credential("alice", "pw"), null);
+        TagStep.followLogin(session);
+        TagStep.propose(session, IMAGES.get(1));
+        assertEquals("lab-shared", session.project());
     }
 
     @Test

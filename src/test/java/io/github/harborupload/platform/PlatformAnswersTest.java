@@ -100,6 +100,24 @@ class PlatformAnswersTest {
     }
 
     @Test
+    void anOddLoginAnswerIsNeverQuotedForItCarriesTokens() {
+        // Issue 13, item 5: "code":"0" made the detail quote the answer, both tokens in it, on --verbose
+        // and in the wizard's details. Login, refresh and credential answers are never quoted.
+        String accessToken = "eyJhbGciOiJIUzI1NiJ9.access-" + "A".repeat(300);
+        fixture.platform.answerNext("POST", "/api/auth/login", 200, JSON_TYPE,
+                "{\"code\":\"0\",\"data\":{\"accessToken\":\"" + accessToken + "\",\"refreshToken\":\"refresh-secret-R1\"}}");
+
+        PlatformException odd = assertThrows(PlatformException.class, fixture::signIn);
+
+        assertEquals(PlatformException.Kind.UNEXPECTED_ANSWER, odd.kind());
+        assertFalse(odd.getMessage().contains("access-AAAA"), odd.getMessage());
+        assertFalse(odd.getMessage().contains("refresh-secret-R1"), odd.getMessage());
+        assertTrue(odd.getMessage().contains("not quoted"), odd.getMessage());
+        assertTrue(Endpoint.CREDENTIAL.answersWithSecrets() && Endpoint.REFRESH.answersWithSecrets());
+        assertFalse(Endpoint.HARBOR_ADDRESS.answersWithSecrets());
+    }
+
+    @Test
     void aNonZeroCodeIsAnErrorEvenWithHttp200() {
         PlatformException error = harborAddressAnswering(200, JSON_TYPE, "{\"code\":40002,\"data\":null,\"msg\":\"镜像仓库未配置\"}");
         assertEquals(PlatformException.Kind.SERVER_ERROR, error.kind());
@@ -218,6 +236,22 @@ class PlatformAnswersTest {
         assertThrows(IllegalArgumentException.class, () -> PlatformClient.parseAddress("ftp://example.org"));
         assertThrows(IllegalArgumentException.class, () -> PlatformClient.parseAddress("https://user:pw@example.org"));
         assertThrows(IllegalArgumentException.class, () -> PlatformClient.parseAddress("not an address"));
+    }
+
+    @Test
+    void plainHttpIsOnlyForThisComputerUnlessAllowed() {
+        // Issue 13, item 2: http://203.0.113.5 took the platform password and gave tokens in clear.
+        // Loopback keeps plain http, the rule HarborAddress applies (Docker talks http to loopback registries).
+        PlainHttpRefusedException refused = assertThrows(PlainHttpRefusedException.class,
+                () -> PlatformClient.parseAddress("http://203.0.113.5"));
+        assertEquals(URI.create("http://203.0.113.5"), refused.address());
+        assertThrows(PlainHttpRefusedException.class, () -> PlatformClient.parseAddress("HTTP://gpu.act.buaa.edu.cn/portal"));
+        assertEquals(URI.create("http://localhost:8099"), PlatformClient.parseAddress("http://localhost:8099"));
+        assertEquals(URI.create("http://[::1]:8099"), PlatformClient.parseAddress("http://[::1]:8099"));
+        assertEquals(URI.create("http://203.0.113.5"), PlatformClient.parseAddress("http://203.0.113.5", true));
+        assertTrue(PlatformClient.isPlainHttpToAnotherHost(URI.create("http://203.0.113.5")));
+        assertFalse(PlatformClient.isPlainHttpToAnotherHost(URI.create("http://127.0.0.2:80")));
+        assertFalse(PlatformClient.isPlainHttpToAnotherHost(URI.create("https://203.0.113.5")));
     }
 
     @Test

@@ -9,14 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +53,51 @@ class SessionStoreTest {
         assertEquals(Optional.empty(), store.load(ACT));
         assertEquals(Optional.of(BOB), store.load(LOCAL));
         store.forget(ACT); // nothing to forget: no error
+    }
+
+    @Test
+    void aSealedFileHoldsNoTokenInClearAndWhatItCannotOpenIsNoSession() throws Exception {
+        // Issue 13, item 7: on Windows the file was plain JSON in the roaming %APPDATA%; it is sealed
+        // now (DPAPI there, FileSeal.WINDOWS_DPAPI). A stand-in seal shows the store's side here.
+        FileSeal marked = new FileSeal() {
+            @Override
+            public byte[] seal(byte[] plain) {
+                return ("SEALED:" + Base64.getEncoder().encodeToString(plain)).getBytes(StandardCharsets.US_ASCII);
+            }
+
+            @Override
+            public Optional<byte[]> open(byte[] sealed) {
+                String text = new String(sealed, StandardCharsets.US_ASCII);
+                return text.startsWith("SEALED:") ? Optional.of(Base64.getDecoder().decode(text.substring(7))) : Optional.empty();
+            }
+        };
+        FileSessionStore store = new FileSessionStore(dir, marked);
+        store.save(ALICE);
+
+        String onDisk = Files.readString(store.file());
+        assertTrue(onDisk.startsWith("SEALED:"), onDisk);
+        assertFalse(onDisk.contains(ALICE.accessToken()) || onDisk.contains(ALICE.refreshToken()), onDisk);
+        assertEquals(Optional.of(ALICE), new FileSessionStore(dir, marked).load(ACT));
+
+        // A plain file of an older version, or one sealed by another user: no session, replaced on save.
+        FileSessionStore plain = new FileSessionStore(dir.resolve("plain"));
+        plain.save(ALICE);
+        Files.copy(plain.file(), store.file(), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(Optional.empty(), store.load(ACT));
+        store.save(BOB);
+        assertFalse(Files.readString(store.file()).contains(ALICE.accessToken()), "the plain copy is gone");
+    }
+
+    @Test
+    @EnabledOnOs(OS.WINDOWS)
+    void onWindowsDpapiSealsTheFile() throws Exception {
+        // Runs on Windows only: CryptProtectData exists nowhere else.
+        FileSessionStore store = new FileSessionStore(dir, FileSeal.WINDOWS_DPAPI);
+        store.save(ALICE);
+
+        assertFalse(new String(Files.readAllBytes(store.file()), StandardCharsets.ISO_8859_1).contains(ALICE.accessToken()));
+        assertEquals(Optional.of(ALICE), store.load(ACT));
+        assertEquals(Optional.empty(), FileSeal.WINDOWS_DPAPI.open("{}".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
@@ -113,8 +163,50 @@ class SessionStoreTest {
         store.save(ALICE);
         assertEquals(Optional.of(ALICE), file.load(ACT));
         assertEquals(Optional.of(ALICE), store.load(ACT));
-        store.forget(ACT);
+    }
+
+    @Test
+    void aKeychainThatCannotBeReachedFailsTheSignOutInsteadOfCallingItDone() throws Exception {
+        // Issue 13, item 3: without D-Bus, "platform logout" said "Signed out" while the keyring kept
+        // the tokens, and the next desktop start resumed the session.
+        Map<String, String> working = keyringEnvironment(KeychainSessionStore.Tool.SECRET_TOOL);
+        Map<String, String> noDbus = new HashMap<>(working);
+        noDbus.put("FAKE_KEYRING_BROKEN", "1");
+        SessionStores.forComputer(dir.resolve("config"), working, "Linux").save(ALICE);
+        new FileSessionStore(dir.resolve("config")).save(BOB);
+        SessionStore overSsh = SessionStores.forComputer(dir.resolve("config"), noDbus, "Linux");
+
+        SessionStoreException forget = assertThrows(SessionStoreException.class, () -> overSsh.forget(ACT));
+        assertTrue(forget.getMessage().contains("Cannot autolaunch D-Bus"), forget.getMessage());
+        SessionStoreException all = assertThrows(SessionStoreException.class, overSsh::forgetAll);
+        assertTrue(all.getMessage().contains("Cannot autolaunch D-Bus"), all.getMessage());
+
+        // Rightly so: the desktop still finds the session; the file's copy went all the same.
+        assertEquals(Optional.of(ALICE), SessionStores.forComputer(dir.resolve("config"), working, "Linux").load(ACT));
+        assertEquals(Optional.empty(), new FileSessionStore(dir.resolve("config")).load(LOCAL));
+    }
+
+    @Test
+    void forgetAllForgetsEveryAddressInTheKeychainAndTheFile() throws Exception {
+        Map<String, String> env = keyringEnvironment(KeychainSessionStore.Tool.SECRET_TOOL);
+        SessionStore store = SessionStores.forComputer(dir.resolve("config"), env, "Linux");
+        store.save(ALICE);
+        store.save(BOB);
+        new FileSessionStore(dir.resolve("config")).save(ALICE);
+
+        store.forgetAll();
+
         assertEquals(Optional.empty(), store.load(ACT));
+        assertEquals(Optional.empty(), store.load(LOCAL));
+        assertFalse(Files.exists(new FileSessionStore(dir.resolve("config")).file()));
+        store.forgetAll(); // nothing left: no error
+    }
+
+    @Test
+    void macSecurityDeletesUntilItFindsNoMore() throws Exception {
+        keychain(KeychainSessionStore.Tool.MAC_SECURITY, Map.of()).forgetAll();
+
+        assertTrue(Files.readString(dir.resolve("keyring/argv.log")).contains("delete-generic-password -s harbor-upload-wizard"));
     }
 
     @Test
@@ -140,6 +232,9 @@ class SessionStoreTest {
         assertInstanceOf(FileSessionStore.class, SessionStores.forComputer(config, Map.of("PATH", dir.toString()), "Linux"));
         assertInstanceOf(SessionStores.KeychainFirst.class, SessionStores.forComputer(config, withTools, "Linux"));
         assertInstanceOf(SessionStores.KeychainFirst.class, SessionStores.forComputer(config, withTools, "Mac OS X"));
+        // Issue 13, item 4: a secret-tool found through a relative PATH entry (the current folder) is not used.
+        String relative = Path.of("").toAbsolutePath().relativize(dir.resolve("bin")).toString();
+        assertInstanceOf(FileSessionStore.class, SessionStores.forComputer(config, Map.of("PATH", relative), "Linux"));
     }
 
     private KeychainSessionStore keychain(KeychainSessionStore.Tool tool, Map<String, String> extra) throws IOException {

@@ -12,16 +12,21 @@ import io.github.harborupload.harbor.HarborException;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.platform.ImportRequest;
+import io.github.harborupload.platform.KeychainSessionStore;
 import io.github.harborupload.platform.PlatformClient;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.SessionNotForgottenException;
+import io.github.harborupload.platform.SessionStoreException;
 import io.github.harborupload.platform.SessionTokens;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.FakePlatform.CredentialFailure;
 import io.github.harborupload.platformserver.InMemoryRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,32 @@ class PlatformProblemsTest {
 
         assertEquals(failure == CredentialFailure.CREATE_USER
                 ? ProblemType.PLATFORM_CREATE_USER_FAILED : ProblemType.PLATFORM_HARBOR_ACCOUNT_FAILED, problem.type());
+    }
+
+    @Test
+    void aSignOutThatLeavesASessionBehindIsAnErrorNotASuccess() {
+        // Issue 13, item 3: a keychain that cannot be reached fails the sign-out loudly.
+        SessionStoreException unreachable = assertThrows(SessionStoreException.class,
+                () -> new KeychainSessionStore(KeychainSessionStore.Tool.SECRET_TOOL, Path.of("/nonexistent/secret-tool"),
+                        Map.of(), Duration.ofSeconds(5)).forget(URI.create("https://gpu.act.buaa.edu.cn")));
+        Problem problem = Problems.of(new SessionNotForgottenException(unreachable));
+
+        assertEquals(ProblemType.SESSION_NOT_FORGOTTEN, problem.type());
+        assertEquals(Severity.ERROR, problem.severity());
+        assertEquals("未能完全退出", CHINESE.text(problem.title()));
+        assertTrue(problem.detail().contains("cannot start /nonexistent/secret-tool"), problem.detail());
+    }
+
+    @Test
+    void plainHttpToAnotherComputerIsNamedWithTheWayOut() {
+        // Issue 13, item 2: the sign-in dialog shows this when an http:// address is typed.
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> PlatformClient.parseAddress("http://203.0.113.5"));
+        Problem problem = Problems.of(refused);
+
+        assertEquals(ProblemType.PLATFORM_PLAIN_HTTP, problem.type());
+        assertTrue(ENGLISH.text(problem.actions().get(1)).contains("--allow-http"));
+        assertEquals("已拒绝以明文 http 连接平台", CHINESE.text(problem.title()));
     }
 
     @Test

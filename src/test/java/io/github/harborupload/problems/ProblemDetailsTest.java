@@ -22,7 +22,11 @@ class ProblemDetailsTest {
             "bad body {\"username\":\"alice\",\"password\":\"s3cret-Pa55\",\"serveraddress\":\"h\"}",
             "bad body {\"username\": \"alice\", \"Password\" : \"s3cret-Pa55 with \\\" quote\"}",
             "header X-Registry-Auth: eyJ1c2VybmFtZSI6ImFsaWNlIiwicGFzc3dvcmQiOiJzM2NyZXQtUGE1NSJ9",
-            "Get \"https://alice:s3cret-Pa55@gpu-harbor.act.buaa.edu.cn/v2/\": dial tcp 10.0.0.1:443: i/o timeout"})
+            "Get \"https://alice:s3cret-Pa55@gpu-harbor.act.buaa.edu.cn/v2/\": dial tcp 10.0.0.1:443: i/o timeout",
+            // Issue 13, item 5: the platform's token keys in any case, and a value an excerpt cut short.
+            "no envelope: {\"code\":\"0\",\"data\":{\"accessToken\":\"s3cret-Pa55\",\"RefreshToken\":\"s3cret-Pa55\"}}",
+            "answer {\"harborSecret\": \"s3cret-Pa55\", \"X-Password\":\"s3cret-Pa55\"}",
+            "no envelope: {\"data\":{\"password\":\"s3cret-Pa55"})
     void secretsAreHidden(String text) {
         String detail = Problems.ofMessage(text, ProblemContext.none()).detail();
         assertFalse(detail.contains(SECRET), detail);
@@ -38,6 +42,16 @@ class ProblemDetailsTest {
                 new IllegalStateException("sent {\"password\":\"" + SECRET + "\"}")));
         assertFalse(problem.detail().contains(SECRET), problem.detail());
         assertEquals("login failed\ncaused by java.lang.IllegalStateException: sent {\"password\":\"***\"}", problem.detail());
+    }
+
+    @Test
+    void onlyTheSecretValueIsHidden() {
+        // The keys stay, so the detail still says what the answer held.
+        assertEquals("{\"accessToken\":\"***\",\"expiresIn\":300,\"msg\":\"my token expired\"}",
+                Problems.ofMessage("{\"accessToken\":\"" + SECRET + "\",\"expiresIn\":300,\"msg\":\"my token expired\"}",
+                        ProblemContext.none()).detail());
+        assertEquals("cut: {\"refreshToken\":\"***\"", Problems.ofMessage("cut: {\"refreshToken\":\"" + SECRET.substring(0, 4),
+                ProblemContext.none()).detail());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.harborupload.archive.ImageArchiveException;
+import io.github.harborupload.archive.ImageArchiveException.Kind;
 import io.github.harborupload.docker.EngineException;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
@@ -160,6 +162,24 @@ class ProblemsTest {
     }
 
     @Test
+    void eachWayTheImageReadOutOfDockerFailsIsNamed() {
+        // The archive package's kinds (ImageArchiveException.Kind), as the project's own pusher meets them.
+        String mismatch = "layer 2 (3f1a/layer.tar) hashes to sha256:aaa, but the config says sha256:bbb";
+        Problem wrong = Problems.of(new ImageArchiveException(Kind.DIGEST_MISMATCH, mismatch));
+        assertEquals(ProblemType.IMAGE_EXPORT_MISMATCH, wrong.type());
+        assertEquals("Exported image does not match its ID", ENGLISH.text(wrong.title()));
+        assertEquals("Docker 导出的镜像与其 ID 不符", CHINESE.text(wrong.title()));
+        assertEquals(mismatch, wrong.detail(), "which entry and which digests, for the details");
+
+        assertEquals(ProblemType.IMAGE_EXPORT_UNREADABLE,
+                Problems.of(new ImageArchiveException(Kind.TRUNCATED, "the archive ends inside a/layer.tar")).type());
+        assertEquals(ProblemType.IMAGE_EXPORT_UNREADABLE,
+                Problems.of(new ImageArchiveException(Kind.MALFORMED, "not a tar archive")).type());
+        assertEquals(ProblemType.IMAGE_EXPORT_UNSUPPORTED,
+                Problems.of(new ImageArchiveException(Kind.UNSUPPORTED, "manifest.json lists 2 images")).type());
+    }
+
+    @Test
     void eachEngineExceptionIsNamed() {
         Problem engine = Problems.of(new EngineUnreachableException("unix:///var/run/docker.sock",
                 "java.io.IOException: No such file or directory", null));
@@ -196,6 +216,19 @@ class ProblemsTest {
                 "denied: adding 1.0 GiB of storage resource, which when updated to current usage of 40.0 GiB "
                         + "will exceed the configured upper limit of 40.0 GiB."));
         assertEquals(ProblemType.QUOTA_EXCEEDED, quota.type());
+    }
+
+    @Test
+    void tlsToTheEngineThatCannotBeHadIsNamedAsSuchNotAsDockerNotRunning() {
+        // Issue 13, item 1: the engine layer refuses instead of falling back to plain HTTP; the problem
+        // says TLS, and that nothing went in clear.
+        Problem tls = Problems.of(new EngineUnreachableException("tcp://10.0.0.5:2376", EngineUnreachableException.Reason.TLS,
+                "TLS to the Docker engine at tcp://10.0.0.5:2376 (context remote) cannot be set up", null));
+
+        assertEquals(ProblemType.ENGINE_TLS, tls.type());
+        assertEquals("Looked for Docker at tcp://10.0.0.5:2376.", ENGLISH.text(tls.causes().get(0)));
+        assertEquals("无法与 Docker 建立安全连接", CHINESE.text(tls.title()));
+        assertTrue(ENGLISH.text(tls.actions().get(1)).contains("never falls back to plain HTTP"));
     }
 
     @Test

@@ -56,6 +56,20 @@ class TargetSuggesterTest {
         assertTrue(target.validate().isValid());
     }
 
+    /** Issue 15, item 3: a push leaves HOST/user-NAME/repo:tag behind; picking it proposed user-NAME/user-NAME-repo. */
+    @Test
+    void aTagAnEarlierPushLeftIsNamedByItsRepository() {
+        assertSuggests("gpu-harbor.act.buaa.edu.cn/user-alice/nvidia-pytorch:24.12-py3",
+                "gpu-harbor.act.buaa.edu.cn/user-alice/nvidia-pytorch:24.12-py3");
+        assertSuggests("GPU-Harbor.act.buaa.edu.cn/user-bob/train:1", "gpu-harbor.act.buaa.edu.cn/user-alice/train:1");
+        // Another registry's project is part of where the image came from, and only user-<name> is ours.
+        assertSuggests("other-harbor.example.org/user-bob/train:1", "gpu-harbor.act.buaa.edu.cn/user-alice/user-bob-train:1");
+        assertSuggests("gpu-harbor.act.buaa.edu.cn/lab/train:1", "gpu-harbor.act.buaa.edu.cn/user-alice/lab-train:1");
+        assertTrue(TargetSuggester.isEarlierUpload("gpu-harbor.act.buaa.edu.cn/user-bob/train:1", HARBOR));
+        assertFalse(TargetSuggester.isEarlierUpload("other-harbor.example.org/user-bob/train:1", HARBOR));
+        assertFalse(TargetSuggester.isEarlierUpload("gpu-harbor.act.buaa.edu.cn/user-bob:1", HARBOR), "a repository named user-bob");
+    }
+
     @Test
     void badSeparatorsAndCharactersAreCleanedUp() {
         assertEquals("team-a-b-c", TargetSuggester.suggest("Team/A..B/__c__:x", null, "alice", HARBOR).repository());

@@ -22,13 +22,14 @@ class SettingsStoreTest {
         assertEquals(Settings.DEFAULT_HARBOR, settings.harborAddress());
         assertEquals(Settings.DEFAULT_PLATFORM, settings.platformAddress());
         assertEquals("", settings.language());
+        assertEquals(Settings.PUSH_VIA_REGISTRY, settings.pushVia(), "the wizard's own push unless told otherwise");
     }
 
     @Test
     void whatIsSavedIsLoaded() throws IOException {
         SettingsStore store = new SettingsStore(folder.resolve("nested"));
         Settings saved = Settings.defaults().withHarborAddress("127.0.0.1:5000").withLastUsername("alice")
-                .withLanguage("zh").withWindowSize(900, 700);
+                .withLanguage("zh").withWindowSize(900, 700).withPushVia(Settings.PUSH_VIA_ENGINE);
         store.save(saved);
         assertEquals(saved, store.load());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));

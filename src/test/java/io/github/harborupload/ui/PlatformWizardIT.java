@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -104,13 +105,76 @@ class PlatformWizardIT {
         robot.click("#nextButton");
         assertTrue(robot.visible("#importButton"), "signed in: one click imports");
         assertEquals(wizard.text("import.intro.signedIn"), robot.label("#importIntro"), "the intro speaks of the one click");
+        // Issue 15, item 1: before the import, Next looked as primary as the import button beside it.
+        assertTrue(robot.mainAction("#importButton"));
+        assertFalse(robot.mainAction("#nextButton"), "Next is not the main action before the import");
+
+        // Issue 15, item 1: passing the import by reached a Done that ticked it and offered no way back.
+        robot.click("#nextButton");
+        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        assertEquals(wizard.text("done.notImported.signedIn"), robot.label("#importedLabel"));
+        assertEquals(List.of("✓", "✓", "✓", "✓", "5", "6"), robot.stepCircles(), "the import did not happen");
+        assertTrue(robot.visible("#backButton"), "Back leads to the import");
+        robot.click("#backButton");
+        assertEquals(Step.IMPORT, robot.read(() -> wizard.window.shell().current()));
+
         robot.click("#importButton");
         robot.waitForVisible(30, "#importedBanner");
         assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
                 "the platform lists the image");
+        assertTrue(robot.disabled("#importButton"), "imported once: a second click would do nothing visible");
+        assertEquals("importedBanner", robot.focusedId(), "focus stays by the import, not on the platform address (issue 15, item 10)");
+        assertTrue(robot.mainAction("#nextButton"), "imported: Next is what is left to do");
 
         robot.click("#nextButton");
         assertEquals(wizard.text("done.imported"), robot.label("#importedLabel"));
+        assertEquals(List.of("✓", "✓", "✓", "✓", "✓", "6"), robot.stepCircles());
+        assertFalse(robot.visible("#backButton"), "nothing leads back from a finished upload");
+    }
+
+    /** Issue 15, item 1: Done without an import offered neither the one-click import nor Back. */
+    @Test
+    void doneOffersTheOneClickImportWhenItWasPassedBy(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, false);
+        fetchCredentials(robot);
+        String link = pushThroughTheWizard(robot);
+        robot.click("#nextButton");
+        robot.click("#nextButton");
+        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        // The one click is what is left to do.
+        robot.waitUntil(5, () -> "doneImportButton".equals(robot.focusedId()));
+        assertTrue(robot.mainAction("#doneImportButton"));
+        assertFalse(robot.mainAction("#nextButton"), "Close is not the main action before the import");
+
+        robot.click("#doneImportButton");
+        robot.waitUntil(30, () -> robot.label("#importedLabel").equals(wizard.text("done.imported")));
+        assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
+                "the platform lists the image");
+        assertFalse(robot.visible("#doneImportRow"), "nothing left to import");
+        assertTrue(robot.mainAction("#nextButton"));
+        assertEquals(List.of("✓", "✓", "✓", "✓", "✓", "6"), robot.stepCircles());
+        assertFalse(robot.visible("#backButton"));
+    }
+
+    @Test
+    void signOutForgetsTheKeptSessionSoTheNextStartDoesNotResumeIt(FxRobot fx) throws Exception {
+        // Issue 13, item 3: the wizard had no sign-out; "stay signed in" could only be undone by hand.
+        WizardRobot robot = new WizardRobot(fx);
+        signIn(robot, PLATFORM_PASSWORD, true);
+        robot.waitUntil(30, () -> fx.lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());
+        robot.clickDialogButton(wizard.text("button.cancel"));
+        Path sessions = wizard.appConfig.resolve("platform-sessions.json");
+        assertTrue(Files.readString(sessions).contains(user), "stay signed in kept it");
+        assertTrue(robot.visible("#platformSignOut"));
+
+        robot.click("#platformSignOut");
+
+        robot.waitUntil(10, () -> !Files.exists(sessions));
+        robot.waitForVisible(10, "#pasteFeedback");
+        assertEquals(wizard.text("credentials.platform.signedOut"), robot.label("#pasteFeedback"));
+        assertEquals(wizard.text("credentials.platform.signIn"), robot.read(() -> fx.lookup("#platformLink").queryLabeled().getText()));
+        assertFalse(robot.visible("#platformSignOut"));
     }
 
     @Test

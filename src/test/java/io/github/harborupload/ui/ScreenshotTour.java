@@ -9,8 +9,12 @@ import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -67,13 +71,13 @@ public final class ScreenshotTour {
     }
 
     private void walk(TestStack stack, WizardFixture wizard, String user, String image) throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            wizard.open(stage);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(980);
-            stage.setHeight(720);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(primary -> {
+            wizard.open(primary);
+            primary.setX(0);
+            primary.setY(0);
+            primary.setWidth(980);
+            primary.setHeight(720);
         });
 
         // A problem first: a password that Harbor refuses.
@@ -103,6 +107,16 @@ public final class ScreenshotTour {
         robot.click("#nextButton");
         robot.chooseImage(image);
         shoot("4-tag");
+        // The smallest window the wizard allows: the step scrolls, nothing is cut.
+        robot.fx().interact(() -> {
+            stage.setWidth(760);
+            stage.setHeight(560);
+        });
+        shoot("4-tag-small", 760, 560);
+        robot.fx().interact(() -> {
+            stage.setWidth(980);
+            stage.setHeight(720);
+        });
         robot.fx().interact(() -> robot.fx().lookup("#tagField").queryAs(TextInputControl.class).setText("v1 final!"));
         shoot("4-tag-invalid");
         robot.fx().interact(() -> robot.fx().lookup("#tagField").queryAs(TextInputControl.class).setText("2024.11"));
@@ -121,7 +135,19 @@ public final class ScreenshotTour {
         robot.waitForVisible(300, "#resultBox");
         shoot("6-push-done");
 
+        // The same image again: Harbor has every layer, nothing is uploaded.
+        robot.click("#backButton");
         robot.click("#nextButton");
+        robot.waitUntil(60, () -> robot.fx().lookup(replace).tryQuery().isPresent());
+        robot.clickDialogButton(replace);
+        robot.waitUntil(120, () -> robot.fx().lookup("#resultBox").tryQuery().map(Node::isVisible).orElse(false));
+        shoot("6-push-nothing-to-upload");
+
+        // Passing the import by: Done says so and leads Back to it.
+        robot.click("#nextButton");
+        robot.click("#nextButton");
+        shoot("8-done-not-imported");
+        robot.click("#backButton");
         robot.click("#importButton");
         robot.waitForVisible(30, "#importedBanner");
         shoot("7-import");
@@ -132,10 +158,20 @@ public final class ScreenshotTour {
 
     /** The whole screen, which Xvfb makes exactly the window's size. */
     private void shoot(String name) throws Exception {
+        shoot(name, 0, 0);
+    }
+
+    /** The screen, or its top left corner when a width is given (a window smaller than the screen). */
+    private void shoot(String name, int width, int height) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(400);
         Path file = out.resolve(name + "-" + suffix + ".png");
-        Process process = new ProcessBuilder("/usr/bin/import", "-window", "root", file.toString()).inheritIO().start();
+        List<String> command = new ArrayList<>(List.of("/usr/bin/import", "-window", "root"));
+        if (width > 0) {
+            command.addAll(List.of("-crop", width + "x" + height + "+0+0"));
+        }
+        command.add(file.toString());
+        Process process = new ProcessBuilder(command).inheritIO().start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("import failed for " + file);
         }

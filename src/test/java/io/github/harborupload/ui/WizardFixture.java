@@ -57,6 +57,18 @@ final class WizardFixture {
         }
     }
 
+    /** A wizard set to push with Docker's own push (the settings' {@code pushVia}), before {@link #open}. */
+    WizardFixture viaEngine() {
+        try {
+            Path settings = appConfig.resolve("settings.json");
+            String json = Files.readString(settings);
+            Files.writeString(settings, json.substring(0, json.lastIndexOf('}')) + ",\"pushVia\":\"engine\"}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Sets an environment variable for the wizard, or replaces one of the fixture's; before {@link #open}. */
     WizardFixture with(String name, String value) {
         variables.put(name, value);

@@ -5,17 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
+import io.github.harborupload.ui.common.ProblemPane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 
 /**
  * The real wizard, driven with TestFX (headless Monocle) against the project's real Docker daemon
@@ -43,10 +55,13 @@ class WizardIT {
     private static String fiveLayers;
     /** Bigger layers, so a push is still running when the test cancels it. */
     private static String forCancel;
+    /** One small layer, for a push that is quickly over. */
+    private static String small;
 
     @TempDir
     Path dir;
     private WizardFixture wizard;
+    private Stage stage;
 
     @BeforeAll
     static void buildImages(@TempDir Path work) throws Exception {
@@ -56,6 +71,8 @@ class WizardIT {
                 Files.createDirectory(work.resolve("five")));
         forCancel = images.buildRandom(TestStack.uniqueRepository("local/wizard-cancel"), 5, 40 * MIB,
                 Files.createDirectory(work.resolve("cancel")));
+        small = images.buildRandom(TestStack.uniqueRepository("local/wizard-small"), 1, MIB,
+                Files.createDirectory(work.resolve("small")));
     }
 
     @AfterAll
@@ -67,6 +84,7 @@ class WizardIT {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH);
         wizard.open(stage);
     }
@@ -85,6 +103,7 @@ class WizardIT {
 
         robot.click("#nextButton");
         robot.waitForVisible(30, "#loginSucceeded");
+        assertEquals(wizard.text("login.title.succeeded"), robot.label("#loginTitle"), "no longer \"Checking\" (issue 15, item 8)");
         assertTrue(Files.readString(wizard.dockerConfig.resolve("config.json")).contains(stack.registry()),
                 "the login is stored in the Docker config, as docker login stores it");
 
@@ -118,6 +137,8 @@ class WizardIT {
         assertEquals(wizard.text("import.intro"), robot.label("#importIntro"), "not signed in: copy the fields by hand");
         robot.click("#openPlatformButton");
         assertEquals(List.of("https://gpu.act.buaa.edu.cn/portal/env/images"), wizard.opened);
+        assertEquals("https://gpu.act.buaa.edu.cn/portal/env/images", robot.text("#openedLink"),
+                "the page's address to copy when no browser opens (issue 15, item 10)");
 
         robot.click("#nextButton");
         assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
@@ -140,14 +161,28 @@ class WizardIT {
         assertEquals(wizard.translator().text(ProblemType.LOGIN_FAILED.title()), robot.label("#loginProblem .problem-title"));
         assertTrue(robot.visible("#retryButton"));
         assertTrue(robot.disabled("#nextButton"));
+        // Issue 15, item 8: the registry answered 401, yet the causes began with the address and
+        // listed a network down; Retry, focused, sent the same password; the heading said "Checking".
+        List<String> causes = robot.read(() -> fx.lookup("#loginProblem").queryAs(ProblemPane.class).problemProperty().get().causes());
+        assertTrue(causes.get(0).contains("401 Unauthorized"), causes.get(0));
+        assertTrue(causes.stream().noneMatch(cause -> cause.contains("network")), causes.toString());
+        assertEquals("editPasswordButton", robot.focusedId(), "editing the password comes before a retry");
+        assertEquals(wizard.text("login.title.failed"), robot.label("#loginTitle"));
 
         robot.click("#backButton");
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
+        robot.waitUntil(5, () -> "passwordField".equals(robot.focusedId()));
         assertEquals(stack.user(), robot.text("#usernameField"));
         assertEquals("wrong-password-12345", robot.text("#passwordField"));
         assertEquals("", robot.text("#pasteArea"), "the paste, password and all, is cleared once it filled the fields");
         assertEquals(wizard.text("credentials.paste.found", stack.user()), robot.label("#pasteFeedback"));
         assertFalse(Files.exists(wizard.dockerConfig.resolve("config.json")), "a refused login is not stored");
+
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#editPasswordButton");
+        robot.click("#editPasswordButton");
+        assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
+        robot.waitUntil(5, () -> "passwordField".equals(robot.focusedId()));
     }
 
     @Test
@@ -172,6 +207,19 @@ class WizardIT {
     }
 
     @Test
+    void dockersOwnPushIsAChoiceKeptInTheSettings(FxRobot fx) throws Exception {
+        // Issue 17: the wizard pushes by itself unless the user picks docker's push, which the
+        // command line then follows too (settings.json's pushVia).
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        Path settings = wizard.appConfig.resolve("settings.json");
+        robot.click("#pushWithDocker");
+        assertTrue(Files.readString(settings).contains("\"pushVia\" : \"engine\""), Files.readString(settings));
+        robot.click("#pushWithDocker");
+        assertTrue(Files.readString(settings).contains("\"pushVia\" : \"registry\""), Files.readString(settings));
+    }
+
+    @Test
     void cancelDuringAPushLeavesAUsableWizardAndRetryFinishes(FxRobot fx) {
         WizardRobot robot = new WizardRobot(fx);
         loginAndOpenTagStep(robot);
@@ -191,12 +239,127 @@ class WizardIT {
         assertFalse(robot.disabled("#nextButton"));
     }
 
+    /** Issue 15, item 2: after Back and another account's login, the Tag step kept the first account's project. */
+    @Test
+    void aProposedProjectFollowsAnotherLoginButATypedOneStays(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        robot.chooseImage(small);
+        assertEquals("user-" + stack.user(), robot.text("#projectField"));
+
+        robot.click("#backButton");
+        loginAs(robot, stack.otherUser(), stack.otherPassword());
+        robot.click("#nextButton");
+        assertEquals("user-" + stack.otherUser(), robot.text("#projectField"), "the proposal follows the new login");
+        assertTrue(robot.text("#linkField").contains("/user-" + stack.otherUser() + "/"), robot.text("#linkField"));
+
+        robot.replaceText("#projectField", "lab-shared");
+        robot.click("#backButton");
+        loginAs(robot, stack.user(), stack.password());
+        robot.click("#nextButton");
+        assertEquals("lab-shared", robot.text("#projectField"), "what the user typed is theirs to change");
+    }
+
+    /**
+     * Issue 15, item 3: a push leaves HOST/user-NAME/REPO:TAG behind, and picking that tag proposed
+     * user-NAME/user-NAME-REPO; Back from the push step lost the image's selection.
+     */
+    @Test
+    void backFromThePushKeepsTheImageAndTheTagItLeftIsProposedByItsName(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        robot.chooseImage(small);
+        String repository = robot.text("#repositoryField");
+        String link = robot.text("#linkField");
+        robot.click("#nextButton");
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        images.removeLater(link);
+
+        robot.click("#backButton");
+        assertEquals(Step.TAG, robot.read(() -> wizard.window.shell().current()));
+        robot.waitUntil(30, () -> small.equals(selectedImage(fx)));
+        assertEquals(link, robot.text("#linkField"));
+        assertFalse(robot.disabled("#nextButton"));
+
+        // Issue 15, item 11: pushed again, every layer is already there; it read "0 B of 0 B".
+        robot.click("#nextButton");
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        assertEquals(wizard.text("push.summary.nothing", 1), robot.label("#sizeLabel"));
+        assertEquals(wizard.text("push.overall.nothing"), robot.label("#overallLabel"));
+        robot.click("#backButton");
+
+        robot.chooseImage(link);
+        assertEquals(wizard.text("tag.uploaded"), robot.read(() -> ((Label) fx.lookup("#imageTable .table-cell")
+                .match(LabeledMatchers.hasText(link)).queryAs(TableCell.class).getGraphic()).getText()),
+                "the tag a push left is shown as what it is");
+        assertEquals(repository, robot.text("#repositoryField"), "not user-" + stack.user() + "-" + repository);
+        assertEquals(link, robot.text("#linkField"));
+    }
+
+    /**
+     * Issue 15, item 4: at its minimum size the Tag step cut its intro and its buttons and pushed
+     * Cancel/Back/Next out of the window. Each step is looked at in the smallest window allowed.
+     */
+    @Test
+    void everyStepIsWholeInTheSmallestWindow(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        assertEquals(List.of(980.0, 720.0), robot.read(() -> List.of(stage.getWidth(), stage.getHeight())),
+                "opens at its intended size when the screen has room");
+        robot.fx().interact(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        });
+        assertEquals(List.of(760.0, 560.0), robot.read(() -> List.of(stage.getWidth(), stage.getHeight())));
+        robot.assertWhole(Step.CREDENTIALS);
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        robot.waitUntil(5, () -> robot.inView("#passwordReason"));
+        assertTrue(robot.label("#passwordReason").contains("20"), "the stack's password is not the platform's 20 characters (issue 15, item 5)");
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
+        robot.click("#nextButton");
+        robot.chooseImage(small);
+        robot.assertWhole(Step.TAG);
+        robot.click("#nextButton");
+        // The push step is not asked to be whole: it shrinks its layer table to keep Retry in sight.
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        robot.click("#nextButton");
+        robot.assertWhole(Step.IMPORT);
+        robot.click("#nextButton");
+        robot.assertWhole(Step.DONE);
+    }
+
+    /** Issue 15, item 7: Esc on the first step with nothing entered asked for confirmation needlessly. */
+    @Test
+    void escOnAnEmptyFirstStepClosesAtOnce(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        robot.click("#usernameField");
+        fx.type(KeyCode.ESCAPE);
+        robot.waitUntil(5, () -> !stage.isShowing());
+        assertTrue(fx.lookup(".dialog-pane").tryQuery().isEmpty(), "no question");
+    }
+
+    /** Issue 15, item 7: Show, the language menu and the links took focus with no sign of it. */
+    @Test
+    void focusShowsOnTheFlatControls(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        for (String query : List.of("#revealToggle", "#languageMenu", "#platformLink")) {
+            robot.fx().interact(() -> fx.lookup(query).query().requestFocus());
+            assertEquals(query.substring(1), robot.focusedId());
+            Border border = robot.read(() -> fx.lookup(query).queryAs(Region.class).getBorder());
+            assertTrue(border != null && !border.getStrokes().isEmpty()
+                    && !Color.TRANSPARENT.equals(border.getStrokes().get(0).getTopStroke()), query + " shows its focus");
+        }
+    }
+
     @Test
     void theKeyboardAloneWorks(FxRobot fx) {
         WizardRobot robot = new WizardRobot(fx);
         robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
         robot.click("#usernameField");
         fx.type(KeyCode.ESCAPE);
+        robot.waitUntil(30, () -> fx.lookup(".dialog-pane").tryQuery().isPresent());
+        assertEquals(wizard.text("app.title"), robot.read(() -> ((Stage) fx.lookup(".dialog-pane").query().getScene().getWindow()).getTitle()),
+                "the dialog's title is the wizard's, not JavaFX's \"Confirmation\" (issue 15, item 12)");
         robot.clickDialogButton(wizard.text("quit.stay"));
         assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()), "Esc asks first; Stay stays");
 
@@ -219,6 +382,21 @@ class WizardIT {
         assertEquals("alice", robot.text("#usernameField"));
         assertEquals(new WizardFixture(stack, dir, Language.CHINESE).text("credentials.title"), robot.label(".step-title"));
         assertTrue(Files.exists(wizard.appConfig.resolve("settings.json")));
+        // Issue 15, item 6: the menu did not mark the current language.
+        assertEquals(List.of(Language.CHINESE.ownName()), robot.read(() -> fx.lookup("#languageMenu").queryAs(MenuButton.class)
+                .getItems().stream().filter(item -> ((RadioMenuItem) item).isSelected()).map(MenuItem::getText).toList()));
+    }
+
+    private static String selectedImage(FxRobot fx) {
+        ImageChoice selected = (ImageChoice) fx.lookup("#imageTable").queryAs(TableView.class).getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.name();
+    }
+
+    /** From the credentials step, pastes this account's dialog and waits for the login check. */
+    private void loginAs(WizardRobot robot, String user, String password) {
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), user, password));
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
     }
 
     private void loginAndOpenTagStep(WizardRobot robot) {

@@ -1,15 +1,21 @@
 package io.github.harborupload.ui;
 
 import io.github.harborupload.ui.push.LayerRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
@@ -87,12 +93,84 @@ final class WizardRobot {
         return read(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
+    /** Whether the node is shown: it and every node around it visible (a label's own flag stays true in a hidden box). */
     boolean visible(String query) {
-        return read(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+        return read(() -> robot.lookup(query).tryQuery().map(WizardRobot::shown).orElse(false));
+    }
+
+    private static boolean shown(Node node) {
+        for (Node link = node; link != null; link = link.getParent()) {
+            if (!link.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean disabled(String query) {
         return read(() -> robot.lookup(query).queryButton().isDisabled());
+    }
+
+    /** Whether the button is the step's main action: pressed by Enter and styled as primary (accent). */
+    boolean mainAction(String query) {
+        return read(() -> {
+            Button button = robot.lookup(query).queryButton();
+            return button.isDefaultButton() || button.getStyleClass().contains("accent");
+        });
+    }
+
+    /** The numbers and ticks of the step header, in order. */
+    List<String> stepCircles() {
+        return read(() -> robot.lookup(".step-circle").queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
+    /**
+     * The step fits its window as a user needs it: Cancel, Back and Next inside the window, no
+     * wrapping label shorter than its text, no button narrower than its label.
+     */
+    void assertWhole(Object step) {
+        List<String> cut = read(() -> {
+            Scene scene = robot.lookup("#nextButton").query().getScene();
+            List<String> found = new ArrayList<>();
+            for (String button : List.of("#cancelButton", "#backButton", "#nextButton")) {
+                Node node = robot.lookup(button).query();
+                Bounds bounds = node.localToScene(node.getBoundsInLocal());
+                if (node.isVisible() && (bounds.getMaxY() > scene.getHeight() || bounds.getMaxX() > scene.getWidth())) {
+                    found.add(button + " outside the window at " + bounds);
+                }
+            }
+            for (Node node : robot.lookup(".step-content .label").queryAll()) {
+                Label label = (Label) node;
+                if (label.isVisible() && label.isWrapText() && !label.getText().isEmpty()
+                        && label.getHeight() + 0.5 < label.prefHeight(label.getWidth())) {
+                    found.add("label cut: " + label.getText());
+                }
+            }
+            for (Node node : robot.lookup(".step-content .button").queryAll()) {
+                Labeled button = (Labeled) node;
+                if (button.isVisible() && button.getWidth() + 0.5 < button.prefWidth(-1)) {
+                    found.add("button cut: " + button.getText());
+                }
+            }
+            return found;
+        });
+        if (!cut.isEmpty()) {
+            throw new AssertionError(step + " at " + read(() -> robot.lookup("#nextButton").query().getScene().getWidth()) + ": " + cut);
+        }
+    }
+
+    /** Whether the node shows within the scroll pane around it, not below its fold. */
+    boolean inView(String query) {
+        return read(() -> {
+            Node node = robot.lookup(query).query();
+            Parent scroll = node.getParent();
+            while (!(scroll instanceof ScrollPane)) {
+                scroll = scroll.getParent();
+            }
+            Bounds shown = scroll.localToScene(scroll.getLayoutBounds());
+            Bounds bounds = node.localToScene(node.getBoundsInLocal());
+            return node.isVisible() && bounds.getMinY() >= shown.getMinY() && bounds.getMaxY() <= shown.getMaxY();
+        });
     }
 
     String focusedId() {
@@ -119,7 +197,11 @@ final class WizardRobot {
         }
     }
 
+    /**
+     * Waits until the node is shown. Its own visible flag is not enough: "#loginSucceeded" is a label
+     * whose box is hidden until the login succeeds, so Next was clicked while still disabled.
+     */
     void waitForVisible(long seconds, String query) {
-        waitUntil(seconds, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil(seconds, () -> visible(query));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * One {@code docker-credential-<name>} program (secretservice, osxkeychain, wincred, desktop, pass,
@@ -32,6 +33,8 @@ public final class CredentialHelper {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final String NOT_FOUND = "credentials not found in native keychain";
+    /** A name, not a path: {@code credsStore: "../../tmp/x"} must not run a program elsewhere (issue 13, item 4). */
+    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final int MAX_OUTPUT_IN_MESSAGE = 300;
 
     private final String name;
@@ -62,7 +65,7 @@ public final class CredentialHelper {
 
     /** Whether the program is on the PATH. */
     public boolean isInstalled() {
-        return searchPath.find(program()).isPresent();
+        return VALID_NAME.matcher(name).matches() && searchPath.find(program()).isPresent();
     }
 
     /**
@@ -136,6 +139,10 @@ public final class CredentialHelper {
     }
 
     private HelperProcess.Result run(String action, String input) {
+        if (!VALID_NAME.matcher(name).matches()) {
+            throw new CredentialHelperException(program(), Reason.NOT_INSTALLED, "\"" + name
+                    + "\" is not the name of a credential helper: only letters, digits, '.', '_' and '-' are run");
+        }
         Path executable = searchPath.find(program()).orElseThrow(() -> new CredentialHelperException(program(),
                 Reason.NOT_INSTALLED, program() + " is not installed: it is not on the PATH"));
         try {

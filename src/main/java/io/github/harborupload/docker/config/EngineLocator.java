@@ -2,6 +2,7 @@ package io.github.harborupload.docker.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.docker.EngineLocation.Tls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,8 @@ public final class EngineLocator {
 
     static final String DEFAULT_UNIX_HOST = "unix:///var/run/docker.sock";
     static final String DEFAULT_WINDOWS_HOST = "npipe:////./pipe/docker_engine";
+    /** docker/cli opts/hosts.go, defaultTLSHost. */
+    static final String DEFAULT_TLS_HOST = "tcp://localhost:2376";
     private static final String DEFAULT_CONTEXT = "default";
 
     private final DockerConfigFolder folder;
@@ -37,10 +40,13 @@ public final class EngineLocator {
     }
 
     /**
-     * Where the engine is. With {@code DOCKER_HOST}, TLS is verified when {@code DOCKER_TLS_VERIFY}
-     * is set to anything non-empty (as in the CLI, even "0"), with the certificates in
-     * {@code DOCKER_CERT_PATH} or else the config folder. A context's TLS files are used when it
-     * has them; its {@code SkipTLSVerify} turns verification off.
+     * Where the engine is, and whether to speak TLS to it. Outside a named context (with
+     * {@code DOCKER_HOST}, or in the context "default") TLS comes from the environment:
+     * {@code DOCKER_TLS} asks for it, {@code DOCKER_TLS_VERIFY} asks for it verified, each when set
+     * to anything non-empty (even "0"), with the files in {@code DOCKER_CERT_PATH} or else the
+     * config folder; TLS without {@code DOCKER_HOST} means {@code tcp://localhost:2376}. A named
+     * context ignores those variables: its TLS files ask for verified TLS, its {@code SkipTLSVerify}
+     * for TLS without verification, with or without files.
      *
      * @throws ContextNotFoundException when the chosen context does not exist
      * @throws ConfigFileException      when {@code config.json} or the context's {@code meta.json}
@@ -49,7 +55,7 @@ public final class EngineLocator {
     public EngineLocation locate() {
         Optional<String> dockerHost = variable("DOCKER_HOST");
         if (dockerHost.isPresent()) {
-            return fromEnvironment(dockerHost.get());
+            return fromEnvironment(dockerHost.get(), "DOCKER_HOST");
         }
         Optional<String> fromVariable = variable("DOCKER_CONTEXT");
         String context;
@@ -63,17 +69,24 @@ public final class EngineLocator {
             chosenBy = "currentContext in " + config.file();
         }
         if (context.equals(DEFAULT_CONTEXT)) {
-            String host = OsFamily.of(osName) == OsFamily.WINDOWS ? DEFAULT_WINDOWS_HOST : DEFAULT_UNIX_HOST;
-            return EngineLocation.of(host, "default");
+            return fromEnvironment(null, "default");
         }
         return fromContext(context, chosenBy);
     }
 
-    private EngineLocation fromEnvironment(String host) {
-        boolean tlsVerify = variable("DOCKER_TLS_VERIFY").isPresent();
-        Optional<Path> certPath = variable("DOCKER_CERT_PATH").map(Path::of);
-        Path certificates = tlsVerify ? certPath.orElse(folder.path()) : certPath.orElse(null);
-        return new EngineLocation(host, tlsVerify, certificates, "DOCKER_HOST");
+    /**
+     * docker/cli cli/flags/options.go (SetDefaultOptions: DOCKER_TLS_VERIFY implies TLS, verification
+     * only with it) and cli/command/cli.go (resolveDefaultDockerEndpoint: the default host is the
+     * TLS one, opts/hosts.go defaultTLSHost, when TLS is on).
+     */
+    private EngineLocation fromEnvironment(String dockerHost, String origin) {
+        boolean verify = variable("DOCKER_TLS_VERIFY").isPresent();
+        Tls tls = verify ? Tls.VERIFIED : variable("DOCKER_TLS").isPresent() ? Tls.UNVERIFIED : Tls.PLAIN;
+        Path certificates = tls == Tls.PLAIN ? null : variable("DOCKER_CERT_PATH").map(Path::of).orElse(folder.path());
+        String host = dockerHost != null ? dockerHost
+                : tls != Tls.PLAIN ? DEFAULT_TLS_HOST
+                : OsFamily.of(osName) == OsFamily.WINDOWS ? DEFAULT_WINDOWS_HOST : DEFAULT_UNIX_HOST;
+        return new EngineLocation(host, tls, certificates, origin);
     }
 
     private EngineLocation fromContext(String context, String chosenBy) {
@@ -91,11 +104,13 @@ public final class EngineLocator {
         if (!host.isTextual() || host.asText().isEmpty()) {
             throw ConfigFileException.invalid(metaFile, "has no Docker endpoint (Endpoints.docker.Host)");
         }
+        // docker/cli cli/context/docker/load.go, tlsConfig: no TLS files and no SkipTLSVerify is the
+        // only plain case; SkipTLSVerify keeps TLS (and the client certificate) and skips verification.
         Path tlsFolder = folder.contextTlsFolder(context);
         boolean hasTls = Files.isDirectory(tlsFolder);
         boolean skipVerify = endpoint.path("SkipTLSVerify").asBoolean(false);
-        return new EngineLocation(host.asText(), hasTls && !skipVerify, hasTls ? tlsFolder : null,
-                "context " + context);
+        Tls tls = skipVerify ? Tls.UNVERIFIED : hasTls ? Tls.VERIFIED : Tls.PLAIN;
+        return new EngineLocation(host.asText(), tls, hasTls ? tlsFolder : null, "context " + context);
     }
 
     private Optional<String> variable(String name) {

@@ -7,26 +7,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Finds a program on the {@code PATH} of a given environment, as a shell would. */
-final class SearchPath {
+/**
+ * Finds a program on the {@code PATH} of a given environment, as Go's {@code exec.LookPath} (which
+ * docker uses) does: only in folders named by an absolute path. An empty entry or {@code .} or any
+ * relative one means the current folder, often a cloned repository: a program found there would
+ * receive passwords (issue 13, item 4).
+ */
+public final class SearchPath {
 
     private final String path;
     private final boolean windows;
 
-    SearchPath(Map<String, String> env, String osName) {
+    public SearchPath(Map<String, String> env, String osName) {
         this.windows = OsFamily.of(osName) == OsFamily.WINDOWS;
         this.path = pathVariable(env, windows);
     }
 
     /** The first executable file named {@code program} (plus {@code .exe} on Windows) on the PATH. */
-    Optional<Path> find(String program) {
+    public Optional<Path> find(String program) {
         String fileName = windows ? program + ".exe" : program;
         String separator = windows ? ";" : ":";
         for (String folder : path.split(Pattern.quote(separator))) {
-            // An empty entry means "the current folder"; a helper must not be picked up from there.
-            if (folder.isBlank()) {
-                continue;
-            }
             Optional<Path> candidate = candidate(folder, fileName);
             if (candidate.isPresent()) {
                 return candidate;
@@ -37,7 +38,11 @@ final class SearchPath {
 
     private static Optional<Path> candidate(String folder, String fileName) {
         try {
-            Path file = Path.of(folder).resolve(fileName);
+            Path directory = Path.of(folder);
+            if (!directory.isAbsolute()) {
+                return Optional.empty();
+            }
+            Path file = directory.resolve(fileName);
             return Files.isRegularFile(file) && Files.isExecutable(file) ? Optional.of(file) : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 
 /** Small helpers for the few confirmation dialogs. */
 public final class Dialogs {
@@ -24,6 +25,10 @@ public final class Dialogs {
      */
     public static void makeDefault(Alert alert, ButtonType safe) {
         styled(alert);
+        // Else JavaFX titles it in the system's language ("Confirmation", "Warning"), not the wizard's.
+        if (alert.getOwner() instanceof Stage owner) {
+            alert.setTitle(owner.getTitle());
+        }
         for (ButtonType type : alert.getButtonTypes()) {
             Button button = (Button) alert.getDialogPane().lookupButton(type);
             button.setDefaultButton(type == safe);

@@ -35,6 +35,7 @@ public final class UnexpectedErrors {
         pane.show(problem);
         ButtonType close = new ButtonType(texts.getString("button.close"), ButtonBar.ButtonData.OK_DONE);
         Alert alert = Dialogs.styled(new Alert(Alert.AlertType.ERROR, "", close));
+        alert.setTitle(problem.title());
         alert.setHeaderText(problem.title());
         alert.getDialogPane().setContent(pane);
         alert.show();

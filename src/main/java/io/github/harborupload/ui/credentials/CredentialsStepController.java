@@ -18,6 +18,7 @@ import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.KeyboardTraversal;
 import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.common.Scrolling;
 import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -48,6 +50,8 @@ public final class CredentialsStepController implements StepController {
 
     @FXML
     private Hyperlink platformLink;
+    @FXML
+    private Hyperlink platformSignOut;
     @FXML
     private VBox problemBox;
     @FXML
@@ -66,6 +70,8 @@ public final class CredentialsStepController implements StepController {
     private TextArea pasteArea;
     @FXML
     private Label pasteFeedback;
+    @FXML
+    private ScrollPane scroll;
     @FXML
     private TextField usernameField;
     @FXML
@@ -127,6 +133,7 @@ public final class CredentialsStepController implements StepController {
         pasteArea.setTextFormatter(new TextFormatter<String>(this::refuseHugePaste));
         pasteArea.textProperty().addListener((obs, old, now) -> applyPaste(now));
         KeyboardTraversal.tabLeaves(pasteArea);
+        Scrolling.revealWhenShown(scroll, passwordReason);
         lookupDelay.setOnFinished(e -> lookUpStoredLogin());
         revalidate();
     }
@@ -150,6 +157,32 @@ public final class CredentialsStepController implements StepController {
         platformLink.setText(session.platform()
                 .map(platform -> context.text("credentials.platform.fetch", platform.username()))
                 .orElse(context.text("credentials.platform.signIn")));
+        platformSignOut.setVisible(session.platform().isPresent());
+    }
+
+    /**
+     * Signs out of the platform: the session leaves this window and every session kept on this
+     * computer is forgotten, so the next start does not sign in again. One that may still be kept
+     * (the keychain could not be reached) is shown as a problem, never as signed out.
+     */
+    @FXML
+    private void signOut() {
+        problemPane.clear();
+        session.setPlatform(null);
+        showPlatform();
+        platformLink.setDisable(true);
+        Background.run(() -> {
+                    context.platformAccess().signOutEverywhere();
+                    return null;
+                },
+                done -> {
+                    platformLink.setDisable(false);
+                    FieldReason.show(pasteFeedback, context.text("credentials.platform.signedOut"), FieldReason.OK);
+                },
+                failure -> {
+                    platformLink.setDisable(false);
+                    problemPane.show(context.view(Problems.of(failure)));
+                });
     }
 
     /**
@@ -318,6 +351,10 @@ public final class CredentialsStepController implements StepController {
 
     @Override
     public Node initialFocus() {
+        // After a refused login, trying again needs another password, not another paste.
+        if (session.loginRefused()) {
+            return revealToggle.isSelected() ? passwordShown : passwordField;
+        }
         return pasteArea;
     }
 }

@@ -8,16 +8,22 @@ import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.CopyButton;
+import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.importing.OneClickImport;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /** Step 6: what was pushed where, with copy buttons, and the way to the next image. */
 public final class DoneStepController implements StepController {
@@ -28,13 +34,38 @@ public final class DoneStepController implements StepController {
     private GridPane summary;
     @FXML
     private Button anotherButton;
+    @FXML
+    private HBox importRow;
+    @FXML
+    private Button importButton;
+    @FXML
+    private ProgressIndicator importing;
+    @FXML
+    private VBox problemBox;
 
     private final WizardContext context;
     private final UploadSession session;
 
+    private final OneClickImport oneClick;
+    /** Passed by unimported with a platform session: the import, not Close, is the main action. */
+    private final BooleanProperty importOffered = new SimpleBooleanProperty(false);
+    private ProblemPane problemPane;
+
     public DoneStepController(WizardContext context) {
         this.context = context;
         this.session = context.session();
+        this.oneClick = new OneClickImport(context);
+    }
+
+    @FXML
+    private void initialize() {
+        problemPane = new ProblemPane(context.texts());
+        problemPane.setId("doneProblem");
+        problemBox.getChildren().add(problemPane);
+        importButton.disableProperty().bind(oneClick.running());
+        importButton.defaultButtonProperty().bind(importOffered);
+        importRow.visibleProperty().bind(importOffered);
+        importing.visibleProperty().bind(oneClick.running());
     }
 
     @Override
@@ -50,7 +81,10 @@ public final class DoneStepController implements StepController {
         }
         row = addRow(row, "done.description", session.description(), true);
         addRow(row, "done.taskType", session.taskType().value(), true);
-        importedLabel.setText(context.text(session.imported() ? "done.imported" : "done.notImported"));
+        importedLabel.setText(context.text(session.imported() ? "done.imported"
+                : session.platform().isPresent() ? "done.notImported.signedIn" : "done.notImported"));
+        // Passed by unimported with a platform session: the one click is offered here too.
+        importOffered.set(!session.imported() && session.platform().isPresent());
     }
 
     private int addRow(int row, String labelKey, String value, boolean copyable) {
@@ -69,6 +103,26 @@ public final class DoneStepController implements StepController {
     }
 
     @FXML
+    private void importNow() {
+        oneClick.start(problemPane, () -> {
+            if (session.imported()) {
+                // Shown again, so that the header ticks the import and Back no longer leads to it.
+                context.goTo(Step.DONE);
+            }
+        });
+    }
+
+    @Override
+    public ObservableBooleanValue nextIsMainAction() {
+        return importOffered.not();
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return oneClick.running();
+    }
+
+    @FXML
     private void uploadAnother() {
         session.startAnotherImage();
         context.goTo(Step.TAG);
@@ -81,6 +135,6 @@ public final class DoneStepController implements StepController {
 
     @Override
     public Node initialFocus() {
-        return anotherButton;
+        return importOffered.get() ? importButton : anotherButton;
     }
 }

@@ -4,14 +4,9 @@ import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.ImportRequest;
-import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.platform.TaskType;
-import io.github.harborupload.problems.Problem;
-import io.github.harborupload.problems.ProblemType;
-import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
-import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
@@ -73,16 +68,26 @@ public final class ImportStepController implements StepController {
     private Button openPlatformButton;
     @FXML
     private Label platformReason;
+    @FXML
+    private VBox openedBox;
+    @FXML
+    private HBox openedLinkBox;
+    @FXML
+    private TextField openedLink;
 
     private final WizardContext context;
     private final UploadSession session;
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    /** Signed in and not imported yet: the import button, not Next, is what to press. */
+    private final BooleanProperty importIsMain = new SimpleBooleanProperty(false);
+    private final BooleanProperty imported = new SimpleBooleanProperty(false);
+    private final OneClickImport oneClick;
     private ProblemPane problemPane;
 
     public ImportStepController(WizardContext context) {
         this.context = context;
         this.session = context.session();
+        this.oneClick = new OneClickImport(context);
     }
 
     @FXML
@@ -93,6 +98,7 @@ public final class ImportStepController implements StepController {
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
         descriptionBox.getChildren().add(new CopyButton(context.texts(), descriptionField::getText));
         taskTypeRow.getChildren().add(new CopyButton(context.texts(), () -> taskTypeBox.getValue().value()));
+        openedLinkBox.getChildren().add(new CopyButton(context.texts(), openedLink::getText));
         taskTypeBox.getItems().setAll(TaskType.values());
         taskTypeBox.setConverter(new StringConverter<>() {
             @Override
@@ -114,8 +120,10 @@ public final class ImportStepController implements StepController {
         taskTypeBox.valueProperty().addListener((obs, old, now) -> session.setTaskType(now));
         platformField.setText(context.settings().platformAddress());
         platformField.textProperty().addListener((obs, old, now) -> revalidate());
-        importButton.disableProperty().bind(valid.not().or(running));
-        importing.visibleProperty().bind(running);
+        // Imported once is enough: a second click would only import the same link again.
+        importButton.disableProperty().bind(valid.not().or(oneClick.running()).or(imported));
+        importButton.defaultButtonProperty().bind(importIsMain);
+        importing.visibleProperty().bind(oneClick.running());
     }
 
     @Override
@@ -137,6 +145,8 @@ public final class ImportStepController implements StepController {
         importButton.setManaged(signedIn);
         signInLink.setVisible(!signedIn);
         signInLink.setManaged(!signedIn);
+        imported.set(session.imported());
+        importIsMain.set(signedIn && !session.imported());
         importedBanner.setVisible(session.imported());
         importedBanner.setText(context.text("import.confirmed"));
     }
@@ -164,35 +174,24 @@ public final class ImportStepController implements StepController {
 
     @FXML
     private void importNow() {
-        PlatformSession platform = session.platform().orElseThrow();
-        problemPane.clear();
-        session.setImported(false);
+        oneClick.start(problemPane, () -> {
+            showPlatform();
+            // The import button is disabled while it runs; without this, focus fell to the platform address.
+            (session.imported() ? importedBanner : importButton).requestFocus();
+        });
         showPlatform();
-        running.set(true);
-        Background.run(() -> ImportStep.importAndConfirm(platform, session).confirmed(),
-                confirmed -> {
-                    running.set(false);
-                    showPlatform();
-                    if (!confirmed) {
-                        problemPane.show(context.view(Problems.ofUnconfirmedImport(session.target().link())));
-                    }
-                },
-                failure -> {
-                    running.set(false);
-                    Problem problem = Problems.of(failure);
-                    if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED) {
-                        session.setPlatform(null);
-                        showPlatform();
-                    }
-                    problemPane.show(context.view(problem));
-                });
     }
 
     @FXML
     private void openPlatform() {
         String address = platformField.getText().trim();
         context.updateSettings(s -> s.withPlatformAddress(address));
-        context.openInBrowser(ImportStep.imagesPage(address));
+        String page = ImportStep.imagesPage(address);
+        // The system may have no browser to open, and says so only on the console: the page's
+        // address stays here to copy (issue 15, item 10).
+        openedLink.setText(page);
+        openedBox.setVisible(true);
+        context.openInBrowser(page);
     }
 
     @Override
@@ -201,8 +200,13 @@ public final class ImportStepController implements StepController {
     }
 
     @Override
+    public ObservableBooleanValue nextIsMainAction() {
+        return importIsMain.not();
+    }
+
+    @Override
     public ObservableBooleanValue busy() {
-        return running;
+        return oneClick.running();
     }
 
     @Override

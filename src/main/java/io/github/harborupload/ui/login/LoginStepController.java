@@ -2,7 +2,9 @@ package io.github.harborupload.ui.login;
 
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.flow.LoginStep;
+import io.github.harborupload.flow.Step;
 import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
@@ -23,6 +25,8 @@ import javafx.scene.layout.VBox;
 public final class LoginStepController implements StepController {
 
     @FXML
+    private Label titleLabel;
+    @FXML
     private HBox checking;
     @FXML
     private Label checkingLabel;
@@ -34,6 +38,8 @@ public final class LoginStepController implements StepController {
     private VBox problemBox;
     @FXML
     private Button retryButton;
+    @FXML
+    private Button editPasswordButton;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -74,7 +80,9 @@ public final class LoginStepController implements StepController {
         loggedIn.set(false);
         succeeded.setVisible(false);
         retryButton.setVisible(false);
+        editPasswordButton.setVisible(false);
         problemPane.clear();
+        titleLabel.setText(context.text("login.title"));
         checkingLabel.setText(context.text("login.checking", registry, credential.username()));
         running.set(true);
         Background.run(() -> step.login(registry, credential, stored),
@@ -83,15 +91,25 @@ public final class LoginStepController implements StepController {
                     session.loggedIn(credential, store);
                     context.updateSettings(s -> s.withHarborAddress(registry).withLastUsername(credential.username()));
                     savedInLabel.setText(context.text("login.savedIn", context.text(store.description())));
+                    titleLabel.setText(context.text("login.title.succeeded"));
                     succeeded.setVisible(true);
                     loggedIn.set(true);
                 },
                 failure -> {
                     running.set(false);
-                    problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withRegistry(registry))));
+                    titleLabel.setText(context.text("login.title.failed"));
+                    Problem problem = Problems.of(failure, ProblemContext.none().withRegistry(registry));
+                    session.setLoginRefused(LoginStep.refusedCredential(problem));
+                    problemPane.show(context.view(problem));
                     retryButton.setVisible(true);
-                    retryButton.requestFocus();
+                    editPasswordButton.setVisible(session.loginRefused());
+                    (session.loginRefused() ? editPasswordButton : retryButton).requestFocus();
                 });
+    }
+
+    @FXML
+    private void editPassword() {
+        context.goTo(Step.CREDENTIALS);
     }
 
     @Override
@@ -106,6 +124,9 @@ public final class LoginStepController implements StepController {
 
     @Override
     public Node initialFocus() {
+        if (editPasswordButton.isVisible()) {
+            return editPasswordButton;
+        }
         return retryButton.isVisible() ? retryButton : null;
     }
 }

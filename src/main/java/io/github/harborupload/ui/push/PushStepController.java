@@ -1,7 +1,9 @@
 package io.github.harborupload.ui.push;
 
 import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
+import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
@@ -100,6 +102,7 @@ public final class PushStepController implements StepController {
     private ProblemPane problemPane;
     private ProblemPane signalPane;
     private PushRun run;
+    private PushAttention attention;
 
     public PushStepController(WizardContext context) {
         this.context = context;
@@ -125,6 +128,7 @@ public final class PushStepController implements StepController {
         barColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
         layerTable.setItems(rows);
         layerTable.setPlaceholder(new Label(context.text("push.preparing")));
+        attention = PushAttention.of(context, layerTable);
     }
 
     /** A push the session already has (the view was rebuilt, or Back from import) is shown, not repeated. */
@@ -140,7 +144,8 @@ public final class PushStepController implements StepController {
 
     private void start() {
         try {
-            attach(step.start(session.target(), session.credential().orElseThrow(), session.image().orElseThrow()));
+            attach(step.start(session.target(), session.credential().orElseThrow(), session.image().orElseThrow(),
+                    PushMethod.of(context.settings())));
         } catch (RuntimeException e) {
             clear();
             showProblem(e);
@@ -186,13 +191,17 @@ public final class PushStepController implements StepController {
             long seconds = Math.max(1, push.elapsed().toSeconds());
             titleLabel.setText(context.text("push.title.done"));
             digestField.setText(result.digest());
-            sizeLabel.setText(context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
-                    formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
+            sizeLabel.setText(PushSummary.of(last).nothingToUpload()
+                    ? context.text("push.summary.nothing", last.layers().size())
+                    : context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
+                            formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
         } else {
             showProblem(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
         }
+        attention.ended(context.text(failure == null ? "push.title.done" : "push.notice.failed.title"),
+                context.text(failure == null ? "push.notice.done" : "push.notice.failed", push.target().link()));
     }
 
     private void showProblem(Throwable failure) {
@@ -220,12 +229,19 @@ public final class PushStepController implements StepController {
         percentLabel.setText(Math.round(snapshot.fraction() * 100) + " %");
         overallLabel.setText(overall(snapshot));
         if (!snapshot.isFinished()) {
+            attention.progress(snapshot.fraction());
             Problems.ofSignals(snapshot, ProblemContext.none().withRegistry(session.registry()))
                     .ifPresentOrElse(signal -> signalPane.show(context.view(signal)), signalPane::clear);
         }
     }
 
     private String overall(PushSnapshot snapshot) {
+        if (snapshot.preparingImage()) {
+            return context.text(PushSnapshot.PREPARING_IMAGE);
+        }
+        if (PushSummary.of(snapshot).nothingToUpload()) {
+            return context.text("push.overall.nothing");
+        }
         String done = Sizes.bytes(snapshot.bytesDone());
         String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
         StringBuilder text = new StringBuilder(context.text("push.overall", done, total));

@@ -45,12 +45,13 @@ final class StepHeader extends HBox {
         }
     }
 
-    void show(int current) {
+    /** Marks the current step, and ticks those in {@code done} (a step passed by is not ticked). */
+    void show(int current, List<Boolean> done) {
         for (int i = 0; i < markers.size(); i++) {
             VBox marker = markers.get(i);
             marker.pseudoClassStateChanged(CURRENT, i == current);
-            marker.pseudoClassStateChanged(DONE, i < current);
-            circles.get(i).setText(i < current ? "✓" : String.valueOf(i + 1));
+            marker.pseudoClassStateChanged(DONE, done.get(i));
+            circles.get(i).setText(done.get(i) ? "✓" : String.valueOf(i + 1));
             marker.setAccessibleText(((Label) marker.getChildren().get(1)).getText()
                     + (i == current ? " " + currentSuffix : ""));
         }

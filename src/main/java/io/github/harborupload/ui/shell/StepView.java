@@ -8,12 +8,23 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 
 /** A step's view loaded from its FXML, with the controller FXML made for it. */
 record StepView(Parent root, StepController controller) {
 
     static StepView load(Step step, WizardContext context) {
-        return load(fxmlOf(step), context);
+        StepView view = load(fxmlOf(step), context);
+        // The push step fits any window by shrinking its layer table, which keeps Retry in sight; in
+        // a scroll pane it would grow below the fold instead.
+        return step == Step.PUSH ? view : view.whole();
+    }
+
+    /** This view with its words kept whole, scrolling when the window is too small for them. */
+    private StepView whole() {
+        WholeText.keep(root);
+        // A step that scrolls by itself (credentials) is not put in a second scroll pane.
+        return new StepView(root instanceof ScrollPane ? root : WholeText.scrolling(root), controller);
     }
 
     static <T> T loadShell(String resource, WizardContext context, Object controller, Class<T> rootType) {

@@ -16,12 +16,15 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Side;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -31,6 +34,8 @@ import javafx.scene.layout.VBox;
  * Enter presses Next (the default button) and Esc presses Cancel.
  */
 public final class WizardShell {
+
+    private static final String ACCENT = "accent";
 
     @FXML
     private BorderPane root;
@@ -52,6 +57,7 @@ public final class WizardShell {
     private final Consumer<Optional<Language>> languageChosen;
     private final Map<Step, StepView> views = new EnumMap<>(Step.class);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ToggleGroup languages = new ToggleGroup();
     private final ChangeListener<Boolean> nextListener =
             (obs, wasDisabled, disabled) -> focusNextWhenAllowed(!disabled);
     private StepHeader header;
@@ -64,7 +70,9 @@ public final class WizardShell {
     }
 
     BorderPane load() {
-        return StepView.loadShell("/io/github/harborupload/ui/shell/Wizard.fxml", context, this, BorderPane.class);
+        BorderPane loaded = StepView.loadShell("/io/github/harborupload/ui/shell/Wizard.fxml", context, this, BorderPane.class);
+        WholeText.keep(loaded);
+        return loaded;
     }
 
     @FXML
@@ -79,11 +87,23 @@ public final class WizardShell {
                 languageItem(Language.CHINESE.ownName(), Optional.of(Language.CHINESE)),
                 languageItem(context.text("language.system"), Optional.empty()));
         languageMenu.disableProperty().bind(busy);
+        // At the window's right edge a menu opening below would spill past it; to the left it stays inside.
+        languageMenu.setPopupSide(Side.LEFT);
         nextButton.disableProperty().addListener(nextListener);
+        // Next looks like the main action only when it is one (the import step's own button may be).
+        nextButton.defaultButtonProperty().addListener((obs, was, main) -> {
+            nextButton.getStyleClass().remove(ACCENT);
+            if (main) {
+                nextButton.getStyleClass().add(ACCENT);
+            }
+        });
     }
 
+    /** One choice of the language menu, ticked when it is the one chosen (none chosen: the system's). */
     private MenuItem languageItem(String name, Optional<Language> language) {
-        MenuItem item = new MenuItem(name);
+        RadioMenuItem item = new RadioMenuItem(name);
+        item.setToggleGroup(languages);
+        item.setSelected(context.settings().language().equals(language.map(Language::code).orElse("")));
         item.setOnAction(e -> languageChosen.accept(language));
         return item;
     }
@@ -97,11 +117,15 @@ public final class WizardShell {
         StepView view = views.computeIfAbsent(step, s -> StepView.load(s, context));
         current = step;
         content.getChildren().setAll(view.root());
-        header.show(step.ordinal());
+        // A step's scroll pane puts the view into the scene only when it gets its skin, at the next
+        // pulse; now, so that the step's initial focus can land.
+        content.applyCss();
+        header.show(step.ordinal(), Arrays.stream(Step.values()).map(s -> s.happenedBefore(step, context.session())).toList());
         StepController controller = view.controller();
         busy.bind(controller.busy());
         nextButton.disableProperty().bind(Bindings.not(controller.nextAllowed()).or(controller.busy()));
-        backButton.setVisible(step.back().isPresent());
+        nextButton.defaultButtonProperty().bind(controller.nextIsMainAction());
+        backButton.setVisible(step.back(context.session()).isPresent());
         backButton.disableProperty().bind(controller.busy());
         nextButton.setText(context.text(step == Step.DONE ? "button.close" : "button.next"));
         cancelButton.setVisible(step != Step.DONE);
@@ -140,12 +164,12 @@ public final class WizardShell {
 
     @FXML
     private void onBack() {
-        current.back().ifPresent(this::show);
+        current.back(context.session()).ifPresent(this::show);
     }
 
     @FXML
     private void onCancel() {
-        if (!currentController().cancel() && confirmQuit()) {
+        if (!currentController().cancel() && (!current.quittingLosesWork(context.session()) || confirmQuit())) {
             closeWindow.run();
         }
     }

@@ -12,10 +12,12 @@ import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.Theme;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -26,6 +28,8 @@ public final class WizardWindow {
 
     private static final double DEFAULT_WIDTH = 980;
     private static final double DEFAULT_HEIGHT = 720;
+    private static final double MIN_WIDTH = 760;
+    private static final double MIN_HEIGHT = 560;
 
     private final Stage stage;
     private final Services services;
@@ -63,14 +67,18 @@ public final class WizardWindow {
 
     private void build(Step step, Settings settings) {
         shell = new WizardShell(context, this::close, this::chooseLanguage);
-        double width = settings.windowWidth() > 0 ? settings.windowWidth() : DEFAULT_WIDTH;
-        double height = settings.windowHeight() > 0 ? settings.windowHeight() : DEFAULT_HEIGHT;
-        Scene scene = new Scene(shell.load(), width, height);
+        Scene scene = new Scene(shell.load());
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.getIcons().setAll(AppIcons.all());
-        stage.setMinWidth(760);
-        stage.setMinHeight(560);
+        // The window's own size, set on the stage: a scene size alone left a window manager free to
+        // open it at its minimum (issue 15, item 4). Nothing larger than the screen, nor its minimum.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        stage.setWidth(Math.min(settings.windowWidth() > 0 ? settings.windowWidth() : DEFAULT_WIDTH, screen.getWidth()));
+        stage.setHeight(Math.min(settings.windowHeight() > 0 ? settings.windowHeight() : DEFAULT_HEIGHT, screen.getHeight()));
+        stage.centerOnScreen();
         stage.setOnCloseRequest(event -> {
             if (confirmClose()) {
                 shutDown();

@@ -37,11 +37,13 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -66,6 +68,8 @@ public final class TagStepController implements StepController {
     private TableColumn<ImageChoice, Instant> createdColumn;
     @FXML
     private VBox targetForm;
+    @FXML
+    private HBox workingBox;
     @FXML
     private VBox problemBox;
     @FXML
@@ -117,8 +121,10 @@ public final class TagStepController implements StepController {
         problemPane.setId("tagProblem");
         problemBox.getChildren().add(0, problemPane);
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
+        ((VBox) linkReason.getParent()).getChildren().add(new PushMethodBox(context));
 
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
+        nameColumn.setCellFactory(column -> nameCell());
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().image().shortId()));
         sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
         sizeColumn.setCellFactory(column -> textCell(Sizes::bytes));
@@ -127,6 +133,8 @@ public final class TagStepController implements StepController {
         imageTable.setItems(shown);
         imageTable.setPlaceholder(new Label(context.text("tag.empty")));
         refreshButton.disableProperty().bind(loading);
+        // Tagging and Harbor's checks take a moment after Next; the window says it is at work.
+        workingBox.visibleProperty().bind(tagging);
 
         filterField.setText(session.imageFilter());
         filterField.textProperty().addListener((obs, old, now) -> {
@@ -156,26 +164,52 @@ public final class TagStepController implements StepController {
         showTargetFields();
     }
 
+    /** A cell showing the value as text. */
     private <T> TableCell<ImageChoice, T> textCell(java.util.function.Function<T, String> format) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
+                showText(this, empty || value == null ? null : format.apply(value));
             }
         };
     }
 
+    /** The image's name, marked when it is the tag an earlier upload left rather than the image's own. */
+    private TableCell<ImageChoice, String> nameCell() {
+        TableCell<ImageChoice, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                showText(this, empty ? null : name);
+                ImageChoice row = getTableRow() == null ? null : getTableRow().getItem();
+                setGraphic(!empty && row != null && TagStep.isEarlierUpload(session, row) ? uploadedMark() : null);
+            }
+        };
+        cell.setContentDisplay(ContentDisplay.RIGHT);
+        return cell;
+    }
+
+    private Label uploadedMark() {
+        Label mark = new Label(context.text("tag.uploaded"));
+        mark.getStyleClass().add("muted");
+        return mark;
+    }
+
+    /** The text, whole in a tooltip for when a narrow window cuts the cell. */
+    private static void showText(TableCell<ImageChoice, ?> cell, String text) {
+        cell.setText(text);
+        cell.setTooltip(text == null ? null : new Tooltip(text));
+    }
+
     @Override
     public void entered() {
-        if (session.project().isEmpty()) {
-            session.setProject(HarborTarget.projectFor(username()));
-            projectField.setText(session.project());
-        }
+        // The login may have changed since the last visit (Back, another account).
+        TagStep.followLogin(session);
         if (session.image().isEmpty()) {
             imageTable.getSelectionModel().clearSelection();
-            showTargetFields();
         }
+        showTargetFields();
         // Again on each visit: the list changes outside the wizard (a build, the tag just made).
         refresh();
     }
@@ -200,8 +234,10 @@ public final class TagStepController implements StepController {
     }
 
     private void reselect() {
-        session.image().flatMap(chosen -> images.stream().filter(chosen::equals).findFirst())
+        session.image().flatMap(chosen -> images.stream().filter(chosen::sameLine).findFirst())
                 .ifPresent(image -> {
+                    // The fresh line (a push has added a tag since), so selecting it proposes nothing new.
+                    session.setImage(image);
                     imageTable.getSelectionModel().select(image);
                     imageTable.scrollTo(image);
                 });
@@ -246,7 +282,7 @@ public final class TagStepController implements StepController {
     }
 
     private String username() {
-        return session.credential().map(c -> c.username()).orElse(session.username());
+        return session.accountName();
     }
 
     @Override

@@ -178,4 +178,32 @@ class CredentialHelperTest {
         assertEquals(Optional.of(new Credential("alice", "pw")), helper.get("harbor.example"));
         assertFalse(new CredentialHelper("wintest", windowsEnv, "Linux", TIMEOUT).isInstalled());
     }
+
+    @Test
+    void aRelativePathEntryIsNeverSearchedLikeGoesLookPath() {
+        // Issue 13, item 4: with PATH=.:/usr/bin a helper in the current folder (a cloned repository)
+        // got the password. Go's exec.LookPath, which docker uses, refuses relative results.
+        String relative = Path.of("").toAbsolutePath().relativize(bin).toString();
+        Map<String, String> relativeOnly = Map.of("PATH", ".:" + relative, "TESTHELPER_STORE", store.toString());
+        CredentialHelper helper = new CredentialHelper("testhelper", relativeOnly, "Linux", TIMEOUT);
+
+        assertTrue(Files.isExecutable(Path.of(relative, "docker-credential-testhelper")), "reachable from here");
+        assertFalse(helper.isInstalled());
+        assertEquals(Reason.NOT_INSTALLED,
+                assertThrows(CredentialHelperException.class, () -> helper.get("harbor.example")).reason());
+        assertTrue(new SearchPath(relativeOnly, "Linux").find("docker-credential-testhelper").isEmpty());
+    }
+
+    @Test
+    void aHelperNameThatIsAPathIsNotRun() throws Exception {
+        // Issue 13, item 4: credsStore is a name, [A-Za-z0-9._-]+, never a path out of the PATH's folders.
+        Files.createDirectories(bin.resolve("docker-credential-x"));
+        HelperScripts.installAs(temp, "testhelper", "outside");
+        CredentialHelper helper = helper("x/../../outside");
+
+        assertFalse(helper.isInstalled());
+        CredentialHelperException e = assertThrows(CredentialHelperException.class, () -> helper.get("harbor.example"));
+        assertEquals(Reason.NOT_INSTALLED, e.reason());
+        assertTrue(e.getMessage().contains("is not the name of a credential helper"), e.getMessage());
+    }
 }

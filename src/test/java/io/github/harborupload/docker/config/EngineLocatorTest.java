@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.docker.EngineLocation.Tls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class EngineLocatorTest {
 
         EngineLocation location = locate(Map.of("DOCKER_HOST", "unix:///tmp/stack/docker.sock", "DOCKER_CONTEXT", "remote"));
 
-        assertEquals(new EngineLocation("unix:///tmp/stack/docker.sock", false, null, "DOCKER_HOST"), location);
+        assertEquals(EngineLocation.of("unix:///tmp/stack/docker.sock", "DOCKER_HOST"), location);
     }
 
     @Test
@@ -60,18 +61,37 @@ class EngineLocatorTest {
     void dockerTlsVerifyTakesItsCertificatesFromDockerCertPathOrTheConfigFolder() {
         Map<String, String> verify = Map.of("DOCKER_HOST", "tcp://10.0.0.5:2376", "DOCKER_TLS_VERIFY", "1");
 
-        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", true, configDir, "DOCKER_HOST"), locate(verify));
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", Tls.VERIFIED, configDir, "DOCKER_HOST"), locate(verify));
 
         Map<String, String> withCerts = Map.of("DOCKER_HOST", "tcp://10.0.0.5:2376", "DOCKER_TLS_VERIFY", "1",
                 "DOCKER_CERT_PATH", "/etc/docker-certs");
-        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", true, Path.of("/etc/docker-certs"), "DOCKER_HOST"),
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", Tls.VERIFIED, Path.of("/etc/docker-certs"), "DOCKER_HOST"),
                 locate(withCerts));
     }
 
     @Test
     void dockerTlsVerifyCountsWhenSetToAnythingLikeInTheCli() {
-        assertTrue(locate(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "0")).tlsVerify());
-        assertEquals(false, locate(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "")).tlsVerify());
+        // docker/cli cli/flags/options.go: os.Getenv(client.EnvTLSVerify) != "", so "0" turns it on too.
+        assertEquals(Tls.VERIFIED, locate(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "0")).tls());
+        assertEquals(Tls.PLAIN, locate(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "")).tls());
+    }
+
+    @Test
+    void dockerTlsAloneAsksForTlsWithoutVerificationWithTheCertificateFolder() {
+        // docker/cli cli/flags/options.go: DOCKER_TLS turns TLS on; InsecureSkipVerify = !TLSVerify.
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", Tls.UNVERIFIED, Path.of("/etc/docker-certs"), "DOCKER_HOST"),
+                locate(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2376", "DOCKER_TLS", "1", "DOCKER_CERT_PATH", "/etc/docker-certs")));
+        // Verification wins when both are set, as --tlsverify implies --tls.
+        assertEquals(Tls.VERIFIED,
+                locate(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS", "1", "DOCKER_TLS_VERIFY", "1")).tls());
+    }
+
+    @Test
+    void tlsWithoutDockerHostMeansTheLocalTlsPort() {
+        // docker/cli cli/command/cli.go resolveDefaultDockerEndpoint: ParseHost(defaultToTLS, "") is
+        // opts/hosts.go defaultTLSHost when TLS is on.
+        assertEquals(new EngineLocation("tcp://localhost:2376", Tls.UNVERIFIED, configDir, "default"),
+                locate(Map.of("DOCKER_TLS", "1")));
     }
 
     @Test
@@ -79,7 +99,7 @@ class EngineLocatorTest {
         remoteContext("{\"Host\":\"tcp://10.0.0.5:2375\",\"SkipTLSVerify\":false}");
         write(configDir.resolve("config.json"), "{\"auths\": {}, \"currentContext\": \"remote\"}");
 
-        assertEquals(new EngineLocation("tcp://10.0.0.5:2375", false, null, "context remote"), locate(Map.of()));
+        assertEquals(EngineLocation.of("tcp://10.0.0.5:2375", "context remote"), locate(Map.of()));
     }
 
     @Test
@@ -98,17 +118,36 @@ class EngineLocatorTest {
     }
 
     @Test
-    void aContextsTlsFilesAreUsedUnlessItSkipsVerification() throws IOException {
+    void aContextsTlsFilesAskForVerifiedTlsAndSkipTlsVerifyKeepsTlsWithTheFiles() throws IOException {
+        // docker/cli cli/context/docker/load.go, tlsConfig: TLS files or SkipTLSVerify mean TLS;
+        // SkipTLSVerify only sets InsecureSkipVerify and keeps the client certificate.
         Path tls = Files.createDirectories(configDir.resolve("contexts/tls/" + REMOTE_FOLDER + "/docker"));
         write(tls.resolve("ca.pem"), "ca");
         remoteContext("{\"Host\":\"tcp://10.0.0.5:2376\",\"SkipTLSVerify\":false}");
 
-        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", true, tls, "context remote"),
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", Tls.VERIFIED, tls, "context remote"),
                 locate(Map.of("DOCKER_CONTEXT", "remote")));
 
         remoteContext("{\"Host\":\"tcp://10.0.0.5:2376\",\"SkipTLSVerify\":true}");
-        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", false, tls, "context remote"),
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", Tls.UNVERIFIED, tls, "context remote"),
                 locate(Map.of("DOCKER_CONTEXT", "remote")));
+    }
+
+    @Test
+    void skipTlsVerifyWithoutTlsFilesIsStillTls() {
+        // The issue 13 leak: this context was spoken to in plain HTTP, the Harbor password with it.
+        remoteContext("{\"Host\":\"tcp://10.0.0.5:2376\",\"SkipTLSVerify\":true}");
+
+        assertEquals(new EngineLocation("tcp://10.0.0.5:2376", Tls.UNVERIFIED, null, "context remote"),
+                locate(Map.of("DOCKER_CONTEXT", "remote")));
+    }
+
+    @Test
+    void aNamedContextIgnoresTheTlsVariables() {
+        // docker/cli cli/command/cli.go: the environment's TLS options build only the default endpoint.
+        remoteContext("{\"Host\":\"tcp://10.0.0.5:2375\"}");
+
+        assertEquals(Tls.PLAIN, locate(Map.of("DOCKER_CONTEXT", "remote", "DOCKER_TLS_VERIFY", "1")).tls());
     }
 
     @Test

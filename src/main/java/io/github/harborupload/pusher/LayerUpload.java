@@ -1,0 +1,118 @@
+package io.github.harborupload.pusher;
+
+import io.github.harborupload.push.LayerState;
+import io.github.harborupload.push.PushProgress;
+import io.github.harborupload.registry.BlobUploader;
+import io.github.harborupload.registry.RegistryClient;
+import io.github.harborupload.registry.UploadListener;
+import io.github.harborupload.registry.UploadedBlob;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One layer on its way to the registry: the compressor fills its {@link SpooledBlob}, the uploader
+ * sends what is there, chunk by chunk, while the rest is still being compressed. Reports to its row
+ * of the progress model in the engine's terms: bytes of the uncompressed layer, so the bar and the
+ * speed read as with {@code docker push}.
+ */
+final class LayerUpload implements UploadListener {
+
+    private final String row;
+    private final SpooledBlob spool;
+    private final long uncompressedSize;
+    private final PushProgress progress;
+    private final CompletableFuture<BlobRef> done = new CompletableFuture<>();
+
+    // Written by the compressor, read by the uploader: how the bytes sent translate to layer bytes.
+    private volatile long uncompressedRead;
+    private volatile long compressedWritten;
+    private Future<?> task;
+
+    LayerUpload(String row, SpooledBlob spool, long uncompressedSize, PushProgress progress) {
+        this.row = row;
+        this.spool = spool;
+        this.uncompressedSize = uncompressedSize;
+        this.progress = progress;
+    }
+
+    String row() {
+        return row;
+    }
+
+    SpooledBlob spool() {
+        return spool;
+    }
+
+    CompletableFuture<BlobRef> done() {
+        return done;
+    }
+
+    /** The compressor's progress: so much of the layer in, so much compressed out. */
+    void compressed(long uncompressed, long compressed) {
+        uncompressedRead = uncompressed;
+        compressedWritten = compressed;
+    }
+
+    /** Starts sending on {@code uploads}; once only. */
+    synchronized void start(RegistryClient client, ExecutorService uploads) {
+        if (task != null) {
+            return;
+        }
+        task = uploads.submit(() -> {
+            try {
+                UploadedBlob blob = new BlobUploader(client).upload(spool, this);
+                progress.layer(row, LayerState.PUSHED);
+                done.complete(new BlobRef(blob.digest(), blob.size()));
+            } catch (InterruptedException e) {
+                done.cancel(false);
+            } catch (Exception | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Stops the upload, if it started. */
+    synchronized void cancel() {
+        if (task != null) {
+            task.cancel(true);
+        }
+        done.cancel(false);
+    }
+
+    @Override
+    public void bytesHeld(long bytes) {
+        boolean everyByte = spool.isComplete() && bytes >= spool.size();
+        progress.layerBytes(row, asLayerBytes(bytes), uncompressedSize);
+        if (everyByte) {
+            // Harbor now stores the layer: on object storage that can take minutes.
+            progress.layer(row, LayerState.CHECKING);
+        }
+    }
+
+    /** Compressed bytes as the share of the layer they carry, at the ratio compressed so far. */
+    private long asLayerBytes(long compressedBytes) {
+        long written = spool.isComplete() ? spool.size() : compressedWritten;
+        long read = spool.isComplete() ? uncompressedSize : uncompressedRead;
+        if (written <= 0) {
+            return 0;
+        }
+        return Math.min(uncompressedSize, (long) ((double) compressedBytes * read / written));
+    }
+
+    /**
+     * Only a retry from byte 0 shows: a chunk sent again after a renewed token or a cut between
+     * chunks continues where the registry stands, which the bytes already say.
+     */
+    @Override
+    public void retrying(Retry reason, String detail) {
+        if (reason == Retry.NEW_SESSION || reason == Retry.BLOB_ABSENT_AFTER_COMMIT) {
+            progress.layerRetrying(row, 0);
+        }
+    }
+
+    @Override
+    public void checkingCommit(String why) {
+        progress.layer(row, LayerState.CHECKING);
+    }
+}

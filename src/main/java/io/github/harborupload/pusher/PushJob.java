@@ -1,0 +1,370 @@
+package io.github.harborupload.pusher;
+
+import io.github.harborupload.archive.ArchiveEntry;
+import io.github.harborupload.archive.Compression;
+import io.github.harborupload.archive.ImageArchive;
+import io.github.harborupload.archive.ImageArchiveReader;
+import io.github.harborupload.archive.LayerSink;
+import io.github.harborupload.docker.DockerEngine;
+import io.github.harborupload.docker.ImageDetails;
+import io.github.harborupload.docker.ImageExport;
+import io.github.harborupload.docker.PushCancelledException;
+import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.gzip.GzipSettings;
+import io.github.harborupload.gzip.ParallelGzipOutputStream;
+import io.github.harborupload.push.LayerState;
+import io.github.harborupload.push.PushProgress;
+import io.github.harborupload.registry.BlobSource;
+import io.github.harborupload.registry.BlobUploader;
+import io.github.harborupload.registry.RegistryClient;
+import io.github.harborupload.registry.RegistryException;
+import io.github.harborupload.registry.UploadListener;
+import io.github.harborupload.registry.UploadedBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One push of the project's own, from an image in the engine to a tag in the registry, on a thread
+ * of its own:
+ * <ol>
+ *   <li>ask the engine for the image's diff_ids, and the repository which of them it holds already
+ *       (its tags' manifests and configs); an image the repository holds whole is never exported;</li>
+ *   <li>otherwise read the engine's export once, in order: each layer is compressed on every core
+ *       into its spool file while the uploader sends what is there, chunk by chunk;</li>
+ *   <li>the config as the engine wrote it (so the image ID stays), then the manifest.</li>
+ * </ol>
+ * Every layer is checked against its diff_id on the way; the registry's answers are checked by the
+ * protocol client. {@link #cancel()} stops everything and removes the spool.
+ */
+public final class PushJob {
+
+    private final DockerEngine engine;
+    private final RegistryClient client;
+    private final String imageId;
+    private final String tag;
+    private final PushProgress progress;
+    private final Path spoolFolder;
+    private final ExecutorService deflaters;
+    private final ExecutorService uploads;
+    private final GzipSettings gzip;
+    private final CompletableFuture<PushResult> done = new CompletableFuture<>();
+
+    // Guarded by this: what cancel() must stop.
+    private final List<LayerUpload> layerUploads = new ArrayList<>();
+    private ImageExport export;
+    private Thread worker;
+    private boolean cancelled;
+
+    PushJob(DockerEngine engine, RegistryClient client, String imageId, String tag, PushProgress progress,
+            Path spoolFolder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip) {
+        this.engine = engine;
+        this.client = client;
+        this.imageId = imageId;
+        this.tag = tag;
+        this.progress = progress;
+        this.spoolFolder = spoolFolder;
+        this.deflaters = deflaters;
+        this.uploads = uploads;
+        this.gzip = gzip;
+    }
+
+    void start() {
+        Thread thread = new Thread(this::run, "push " + tag);
+        thread.setDaemon(true);
+        synchronized (this) {
+            worker = thread;
+        }
+        thread.start();
+    }
+
+    /** Completes with the manifest's digest and size, or fails with the cause. */
+    public CompletionStage<PushResult> completion() {
+        return done.minimalCompletionStage();
+    }
+
+    public boolean isDone() {
+        return done.isDone();
+    }
+
+    /**
+     * Stops the push: the export is closed, uploads are interrupted between (or inside) chunks, and
+     * the spool is removed. Safe from any thread, any number of times.
+     */
+    public void cancel() {
+        Thread thread;
+        ImageExport open;
+        List<LayerUpload> running;
+        synchronized (this) {
+            if (cancelled || done.isDone()) {
+                return;
+            }
+            cancelled = true;
+            thread = worker;
+            open = export;
+            running = List.copyOf(layerUploads);
+        }
+        running.forEach(LayerUpload::cancel);
+        if (open != null) {
+            open.close();
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+        done.completeExceptionally(new PushCancelledException());
+    }
+
+    private synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
+    private void run() {
+        try {
+            PushResult result = push();
+            progress.succeeded(result.digest(), result.size());
+            done.complete(result);
+        } catch (Throwable failure) {
+            Throwable cause = unwrap(failure);
+            if (isCancelled() || cause instanceof InterruptedException || cause instanceof CancellationException) {
+                done.completeExceptionally(new PushCancelledException());
+            } else {
+                progress.failed(String.valueOf(cause.getMessage()));
+                done.completeExceptionally(cause);
+            }
+        } finally {
+            List<LayerUpload> all;
+            synchronized (this) {
+                all = List.copyOf(layerUploads);
+            }
+            for (LayerUpload upload : all) {
+                upload.cancel();
+                closeQuietly(upload.spool());
+            }
+            try {
+                Files.deleteIfExists(spoolFolder);
+            } catch (IOException ignored) {
+                // Not empty: an uploader still closing a file. The cache folder is the OS's to clean.
+            }
+        }
+    }
+
+    private PushResult push() throws Exception {
+        ImageDetails image = engine.inspect(imageId);
+        Map<String, BlobRef> present = layersInRepository(image);
+        BlobRef config = configInRepository(image);
+        Map<String, BlobRef> blobs = new HashMap<>(present);
+        if (config == null || !present.keySet().containsAll(image.diffIds())) {
+            ImageArchive archive = exportAndUpload(image, present, blobs);
+            config = uploadConfig(archive.config(), archive.configDigest());
+        } else {
+            for (String diffId : image.diffIds()) {
+                progress.layer(row(diffId), LayerState.ALREADY_EXISTS);
+            }
+        }
+        List<BlobRef> layers = new ArrayList<>();
+        for (String diffId : image.diffIds()) {
+            layers.add(blobs.get(diffId));
+        }
+        byte[] manifest = ManifestV2.of(config, layers);
+        String digest = client.putManifest(tag, manifest, ManifestV2.MEDIA_TYPE);
+        return new PushResult(digest, manifest.length);
+    }
+
+    /** diff_id → blob of the layers the repository holds now (learnt, then checked with HEAD). */
+    private Map<String, BlobRef> layersInRepository(ImageDetails image) throws RegistryException, InterruptedException {
+        Map<String, BlobRef> known = LayersInRepository.learn(client, tag);
+        Map<String, BlobRef> present = new LinkedHashMap<>();
+        for (String diffId : new HashSet<>(image.diffIds())) {
+            BlobRef blob = known.get(diffId);
+            if (blob != null && client.blobSize(blob.digest()).isPresent()) {
+                present.put(diffId, blob);
+            }
+        }
+        return present;
+    }
+
+    /**
+     * The config when the repository holds it already, else null. The engine's image ID is the
+     * config's digest in the classic image store (the containerd store's is the manifest's, which is
+     * never a config blob here, so this finds nothing and the export supplies the config).
+     */
+    private BlobRef configInRepository(ImageDetails image) throws RegistryException, InterruptedException {
+        return client.blobSize(image.id()).map(size -> new BlobRef(image.id(), size)).orElse(null);
+    }
+
+    private BlobRef uploadConfig(byte[] config, String digest) throws RegistryException, InterruptedException, IOException {
+        Optional<Long> size = client.blobSize(digest);
+        if (size.isPresent()) {
+            return new BlobRef(digest, size.get());
+        }
+        UploadedBlob blob = new BlobUploader(client).upload(BlobSource.of(config), UploadListener.NONE);
+        return new BlobRef(blob.digest(), blob.size());
+    }
+
+    /**
+     * Reads the engine's export once; uploads each layer the repository lacks into {@code blobs}.
+     * When the repository holds none of them, each upload starts with its layer's first compressed
+     * bytes; otherwise only once the layer's diff_id is known at its end (docker's archive names a
+     * layer by an ID of its own), so a layer the registry has is never sent.
+     */
+    private ImageArchive exportAndUpload(ImageDetails image, Map<String, BlobRef> present, Map<String, BlobRef> blobs)
+            throws Exception {
+        Set<String> wanted = new HashSet<>(image.diffIds());
+        wanted.removeAll(present.keySet());
+        boolean sendWhileReading = present.isEmpty();
+        Map<String, LayerUpload> byDiffId = new LinkedHashMap<>();
+        progress.preparingImage(true);
+        ImageExport opened = engine.export(imageId);
+        synchronized (this) {
+            export = opened;
+            if (cancelled) {
+                opened.close();
+                throw new InterruptedException();
+            }
+        }
+        opened.started().whenComplete((ignored, failure) -> progress.preparingImage(false));
+        ImageArchive archive;
+        try (opened) {
+            LayerSink sink = (entry, content) -> {
+                LayerUpload upload = compress(entry, content, sendWhileReading);
+                return digests -> {
+                    String diffId = digests.diffId();
+                    if (wanted.remove(diffId)) {
+                        byDiffId.put(diffId, upload);
+                        upload.start(client, uploads);
+                    } else {
+                        upload.cancel();
+                        closeQuietly(upload.spool());
+                        progress.layer(upload.row(), LayerState.ALREADY_EXISTS);
+                    }
+                };
+            };
+            archive = new ImageArchiveReader().read(opened, image.id(), sink);
+        }
+        for (Map.Entry<String, LayerUpload> layer : byDiffId.entrySet()) {
+            blobs.put(layer.getKey(), await(layer.getValue()));
+            closeQuietly(layer.getValue().spool());
+        }
+        if (!wanted.isEmpty()) {
+            throw new IllegalStateException("the export held no layer for " + wanted);
+        }
+        return archive;
+    }
+
+    /** Compresses one entry into its spool (or copies a layer the engine compressed already). */
+    private LayerUpload compress(ArchiveEntry entry, InputStream content, boolean sendWhileReading) throws IOException {
+        String row = row(entry.path());
+        int index;
+        synchronized (this) {
+            index = layerUploads.size();
+        }
+        SpooledBlob spool = SpooledBlob.create(spoolFolder, "layer-" + index + ".gz");
+        LayerUpload upload = new LayerUpload(row, spool, entry.size(), progress);
+        synchronized (this) {
+            layerUploads.add(upload);
+        }
+        progress.layer(row, LayerState.COMPRESSING);
+        if (sendWhileReading) {
+            upload.start(client, uploads);
+        }
+        try {
+            spool.complete(entry.compression() == Compression.NONE
+                    ? gzipInto(spool, content, upload)
+                    : copyInto(spool, content, upload));
+        } catch (IOException | RuntimeException e) {
+            spool.fail(e instanceof IOException io ? io : new IOException(e));
+            throw e;
+        }
+        return upload;
+    }
+
+    private BlobRef gzipInto(SpooledBlob spool, InputStream content, LayerUpload upload) throws IOException {
+        ParallelGzipOutputStream gz = new ParallelGzipOutputStream(spool.output(), deflaters, gzip);
+        try (gz) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = content.read(buffer)) >= 0; ) {
+                gz.write(buffer, 0, n);
+                upload.compressed(gz.uncompressedBytes(), gz.compressedBytes());
+            }
+        }
+        return new BlobRef(gz.compressedDigest(), gz.compressedBytes());
+    }
+
+    private static BlobRef copyInto(SpooledBlob spool, InputStream content, LayerUpload upload) throws IOException {
+        MessageDigest sha256 = sha256();
+        long copied = 0;
+        try (OutputStream out = new DigestOutputStream(spool.output(), sha256)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = content.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                copied += n;
+                upload.compressed(copied, copied);
+            }
+        }
+        return new BlobRef("sha256:" + HexFormat.of().formatHex(sha256.digest()), copied);
+    }
+
+    private static BlobRef await(LayerUpload upload) throws Exception {
+        try {
+            return upload.done().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** A row of the layer table: 12 hex digits, as the engine names layers. */
+    static String row(String digestOrPath) {
+        String hex = digestOrPath;
+        int colon = hex.lastIndexOf(':');
+        if (colon >= 0) {
+            hex = hex.substring(colon + 1);
+        } else if (hex.startsWith("blobs/")) {
+            hex = hex.substring(hex.lastIndexOf('/') + 1);
+        }
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static void closeQuietly(SpooledBlob spool) {
+        try {
+            spool.close();
+        } catch (IOException ignored) {
+            // A spool file left behind is removed with the next push's folder.
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.harborupload.pusher;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.DockerEngine;
+import io.github.harborupload.gzip.DeflaterThreads;
+import io.github.harborupload.gzip.GzipSettings;
+import io.github.harborupload.push.PushProgress;
+import io.github.harborupload.registry.RegistryClient;
+import io.github.harborupload.registry.RegistryEndpoint;
+import io.github.harborupload.registry.RegistryException;
+import io.github.harborupload.registry.RegistrySettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The project's own push, beside the engine's: made once per program, it keeps the threads every
+ * push shares (deflaters on every core, a few uploaders) and starts one {@link PushJob} per push.
+ */
+public final class Pusher implements AutoCloseable {
+
+    /** Layers sent at once, as docker does ({@code max-concurrent-uploads}, 5) but for two cores' worth of gzip. */
+    static final int PARALLEL_UPLOADS = 3;
+
+    private final Map<String, String> environment;
+    private final Path home;
+    private final Path spoolFolder;
+    private final RegistrySettings registrySettings;
+    private final GzipSettings gzip;
+    private final ExecutorService deflaters;
+    private final ExecutorService uploads;
+
+    /**
+     * @param environment the environment variables (proxies)
+     * @param home        the user's home ({@code ~/.docker/certs.d})
+     * @param cacheFolder where the spool of compressed layers goes; each push has a folder of its own
+     */
+    public Pusher(Map<String, String> environment, Path home, Path cacheFolder) {
+        this(environment, home, cacheFolder, RegistrySettings.defaults(), GzipSettings.defaults(DeflaterThreads.defaultThreads()));
+    }
+
+    Pusher(Map<String, String> environment, Path home, Path cacheFolder, RegistrySettings registrySettings, GzipSettings gzip) {
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+        this.spoolFolder = cacheFolder.resolve("spool");
+        this.registrySettings = registrySettings;
+        this.gzip = gzip;
+        this.deflaters = DeflaterThreads.newPool(DeflaterThreads.defaultThreads());
+        AtomicInteger count = new AtomicInteger();
+        this.uploads = Executors.newFixedThreadPool(PARALLEL_UPLOADS, task -> {
+            Thread thread = new Thread(task, "upload-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts pushing the local image {@code imageId} to {@code registry/repository:tag}; returns at once.
+     *
+     * @param plainHttp speak http to the registry: only where the engine would (loopback, its insecure list)
+     * @throws RegistryException when the registry's CA files cannot be read
+     */
+    public PushJob start(DockerEngine engine, String registry, boolean plainHttp, String repository, String tag,
+            Credential credential, String imageId, PushProgress progress) throws RegistryException {
+        RegistryEndpoint endpoint = RegistryEndpoint.of(registry, plainHttp, environment, home);
+        RegistryClient client = new RegistryClient(endpoint, repository, credential, registrySettings);
+        Path folder = spoolFolder.resolve(UUID.randomUUID().toString());
+        PushJob job = new PushJob(engine, client, imageId, tag, progress, folder, deflaters, uploads, gzip);
+        job.start();
+        return job;
+    }
+
+    @Override
+    public void close() {
+        deflaters.shutdownNow();
+        uploads.shutdownNow();
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.harborupload.pusher;
+
+import io.github.harborupload.registry.BlobSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * The compressed bytes of one layer in a file of the cache folder, written once by the compressor
+ * and read by the uploader while it still grows. Because the bytes are kept, a chunk the registry
+ * lost, a new upload session or a resumed push reads them again instead of exporting and
+ * compressing the layer a second time.
+ *
+ * <p>One writer ({@link #output()}), any number of readers ({@link #openAt(long)}); a reader that
+ * reaches the bytes written so far waits in {@link #awaitLength(long)} for more, or for the end.
+ */
+final class SpooledBlob implements BlobSource, AutoCloseable {
+
+    private final Path file;
+
+    // Guarded by this.
+    private long length;
+    private BlobRef complete;
+    private IOException failure;
+
+    private SpooledBlob(Path file) {
+        this.file = file;
+    }
+
+    /** A new, empty spool file in {@code folder} (created if needed), readable by its owner only. */
+    static SpooledBlob create(Path folder, String name) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name);
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        return new SpooledBlob(file);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Where the compressor writes. Closing it does not complete the blob: {@link #complete()} does. */
+    OutputStream output() throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return new OutputStream() {
+            private final OutputStream out = Channels.newOutputStream(channel);
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int count) throws IOException {
+                out.write(bytes, offset, count);
+                grew(count);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
+    }
+
+    private synchronized void grew(long count) {
+        length += count;
+        notifyAll();
+    }
+
+    /** Every byte is written, and this is the blob they make: readers waiting at the end stop waiting. */
+    synchronized void complete(BlobRef blob) {
+        if (blob.size() != length) {
+            throw new IllegalStateException("the spool holds " + length + " bytes, not " + blob.size());
+        }
+        complete = blob;
+        notifyAll();
+    }
+
+    /** The writer failed: readers waiting for more get {@code cause}. */
+    synchronized void fail(IOException cause) {
+        failure = Objects.requireNonNull(cause);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized boolean isComplete() {
+        return complete != null;
+    }
+
+    @Override
+    public synchronized String digest() {
+        return completed().digest();
+    }
+
+    @Override
+    public synchronized long size() {
+        return completed().size();
+    }
+
+    private BlobRef completed() {
+        if (complete == null) {
+            throw new IllegalStateException("the layer is still being compressed");
+        }
+        return complete;
+    }
+
+    /**
+     * Waits until {@code wanted} bytes are written, or the blob is complete, and returns the length
+     * then. So the uploader asks for a whole chunk and gets it, or the rest of the blob.
+     *
+     * @throws IOException the writer failed
+     */
+    @Override
+    public synchronized long awaitAvailable(long wanted) throws IOException, InterruptedException {
+        while (length < wanted && complete == null) {
+            if (failure != null) {
+                throw new IOException("the layer could not be compressed", failure);
+            }
+            wait();
+        }
+        return length;
+    }
+
+    /** The bytes from {@code offset} on, up to what is written when each read happens. */
+    @Override
+    public InputStream openAt(long offset) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel.position(offset);
+        return Channels.newInputStream(channel);
+    }
+
+    /** Removes the file; the push needs it no more. */
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(file);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.harborupload.ui.importing;
+
+import io.github.harborupload.flow.ImportStep;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.problems.Problem;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.ProblemPane;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+
+/**
+ * The import in one click with a platform session, run in the background and confirmed by the
+ * platform's list: offered on the import step, and on Done when the image was passed by unimported.
+ */
+public final class OneClickImport {
+
+    private final WizardContext context;
+    private final UploadSession session;
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+
+    public OneClickImport(WizardContext context) {
+        this.context = context;
+        this.session = context.session();
+    }
+
+    public ObservableBooleanValue running() {
+        return running;
+    }
+
+    /**
+     * Imports the session's image; shows in {@code problems} why it did not work, if it did not,
+     * then calls {@code after} on the FX thread either way (the session says whether it is imported).
+     */
+    public void start(ProblemPane problems, Runnable after) {
+        PlatformSession platform = session.platform().orElseThrow();
+        problems.clear();
+        session.setImported(false);
+        running.set(true);
+        Background.run(() -> ImportStep.importAndConfirm(platform, session).confirmed(),
+                confirmed -> {
+                    running.set(false);
+                    if (!confirmed) {
+                        problems.show(context.view(Problems.ofUnconfirmedImport(session.target().link())));
+                    }
+                    after.run();
+                },
+                failure -> {
+                    running.set(false);
+                    Problem problem = Problems.of(failure);
+                    if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED) {
+                        session.setPlatform(null);
+                    }
+                    problems.show(context.view(problem));
+                    after.run();
+                });
+    }
+}

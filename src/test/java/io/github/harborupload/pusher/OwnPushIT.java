@@ -1,0 +1,185 @@
+package io.github.harborupload.pusher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.DockerEngine;
+import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.docker.ImageDetails;
+import io.github.harborupload.docker.PushCancelledException;
+import io.github.harborupload.docker.PushOperation;
+import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.push.LayerSnapshot;
+import io.github.harborupload.push.LayerState;
+import io.github.harborupload.push.PushProgress;
+import io.github.harborupload.push.PushSnapshot;
+import io.github.harborupload.testsupport.PulledImage;
+import io.github.harborupload.testsupport.RegistryManifests;
+import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.TestStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The project's own push against the stack's real dockerd and distribution registry (basic auth,
+ * plain http on loopback as docker speaks to it). Each pushed image is checked as a pull sees it
+ * (PulledImage: config digest = image ID, every layer gunzips to its diff_id).
+ */
+class OwnPushIT {
+
+    private static final int MIB = 1 << 20;
+
+    private static TestStack stack;
+    private static DockerEngine engine;
+    private static StackImages images;
+    private static Credential login;
+    private static String unseen;
+    private static String unseenForCancel;
+
+    @TempDir
+    Path cache;
+
+    @BeforeAll
+    static void setUp(@TempDir Path work) throws IOException {
+        stack = TestStack.require();
+        engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"));
+        images = new StackImages(stack);
+        login = new Credential(stack.user(), stack.password());
+        unseen = images.buildRandom(TestStack.uniqueRepository("local/own-push"), 4, 6 * MIB,
+                Files.createDirectory(work.resolve("unseen")));
+        unseenForCancel = images.buildRandom(TestStack.uniqueRepository("local/own-push-cancel"), 3, 48 * MIB,
+                Files.createDirectory(work.resolve("cancel")));
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (images != null) {
+            images.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private Pusher pusher() {
+        return new Pusher(Map.of(), cache, cache);
+    }
+
+    private PushResult push(Pusher pusher, String image, String repository, String tag, PushProgress progress)
+            throws Exception {
+        PushJob job = pusher.start(engine, stack.registry(), true, repository, tag, login,
+                engine.inspect(image).id(), progress);
+        return job.completion().toCompletableFuture().orTimeout(3, TimeUnit.MINUTES).join();
+    }
+
+    @Test
+    void anImageTheRegistryHasNeverSeenArrivesWholeAndPullsAsTheSameImage() throws Exception {
+        ImageDetails image = engine.inspect(unseen);
+        String repository = TestStack.uniqueRepository("user-testuser/own");
+        PushProgress progress = new PushProgress(image.size());
+        try (Pusher pusher = pusher()) {
+            PushResult result = push(pusher, unseen, repository, "v1", progress);
+
+            assertEquals(RegistryManifests.digest(stack.registry(), repository, "v1", login).orElseThrow(), result.digest(),
+                    "the digest the registry serves for the tag");
+            PulledImage.verify(stack.registry(), repository, "v1", login, image.id(), image.diffIds());
+            PushSnapshot last = progress.snapshot();
+            assertTrue(last.isSucceeded());
+            assertEquals(1.0, last.fraction());
+            assertEquals(image.diffIds().size(), last.layers().size(), "one row per layer");
+            assertTrue(last.layers().stream().allMatch(layer -> layer.state() == LayerState.PUSHED), last.layers().toString());
+            assertSpoolRemoved();
+        }
+    }
+
+    @Test
+    void aSecondTagOfTheSameImageExportsNothingAndSendsNoLayer() throws Exception {
+        ImageDetails image = engine.inspect(stack.fiveLayerImage());
+        String repository = TestStack.uniqueRepository("user-testuser/again");
+        try (Pusher pusher = pusher()) {
+            push(pusher, stack.fiveLayerImage(), repository, "first", new PushProgress(image.size()));
+            PushProgress again = new PushProgress(image.size());
+            push(pusher, stack.fiveLayerImage(), repository, "second", again);
+
+            // Learnt from the repository's first tag: every layer is there, so no row ever compressed or sent.
+            List<LayerSnapshot> layers = again.snapshot().layers();
+            assertEquals(image.diffIds().size(), layers.size());
+            assertTrue(layers.stream().allMatch(layer -> layer.state() == LayerState.ALREADY_EXISTS), layers.toString());
+            assertEquals(0, again.snapshot().bytesDone());
+            PulledImage.verify(stack.registry(), repository, "second", login, image.id(), image.diffIds());
+        }
+    }
+
+    @Test
+    void afterDockerPushedTheImageNoLayerIsSentAgain() throws Exception {
+        // docker's own compression gives other digests than ours; the repository's manifests tell them.
+        ImageDetails image = engine.inspect(stack.tinyImage());
+        String repository = TestStack.uniqueRepository("user-testuser/after-docker");
+        engine.tag(stack.tinyImage(), stack.registry() + "/" + repository, "docker");
+        images.removeLater(stack.registry() + "/" + repository + ":docker");
+        PushOperation dockerPush = engine.push(stack.registry() + "/" + repository, "docker", login, event -> { });
+        dockerPush.await();
+        try (Pusher pusher = pusher()) {
+            PushProgress ours = new PushProgress(image.size());
+            push(pusher, stack.tinyImage(), repository, "ours", ours);
+            assertTrue(ours.snapshot().layers().stream().allMatch(layer -> layer.state() == LayerState.ALREADY_EXISTS),
+                    ours.snapshot().layers().toString());
+            List<String> docker = PulledImage.verify(stack.registry(), repository, "docker", login, image.id(), image.diffIds());
+            List<String> again = PulledImage.verify(stack.registry(), repository, "ours", login, image.id(), image.diffIds());
+            assertEquals(docker, again, "the layers docker compressed are reused as they are");
+        }
+    }
+
+    @Test
+    void cancellingStopsThePushAndRemovesTheSpool() throws Exception {
+        String repository = TestStack.uniqueRepository("user-testuser/cancel");
+        try (Pusher pusher = pusher()) {
+            PushProgress progress = new PushProgress(-1);
+            PushJob job = pusher.start(engine, stack.registry(), true, repository, "v1", login,
+                    engine.inspect(unseenForCancel).id(), progress);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (progress.snapshot().bytesDone() == 0 && !job.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(job.isDone(), "still running once bytes flow");
+            job.cancel();
+            CompletionException ended = assertThrows(CompletionException.class,
+                    () -> job.completion().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join());
+            assertTrue(ended.getCause() instanceof PushCancelledException, String.valueOf(ended.getCause()));
+            assertTrue(RegistryManifests.digest(stack.registry(), repository, "v1", login).isEmpty(), "no manifest was put");
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!spoolFiles().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(50); // the uploaders close their files as they stop
+            }
+            assertSpoolRemoved();
+        }
+    }
+
+    private List<Path> spoolFiles() throws IOException {
+        Path spool = cache.resolve("spool");
+        if (!Files.isDirectory(spool)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(spool)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private void assertSpoolRemoved() throws IOException {
+        assertEquals(List.of(), spoolFiles(), "no compressed layer is left in the cache");
+    }
+}
