@@ -207,7 +207,7 @@ bench_start() {
 }
 
 # --- 5. the project's own push beside docker push (issue 18) --------------------------------------
-# A layer of real binaries, as in ../shared/reference/registry-push.md: made once, kept in $OUT (and
+# A layer of real binaries (this machine's /usr/lib/x86_64-linux-gnu and /usr/lib/jvm): made once, kept in $OUT (and
 # in the private engine) for the next runs.
 REAL_TAR=$OUT/real-binaries.tar
 REAL_IMAGE=bench/real-binaries:1
