@@ -42,10 +42,6 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
         return new SpooledBlob(file);
     }
 
-    Path file() {
-        return file;
-    }
-
     /** Where the compressor writes. Closing it does not complete the blob: {@link #complete()} does. */
     OutputStream output() throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
