@@ -98,7 +98,10 @@ public final class ImageExport extends InputStream {
             throw new IOException("the image export was closed");
         }
         try {
-            return answer.get().getBody();
+            // Through started, not answer: answer.get() returns before answer's dependents have
+            // run, and a reader must never see bytes while started() is still incomplete.
+            started.get();
+            return answer.join().getBody();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while Docker prepared the image");
