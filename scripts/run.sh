@@ -5,10 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh run
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
+bash scripts/build.sh
 jar=target/harbor-upload-wizard.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; then
-  mvn -B -DskipTests package >&2
-fi
 # JVM options, measured side by side in docs/benchmarks.md ("Launch options"): the serial collector
 # and a heap that starts small keep the resident size down (the default collector sizes itself for
 # the machine's memory, not for a small desktop program), and the client compiler alone spares the
