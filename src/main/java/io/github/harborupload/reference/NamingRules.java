@@ -3,6 +3,7 @@ package io.github.harborupload.reference;
 import io.github.harborupload.i18n.Text;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,13 @@ final class NamingRules {
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern DIGEST =
             Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+    /**
+     * The algorithms go-digest registers (algorithm.go) and the hex length of each: docker refuses
+     * any other algorithm as unsupported and any other length as invalid.
+     */
+    private static final Map<String, Integer> DIGEST_HEX_LENGTHS = Map.of("sha256", 64, "sha384", 96, "sha512", 128);
+    private static final Pattern LOWERCASE_HEX = Pattern.compile("[0-9a-f]+");
+    private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{64}");
     /** The platform web form's {@code imageLinkRegex} (frontend/src/services/api/imagepack.ts). */
     private static final Pattern PLATFORM_LINK = Pattern.compile(
             "[a-zA-Z0-9.-]+(?:/[a-zA-Z0-9_.-]+)+:[a-zA-Z0-9_](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?");
@@ -136,9 +144,34 @@ final class NamingRules {
         }
     }
 
+    /**
+     * The grammar's pattern first (distribution/reference regexp.go), then what go-digest's
+     * {@code Digest.Validate} adds, as docker parses it: a registered algorithm, the exact length of
+     * its hash, and lowercase hex. One violation at most: the first check that fails.
+     */
     static void digest(String digest, List<Violation> out) {
         if (!DIGEST.matcher(digest).matches()) {
             out.add(violation(Rule.DIGEST_INVALID, shown(digest)));
+            return;
+        }
+        int colon = digest.indexOf(':');
+        String algorithm = digest.substring(0, colon);
+        String hex = digest.substring(colon + 1);
+        Integer length = DIGEST_HEX_LENGTHS.get(algorithm);
+        if (length == null) {
+            out.add(violation(Rule.DIGEST_UNSUPPORTED, shown(algorithm)));
+        } else if (hex.length() != length) {
+            out.add(violation(Rule.DIGEST_WRONG_LENGTH, algorithm, hex.length(), length));
+        } else if (!LOWERCASE_HEX.matcher(hex).matches()) {
+            out.add(violation(Rule.DIGEST_NOT_LOWERCASE, shown(digest.toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    /** docker reads 64 lowercase hex digits alone as an image ID (normalize.go ParseNormalizedNamed). */
+    static void imageId(ReferenceParts parts, List<Violation> out) {
+        if (parts.domain() == null && parts.tag() == null && parts.digest() == null
+                && IMAGE_ID.matcher(parts.path()).matches()) {
+            out.add(violation(Rule.REPOSITORY_IMAGE_ID, shown(parts.path())));
         }
     }
 
