@@ -18,7 +18,6 @@ final class NamingRules {
     static final int MAX_NAME_LENGTH = 255;
     static final int MAX_PROJECT_LENGTH = 255;
     static final int MAX_TAG_LENGTH = 128;
-    static final int MAX_LINK_LENGTH = 128;
 
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final Pattern HOST = Pattern.compile(
@@ -182,8 +181,8 @@ final class NamingRules {
      */
     static void link(String link, List<Violation> out) {
         int length = link.codePointCount(0, link.length());
-        if (length > MAX_LINK_LENGTH) {
-            out.add(violation(Rule.LINK_TOO_LONG, length, MAX_LINK_LENGTH, length - MAX_LINK_LENGTH));
+        if (length > HarborTarget.MAX_LINK_LENGTH) {
+            out.add(violation(Rule.LINK_TOO_LONG, length, HarborTarget.MAX_LINK_LENGTH, length - HarborTarget.MAX_LINK_LENGTH));
         }
         if (out.stream().noneMatch(Violation::isError) && !PLATFORM_LINK.matcher(link).matches()) {
             out.add(violation(Rule.LINK_NOT_ACCEPTED_BY_PLATFORM_FORM));
