@@ -55,7 +55,10 @@ final class NamingRules {
         registry(registry, out);
         if (out.size() == before && registry.indexOf('.') < 0 && registry.indexOf(':') < 0
                 && !registry.equals("localhost")) {
-            out.add(violation(Rule.REGISTRY_SINGLE_LABEL, shown(registry)));
+            // With capitals docker does take it for a host (normalize.go), but only while so written.
+            boolean capitals = !registry.toLowerCase(Locale.ROOT).equals(registry);
+            out.add(capitals ? new Violation(Rule.REGISTRY_SINGLE_LABEL, text("rule.REGISTRY_SINGLE_LABEL.capitals", shown(registry)))
+                    : violation(Rule.REGISTRY_SINGLE_LABEL, shown(registry)));
         }
     }
 
