@@ -40,7 +40,7 @@ public final class ImportStep {
         if (description == null || description.isBlank()) {
             return Optional.of(Text.of(BUNDLE, "description.empty"));
         }
-        return ImportRequest.of("-", description).issues().stream().findFirst();
+        return ImportRequest.descriptionIssue(description);
     }
 
     /** A first description: the repository and tag, which the user will usually refine. */

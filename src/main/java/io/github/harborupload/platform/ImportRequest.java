@@ -1,9 +1,12 @@
 package io.github.harborupload.platform;
 
 import io.github.harborupload.i18n.Text;
+import io.github.harborupload.reference.HarborTarget;
+import io.github.harborupload.reference.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An image link to register on the platform ({@code POST /api/v1/images/image},
@@ -11,7 +14,8 @@ import java.util.Objects;
  *
  * <p>The platform checks nothing and stores the link in a {@code varchar(128)} and the
  * description in a {@code varchar(512)} (backend/dao/model/image.go); a longer value fails in the
- * database, yet the API still answers success. So {@link #issues()} holds those limits here.
+ * database, yet the API still answers success. So {@link #issues()} checks those limits here: the
+ * link's is {@link HarborTarget#MAX_LINK_LENGTH}, which the wizard's name rules check too.
  *
  * @param imageLink   the full link, e.g. {@code gpu-harbor.act.buaa.edu.cn/user-alice/torch:v1}
  * @param description free text, at most 512 characters
@@ -22,7 +26,6 @@ import java.util.Objects;
 public record ImportRequest(String imageLink, String description, TaskType taskType, List<String> tags,
         List<String> archs) {
 
-    public static final int MAX_LINK_LENGTH = 128;
     public static final int MAX_DESCRIPTION_LENGTH = 512;
 
     public ImportRequest {
@@ -47,14 +50,33 @@ public record ImportRequest(String imageLink, String description, TaskType taskT
         int link = imageLink.strip().codePointCount(0, imageLink.strip().length());
         if (link == 0) {
             issues.add(PlatformTexts.text("import.link_empty"));
-        } else if (link > MAX_LINK_LENGTH) {
-            issues.add(PlatformTexts.text("import.link_too_long", link, MAX_LINK_LENGTH));
+        } else if (link > HarborTarget.MAX_LINK_LENGTH) {
+            issues.add(PlatformTexts.text("import.link_too_long", link, HarborTarget.MAX_LINK_LENGTH));
         }
-        int text = description.codePointCount(0, description.length());
-        if (text > MAX_DESCRIPTION_LENGTH) {
-            issues.add(PlatformTexts.text("import.description_too_long", text, MAX_DESCRIPTION_LENGTH));
-        }
+        registryIssue(imageLink.strip()).ifPresent(issues::add);
+        descriptionIssue(description).ifPresent(issues::add);
         return issues;
+    }
+
+    /**
+     * A link whose first part docker would not read as a registry ({@code harbor/user-a/app:v1}
+     * is a Docker Hub name): the platform's jobs would pull it from elsewhere. The reference
+     * package's rule for a Harbor address decides.
+     */
+    private static Optional<Text> registryIssue(String link) {
+        int slash = link.indexOf('/');
+        if (slash <= 0) {
+            return Optional.empty();
+        }
+        return HarborTarget.checkRegistry(link.substring(0, slash)).errors().stream().findFirst().map(Violation::message);
+    }
+
+    /** Why the platform would not keep this description, if it would not: more than 512 characters. */
+    public static Optional<Text> descriptionIssue(String description) {
+        int text = description.codePointCount(0, description.length());
+        return text > MAX_DESCRIPTION_LENGTH
+                ? Optional.of(PlatformTexts.text("import.description_too_long", text, MAX_DESCRIPTION_LENGTH))
+                : Optional.empty();
     }
 
     /** The repository's last part, as the web form sends it: {@code torch} for {@code …/user-alice/torch:v1}. */

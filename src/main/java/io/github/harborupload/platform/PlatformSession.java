@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.harbor.StorageQuota;
+import io.github.harborupload.reference.HarborTarget;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +109,7 @@ public final class PlatformSession {
             throw PlatformException.of(PlatformException.Kind.INVALID_IMPORT, Endpoint.IMPORT)
                     .reasons(request.issues())
                     .detail("not sent: link " + request.imageLink().length() + " characters (at most "
-                            + ImportRequest.MAX_LINK_LENGTH + "), description " + request.description().length()
+                            + HarborTarget.MAX_LINK_LENGTH + "), description " + request.description().length()
                             + " characters (at most " + ImportRequest.MAX_DESCRIPTION_LENGTH + ")")
                     .build();
         }

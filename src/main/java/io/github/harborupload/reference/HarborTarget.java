@@ -13,8 +13,12 @@ import java.util.Locale;
  */
 public record HarborTarget(String registry, String project, String repository, String tag) {
 
-    /** The platform stores image links in a {@code varchar(128)}. */
-    public static final int MAX_LINK_LENGTH = NamingRules.MAX_LINK_LENGTH;
+    /**
+     * The platform stores image links in a {@code varchar(128)} (backend/dao/model/image.go) and
+     * still answers success for a longer one. The one place this limit is written: the platform's
+     * import request and the wizard's link check both read it here.
+     */
+    public static final int MAX_LINK_LENGTH = 128;
 
     public HarborTarget {
         registry = registry == null ? "" : registry;

@@ -9,10 +9,14 @@ import java.util.Optional;
  * A Docker image reference {@code [domain/]path[:tag][@digest]} that follows distribution/reference's
  * grammar: path components of lowercase letters and digits joined by {@code .}, {@code _}, {@code __}
  * or runs of {@code -}; the path at most 255 characters; tag {@code [\w][\w.-]{0,127}}; digest
- * {@code algorithm:hex}. The domain is told from the path the way docker does it (see
- * {@link ReferenceParts}), so {@code ubuntu:22.04}, {@code local/five-layers:1},
- * {@code 127.0.0.1:5000/x/y:1} and {@code nvcr.io/nvidia/pytorch:24.12-py3} all parse. A bracketed
- * IPv6 domain such as {@code [::1]:5000} is accepted too.
+ * {@code algorithm:hex} with a registered algorithm, its exact length and lowercase hex. The domain
+ * is told from the path the way docker does it (see {@link ReferenceParts}), so {@code ubuntu:22.04},
+ * {@code local/five-layers:1}, {@code 127.0.0.1:5000/x/y:1} and {@code nvcr.io/nvidia/pytorch:24.12-py3}
+ * all parse. A bracketed IPv6 domain such as {@code [::1]:5000} is accepted too. Where docker reads a
+ * name otherwise than a user would, the check says so: {@code MyLab/train} goes to a registry called
+ * MyLab ({@link Rule#REGISTRY_FROM_CAPITALS}), and 64 hex digits alone are an image ID
+ * ({@link Rule#REPOSITORY_IMAGE_ID}). src/test/resources/…/reference/upstream-names.txt holds docker's
+ * own test tables, which this grammar passes.
  */
 public final class ImageReference {
 
@@ -44,9 +48,13 @@ public final class ImageReference {
 
     private static Validation check(ReferenceParts parts) {
         List<Violation> out = new ArrayList<>(2);
+        if (parts.domainByCapitalsOnly()) {
+            out.add(NamingRules.violation(Rule.REGISTRY_FROM_CAPITALS, parts.domain()));
+        }
         if (parts.domain() != null) {
             NamingRules.registry(parts.domain(), out);
         }
+        NamingRules.imageId(parts, out);
         NamingRules.repository(parts.path(), out);
         NamingRules.nameLength(parts.path().length(), out);
         if (parts.tag() != null) {

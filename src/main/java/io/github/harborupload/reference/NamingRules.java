@@ -3,6 +3,7 @@ package io.github.harborupload.reference;
 import io.github.harborupload.i18n.Text;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,6 @@ final class NamingRules {
     static final int MAX_NAME_LENGTH = 255;
     static final int MAX_PROJECT_LENGTH = 255;
     static final int MAX_TAG_LENGTH = 128;
-    static final int MAX_LINK_LENGTH = 128;
 
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final Pattern HOST = Pattern.compile(
@@ -25,6 +25,13 @@ final class NamingRules {
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern DIGEST =
             Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+    /**
+     * The algorithms go-digest registers (algorithm.go) and the hex length of each: docker refuses
+     * any other algorithm as unsupported and any other length as invalid.
+     */
+    private static final Map<String, Integer> DIGEST_HEX_LENGTHS = Map.of("sha256", 64, "sha384", 96, "sha512", 128);
+    private static final Pattern LOWERCASE_HEX = Pattern.compile("[0-9a-f]+");
+    private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{64}");
     /** The platform web form's {@code imageLinkRegex} (frontend/src/services/api/imagepack.ts). */
     private static final Pattern PLATFORM_LINK = Pattern.compile(
             "[a-zA-Z0-9.-]+(?:/[a-zA-Z0-9_.-]+)+:[a-zA-Z0-9_](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?");
@@ -48,7 +55,10 @@ final class NamingRules {
         registry(registry, out);
         if (out.size() == before && registry.indexOf('.') < 0 && registry.indexOf(':') < 0
                 && !registry.equals("localhost")) {
-            out.add(violation(Rule.REGISTRY_SINGLE_LABEL, shown(registry)));
+            // With capitals docker does take it for a host (normalize.go), but only while so written.
+            boolean capitals = !registry.toLowerCase(Locale.ROOT).equals(registry);
+            out.add(capitals ? new Violation(Rule.REGISTRY_SINGLE_LABEL, text("rule.REGISTRY_SINGLE_LABEL.capitals", shown(registry)))
+                    : violation(Rule.REGISTRY_SINGLE_LABEL, shown(registry)));
         }
     }
 
@@ -136,9 +146,34 @@ final class NamingRules {
         }
     }
 
+    /**
+     * The grammar's pattern first (distribution/reference regexp.go), then what go-digest's
+     * {@code Digest.Validate} adds, as docker parses it: a registered algorithm, the exact length of
+     * its hash, and lowercase hex. One violation at most: the first check that fails.
+     */
     static void digest(String digest, List<Violation> out) {
         if (!DIGEST.matcher(digest).matches()) {
             out.add(violation(Rule.DIGEST_INVALID, shown(digest)));
+            return;
+        }
+        int colon = digest.indexOf(':');
+        String algorithm = digest.substring(0, colon);
+        String hex = digest.substring(colon + 1);
+        Integer length = DIGEST_HEX_LENGTHS.get(algorithm);
+        if (length == null) {
+            out.add(violation(Rule.DIGEST_UNSUPPORTED, shown(algorithm)));
+        } else if (hex.length() != length) {
+            out.add(violation(Rule.DIGEST_WRONG_LENGTH, algorithm, hex.length(), length));
+        } else if (!LOWERCASE_HEX.matcher(hex).matches()) {
+            out.add(violation(Rule.DIGEST_NOT_LOWERCASE, shown(digest.toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    /** docker reads 64 lowercase hex digits alone as an image ID (normalize.go ParseNormalizedNamed). */
+    static void imageId(ReferenceParts parts, List<Violation> out) {
+        if (parts.domain() == null && parts.tag() == null && parts.digest() == null
+                && IMAGE_ID.matcher(parts.path()).matches()) {
+            out.add(violation(Rule.REPOSITORY_IMAGE_ID, shown(parts.path())));
         }
     }
 
@@ -149,8 +184,8 @@ final class NamingRules {
      */
     static void link(String link, List<Violation> out) {
         int length = link.codePointCount(0, link.length());
-        if (length > MAX_LINK_LENGTH) {
-            out.add(violation(Rule.LINK_TOO_LONG, length, MAX_LINK_LENGTH, length - MAX_LINK_LENGTH));
+        if (length > HarborTarget.MAX_LINK_LENGTH) {
+            out.add(violation(Rule.LINK_TOO_LONG, length, HarborTarget.MAX_LINK_LENGTH, length - HarborTarget.MAX_LINK_LENGTH));
         }
         if (out.stream().noneMatch(Violation::isError) && !PLATFORM_LINK.matcher(link).matches()) {
             out.add(violation(Rule.LINK_NOT_ACCEPTED_BY_PLATFORM_FORM));

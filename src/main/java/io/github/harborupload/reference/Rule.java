@@ -14,6 +14,11 @@ public enum Rule {
      * splitDockerDomain), so the tag and the push would go to Docker Hub.
      */
     REGISTRY_SINGLE_LABEL(Part.REGISTRY),
+    /**
+     * Warning: the first part of a name has capital letters, so docker reads it as a registry host
+     * ({@code MyLab/train} would be pushed to a server called MyLab), normalize.go splitDockerDomain.
+     */
+    REGISTRY_FROM_CAPITALS(Part.REGISTRY, false),
     PROJECT_EMPTY(Part.PROJECT),
     /** Harbor: {@code [a-z0-9]+(?:[._-][a-z0-9]+)*}. */
     PROJECT_INVALID(Part.PROJECT),
@@ -31,6 +36,8 @@ public enum Rule {
      * image references only: a Harbor target breaks {@link #LINK_TOO_LONG} long before.
      */
     REPOSITORY_TOO_LONG(Part.REPOSITORY),
+    /** 64 lowercase hex digits alone: docker reads them as an image ID, never as a name (normalize.go). */
+    REPOSITORY_IMAGE_ID(Part.REPOSITORY),
     TAG_EMPTY(Part.TAG),
     /** At most 128 characters. */
     TAG_TOO_LONG(Part.TAG),
@@ -42,6 +49,12 @@ public enum Rule {
     TAG_BAD_LAST_CHARACTER(Part.TAG),
     /** Not {@code algorithm:hex} with at least 32 hex digits. */
     DIGEST_INVALID(Part.DIGEST),
+    /** An algorithm go-digest does not register (only sha256, sha384, sha512). */
+    DIGEST_UNSUPPORTED(Part.DIGEST),
+    /** Not the algorithm's exact length (64 hex digits for sha256). */
+    DIGEST_WRONG_LENGTH(Part.DIGEST),
+    /** Capital hex digits: go-digest accepts only lowercase. */
+    DIGEST_NOT_LOWERCASE(Part.DIGEST),
     /** The platform stores image links of at most 128 characters (and still answers success). */
     LINK_TOO_LONG(Part.LINK),
     /**

@@ -92,11 +92,16 @@ public final class TargetSuggester {
     }
 
     /**
-     * The path after the domain, without docker's implied {@code library/} in front of official
-     * images, nor a {@code user-<name>} project of the registry the image goes to.
+     * The path after the domain (and a domain that is one only for its capitals), without docker's
+     * implied {@code library/} in front of official images, nor a {@code user-<name>} project of the
+     * registry the image goes to.
      */
     private static List<String> nameComponents(ReferenceParts parts, String host) {
         List<String> components = new ArrayList<>(Arrays.asList(parts.path().split("/")));
+        if (parts.domainByCapitalsOnly()) {
+            // Docker takes "My_Project" in My_Project/train for a host; the user meant a name: keep it.
+            components.add(0, parts.domain());
+        }
         boolean dockerHub = parts.domain() == null || parts.domain().equals(ImageReference.DEFAULT_DOMAIN);
         if (dockerHub && components.size() > 1 && components.get(0).equals("library")) {
             components.remove(0);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.platform.ImportRequest;
+import io.github.harborupload.reference.HarborTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +59,16 @@ class CliHelpTest {
         String chinese = cli().run((command + " --help --lang zh").split(" ")).out();
         assertTrue(english.contains("--allow-http") && english.contains("cross the network unencrypted"), english);
         assertTrue(chinese.contains("--allow-http") && chinese.contains("未加密"), chinese);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void theImportHelpStatesTheLimitsTheCodeChecks(String lang) {
+        // Issue 14, "one source for each limit": the help's numbers are prose, so they are held to the constants.
+        String help = cli().run("import", "--help", "--lang", lang).out();
+        for (int limit : new int[] {HarborTarget.MAX_LINK_LENGTH, ImportRequest.MAX_DESCRIPTION_LENGTH}) {
+            assertTrue(Pattern.compile("\\b" + limit + "\\b").matcher(help).find(), limit + " in\n" + help);
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -215,6 +216,19 @@ class CliIT {
         Violation tagEmpty = TagStep.targetOf(noTag).validate().errors().get(0);
         assertEquals(Rule.TAG_EMPTY, tagEmpty.rule());
         assertTrue(target.err().contains(ENGLISH.text(tagEmpty.message())), target.err());
+    }
+
+    @Test
+    void aSingleLabelHarborAddressIsRefusedAndNothingIsTagged() {
+        // normalize.go splitDockerDomain: docker reads harbor/user-x/app:v1 as a Docker Hub repository.
+        logIn(stack.registry());
+        CliRunner.Result target = cli.run("push", stack.tinyImage(), "--target", "harbor/user-x/app:v1");
+        CliRunner.Result registry = cli.run("push", stack.tinyImage(), "--registry", "harbor", "--username", "x");
+        for (CliRunner.Result result : List.of(target, registry)) {
+            assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+            assertTrue(result.err().contains("Docker Hub") && result.err().contains("full host name"), result.err());
+        }
+        assertFalse(cli.run("images").out().contains("harbor/user-x"), "nothing tagged for Docker Hub");
     }
 
     @Test

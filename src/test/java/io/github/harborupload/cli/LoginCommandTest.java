@@ -102,6 +102,20 @@ class LoginCommandTest {
     }
 
     @Test
+    void aSingleLabelRegistryIsRefusedWithTheReasonInBothLanguages() {
+        // normalize.go splitDockerDomain: "harbor" has no dot or port and is not localhost, so docker
+        // would log in to, tag for and push to Docker Hub.
+        CliRunner.Result english = cli().runWithInput(SECRET, "login", "--registry", "harbor", "-u", "a", "--password-stdin");
+        assertEquals(ExitCode.USAGE.code(), english.exit(), english.all());
+        assertTrue(english.err().contains("Docker Hub") && english.err().contains("full host name"), english.err());
+        CliRunner.Result chinese = cli().runWithInput(SECRET, "login", "--registry", "harbor", "-u", "a", "--password-stdin",
+                "--lang", "zh");
+        assertEquals(ExitCode.USAGE.code(), chinese.exit(), chinese.all());
+        assertTrue(chinese.err().contains("完整的主机名"), chinese.err());
+        assertFalse(english.all().contains(SECRET) || chinese.all().contains(SECRET));
+    }
+
+    @Test
     void onlyOneLineEndIsTakenOffAPasswordFromStandardInput() {
         assertEquals("pass", StandardInput.withoutLineEnd("pass\n"));
         assertEquals("pass", StandardInput.withoutLineEnd("pass\r\n"));

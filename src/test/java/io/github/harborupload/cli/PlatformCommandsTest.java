@@ -163,6 +163,18 @@ class PlatformCommandsTest {
     }
 
     @Test
+    void aLinkWithASingleLabelRegistryIsRefusedBeforeAnythingIsSent() throws Exception {
+        // normalize.go splitDockerDomain: docker reads harbor/user-alice/… as a Docker Hub repository.
+        start(ServerVersion.CURRENT);
+        signIn();
+        int before = platform.requests().size();
+        CliRunner.Result result = cli.run("import", "harbor/user-alice/my-model:v1");
+        assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+        assertTrue(result.err().contains("Docker Hub") && result.err().contains("full host name"), result.err());
+        assertEquals(before, platform.requests().size(), "the platform got no request");
+    }
+
+    @Test
     void anImportTheListDoesNotShowIsNotConfirmed() throws Exception {
         // image.go UserUploadImage: a failed user lookup returns an empty 200 and saves nothing.
         start(ServerVersion.CURRENT);

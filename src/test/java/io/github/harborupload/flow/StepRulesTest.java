@@ -78,7 +78,7 @@ class StepRulesTest {
     void onlyTheHttpsPlatformAddressReachesTheBrowser() {
         // Issue 13, item 6: "Open the image list" handed file://, smb:// and ms-msdt: to the desktop.
         for (String hostile : new String[] {"file:///etc/passwd", "smb://attacker/share", "ms-msdt:/id PCWDiagnostic",
-                "javascript:alert(1)", "http://203.0.113.5"}) {
+                "javascript:alert(1)", "http://203.0.113.5", "ftp://gpu.act.buaa.edu.cn"}) {
             assertTrue(ImportStep.platformAddressProblem(hostile).isPresent(), hostile);
             assertThrows(IllegalArgumentException.class, () -> ImportStep.imagesPage(hostile), hostile);
         }

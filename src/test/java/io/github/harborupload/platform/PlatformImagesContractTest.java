@@ -192,6 +192,20 @@ class PlatformImagesContractTest {
         }
     }
 
+    @Test
+    void aLinkDockerWouldReadAsDockerHubIsRefusedBeforeSending() throws Exception {
+        // distribution/reference normalize.go splitDockerDomain: "harbor" (no dot, no port, not
+        // localhost) is a Docker Hub namespace, so the platform's jobs would pull from Docker Hub.
+        try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
+            PlatformSession session = fixture.signIn();
+            PlatformException refused = assertThrows(PlatformException.class,
+                    () -> session.importImage(ImportRequest.of("harbor/user-alice/torch:v1", "x")));
+            assertEquals(PlatformException.Kind.INVALID_IMPORT, refused.kind());
+            assertTrue(fixture.platform.requests("POST", "/api/v1/images/image").isEmpty(), "not sent");
+            assertTrue(new Translator(Language.ENGLISH).text(refused.reasons().get(0)).contains("Docker Hub"));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ServerVersion.class)
     void anEmptyAnswerToAnImportIsNotConfirmed(ServerVersion version) throws Exception {

@@ -198,6 +198,16 @@ class HarborTargetTest {
         assertTrue(new HarborTarget(registry, "user-alice", "app", "v1").validate().breaks(Rule.REGISTRY_SINGLE_LABEL));
     }
 
+    @Test
+    void aCapitalisedSingleLabelIsRefusedWithDockersOwnReading() {
+        // normalize.go splitDockerDomain: capitals make "Harbor" a host to docker, "harbor" a Docker Hub name.
+        Violation capitals = HarborTarget.checkRegistry("Harbor").errors().get(0);
+        assertEquals(Rule.REGISTRY_SINGLE_LABEL, capitals.rule());
+        assertTrue(Messages.english(capitals).contains("capital"), Messages.english(capitals));
+        assertTrue(Messages.chinese(capitals).contains("大写"), Messages.chinese(capitals));
+        assertTrue(Messages.english(HarborTarget.checkRegistry("harbor").errors().get(0)).contains("Docker Hub"));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"localhost", "harbor:5000", "gpu-harbor.act.buaa.edu.cn", "127.0.0.1"})
     void registriesDockerReadsAsRegistriesPass(String registry) {

@@ -47,7 +47,8 @@ class ImageReferenceTest {
         assertBreaks("", Rule.REPOSITORY_EMPTY);
         assertBreaks(null, Rule.REPOSITORY_EMPTY);
         assertBreaks("Ubuntu", Rule.REPOSITORY_UPPERCASE);
-        assertBreaks("My_Project/Train:V1", Rule.REPOSITORY_UPPERCASE);
+        // docker (normalize.go) takes the capitalised "My_Project" for a host, which an underscore cannot be
+        assertBreaks("My_Project/Train:V1", Rule.REGISTRY_FROM_CAPITALS, Rule.REGISTRY_INVALID, Rule.REPOSITORY_UPPERCASE);
         assertBreaks("a..b", Rule.REPOSITORY_BAD_SEPARATOR);
         assertBreaks("a._b", Rule.REPOSITORY_BAD_SEPARATOR);
         assertBreaks("a___b", Rule.REPOSITORY_BAD_SEPARATOR);
@@ -65,6 +66,36 @@ class ImageReferenceTest {
         // docker's rule: a first component with a dot is a domain, and a domain has no underscore
         assertBreaks("a.b_c/d", Rule.REGISTRY_INVALID);
         assertBreaks("<none>:<none>", Rule.REPOSITORY_ILLEGAL_CHARACTER, Rule.TAG_ILLEGAL_CHARACTER);
+    }
+
+    @Test
+    void digestsAreCheckedAsGoDigestDoes() {
+        // go-digest algorithm.go / digest.go Validate: registered algorithm, exact length, lowercase hex.
+        String hex = "0123456789abcdef";
+        assertTrue(ImageReference.parse("a@sha384:" + hex.repeat(6)).isPresent());
+        assertTrue(ImageReference.parse("a@sha512:" + hex.repeat(8)).isPresent());
+        assertBreaks("a@md5:" + hex.repeat(2), Rule.DIGEST_UNSUPPORTED);
+        assertBreaks("a@sha256:" + hex.repeat(4) + "0", Rule.DIGEST_WRONG_LENGTH);
+        assertBreaks("a@sha512:" + hex.repeat(4), Rule.DIGEST_WRONG_LENGTH);
+        assertBreaks("a@sha256:" + hex.toUpperCase().repeat(4), Rule.DIGEST_NOT_LOWERCASE);
+        assertTrue(Messages.english(ImageReference.check("a@sha256:" + hex.repeat(3)).errors().get(0)).contains("48"));
+    }
+
+    @Test
+    void namesDockerReadsOtherwiseSaySo() {
+        // normalize.go: a capitalised first part is a host (a warning: docker accepts it) ...
+        Validation capitals = ImageReference.check("MyLab/train:v1");
+        assertTrue(capitals.isValid());
+        assertEquals(List.of(Rule.REGISTRY_FROM_CAPITALS), capitals.warnings().stream().map(Violation::rule).toList());
+        assertTrue(Messages.english(capitals.warnings().get(0)).contains("MyLab"));
+        assertEquals(Optional.of("MyLab"), ImageReference.parse("MyLab/train:v1").orElseThrow().domain());
+        // ... and 64 hex digits alone are an image ID, while a tag makes them a name again.
+        assertBreaks(hexId(), Rule.REPOSITORY_IMAGE_ID);
+        assertTrue(ImageReference.parse(hexId() + ":v1").isPresent());
+    }
+
+    private static String hexId() {
+        return "0123456789abcdef".repeat(4);
     }
 
     @Test

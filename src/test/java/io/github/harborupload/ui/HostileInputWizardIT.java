@@ -181,6 +181,25 @@ class HostileInputWizardIT {
     }
 
     @Test
+    void aSingleLabelHarborAddressIsRefusedWithTheReasonBeforeAnyLogin(FxRobot fx) {
+        // distribution/reference normalize.go splitDockerDomain: "harbor" (no dot, no port, not
+        // localhost) is a Docker Hub namespace, so docker would log in, tag and push there.
+        WizardRobot robot = new WizardRobot(fx);
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        assertFalse(robot.disabled("#nextButton"), "the pasted dialog is complete");
+
+        robot.replaceText("#registryField", "harbor");
+        assertTrue(robot.visible("#registryReason"), "a single-label address");
+        String reason = robot.label("#registryReason");
+        assertTrue(reason.contains("Docker Hub") && reason.contains("full host name"), reason);
+        assertTrue(robot.disabled("#nextButton"), "no login, no tag, no push to Docker Hub");
+
+        robot.replaceText("#registryField", stack.registry());
+        assertFalse(robot.visible("#registryReason"));
+        assertFalse(robot.disabled("#nextButton"), "the address was the only thing wrong");
+    }
+
+    @Test
     void aDockerSettingsFileThatIsNotJsonIsNamedAndLeftAsItWas(FxRobot fx) throws IOException {
         WizardRobot robot = new WizardRobot(fx);
         byte[] broken = "{\"auths\": {\"other.example\": {\"auth\": \"c2VjcmV0\"}".getBytes(StandardCharsets.UTF_8);
