@@ -1,12 +1,12 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.desktop.ConsoleText;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.Environment;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.platform.TaskType;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -96,9 +96,9 @@ public final class Cli {
         return line;
     }
 
-    /** Picocli writes to a Writer; without a charset it would take the locale's, often ASCII over SSH. */
+    /** Picocli writes to a Writer; it prints through the stream, in the console's charset (issue 16, item 2). */
     private static PrintWriter writer(PrintStream stream) {
-        return new PrintWriter(new OutputStreamWriter(stream, Terminal.CHARSET), true);
+        return ConsoleText.printWriter(stream);
     }
 
     /** The exit codes for the help, from {@link ExitCode} itself so the two cannot differ. */

@@ -24,8 +24,10 @@ enum ProgressMode {
         return Arrays.stream(values()).filter(mode -> mode.name().equalsIgnoreCase(value.strip())).findFirst();
     }
 
+    /** A console that shows cursor moves as text (issue 16, item 3) gets plain lines even when asked for tty. */
     ProgressMode resolve(Terminal terminal) {
-        return this != AUTO ? this : terminal.isInteractive() ? TTY : PLAIN;
+        ProgressMode mode = this != AUTO ? this : terminal.isInteractive() ? TTY : PLAIN;
+        return mode == TTY && !terminal.cursorMoves() ? PLAIN : mode;
     }
 
     ProgressView view(PrintStream stream, ProgressText text, int columns) {

@@ -32,7 +32,10 @@ public final class KeychainSessionStore implements SessionStore {
     public enum Tool {
         /** libsecret's {@code secret-tool}: store (secret on stdin), lookup, clear. */
         SECRET_TOOL("secret-tool"),
-        /** macOS {@code security}: commands read from stdin with {@code -i}, so the secret stays off the command line. */
+        /**
+         * macOS {@code security}: commands read from stdin with {@code -i}, so the secret stays off the
+         * command line; in parts, because each line has 4096 bytes ({@link MacKeychainParts}).
+         */
         MAC_SECURITY("security");
 
         private final String program;
@@ -81,11 +84,13 @@ public final class KeychainSessionStore implements SessionStore {
         Result result = switch (tool) {
             case SECRET_TOOL -> run(List.of("store", "--label=Harbor Upload Wizard: " + address,
                     "service", SERVICE, "platform", address), secret);
-            case MAC_SECURITY -> run(List.of("-i"), "add-generic-password -U -s " + SERVICE + " -a " + address
-                    + " -l \"Harbor Upload Wizard\" -w " + secret + "\n");
+            case MAC_SECURITY -> run(List.of("-i"), MacKeychainParts.addCommands(SERVICE, address, secret));
         };
         if (result.exitCode() != 0 || (tool == Tool.MAC_SECURITY && !result.stderr().isBlank())) {
             throw failed("store", result);
+        }
+        if (tool == Tool.MAC_SECURITY) {
+            deleteMacParts(address, MacKeychainParts.count(secret)); // a longer session's rest
         }
     }
 
@@ -93,7 +98,7 @@ public final class KeychainSessionStore implements SessionStore {
     public Optional<SessionTokens> load(URI address) throws SessionStoreException {
         Result result = switch (tool) {
             case SECRET_TOOL -> run(List.of("lookup", "service", SERVICE, "platform", address.toString()), "");
-            case MAC_SECURITY -> run(List.of("find-generic-password", "-s", SERVICE, "-a", address.toString(), "-w"), "");
+            case MAC_SECURITY -> findMacPart(address.toString(), 0);
         };
         if (result.exitCode() != 0) {
             if (notFound(result)) {
@@ -101,20 +106,47 @@ public final class KeychainSessionStore implements SessionStore {
             }
             throw failed("lookup", result);
         }
+        StringBuilder secret = new StringBuilder(result.stdout().strip());
+        for (int part = 1; tool == Tool.MAC_SECURITY && part < MacKeychainParts.MAX_PARTS; part++) {
+            Result next = findMacPart(address.toString(), part);
+            if (next.exitCode() != 0) {
+                break;
+            }
+            secret.append(next.stdout().strip());
+        }
         try {
-            byte[] json = Base64.getDecoder().decode(result.stdout().strip());
+            byte[] json = Base64.getDecoder().decode(secret.toString());
             return SessionJson.fromJson(address, Envelope.JSON.readTree(json));
         } catch (IllegalArgumentException | IOException e) {
-            return Optional.empty(); // not ours, or damaged: as good as none
+            forget(address); // damaged (cut off by an older version) or not ours: as good as none, so gone
+            return Optional.empty();
+        }
+    }
+
+    private Result findMacPart(String address, int part) throws SessionStoreException {
+        return run(List.of("find-generic-password", "-s", SERVICE, "-a", MacKeychainParts.account(address, part), "-w"), "");
+    }
+
+    /** Deletes the parts from {@code first} on, until one is not there. */
+    private void deleteMacParts(String address, int first) throws SessionStoreException {
+        for (int part = first; part < MacKeychainParts.MAX_PARTS; part++) {
+            Result result = run(List.of("delete-generic-password", "-s", SERVICE, "-a", MacKeychainParts.account(address, part)), "");
+            if (notFound(result)) {
+                return;
+            }
+            if (result.exitCode() != 0) {
+                throw failed("delete", result);
+            }
         }
     }
 
     @Override
     public void forget(URI address) throws SessionStoreException {
-        Result result = switch (tool) {
-            case SECRET_TOOL -> run(List.of("clear", "service", SERVICE, "platform", address.toString()), "");
-            case MAC_SECURITY -> run(List.of("delete-generic-password", "-s", SERVICE, "-a", address.toString()), "");
-        };
+        if (tool == Tool.MAC_SECURITY) {
+            deleteMacParts(address.toString(), 0);
+            return;
+        }
+        Result result = run(List.of("clear", "service", SERVICE, "platform", address.toString()), "");
         if (result.exitCode() != 0 && !notFound(result)) {
             throw failed("clear", result);
         }

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -143,14 +144,63 @@ class SessionStoreTest {
         KeychainSessionStore store = keychain(KeychainSessionStore.Tool.MAC_SECURITY, Map.of());
 
         store.save(ALICE);
-        assertEquals(Optional.empty(), store.load(ACT), "exit 44: not found");
+        assertEquals(Optional.of(ALICE), store.load(ACT));
         store.forget(ACT);
+        assertEquals(Optional.empty(), store.load(ACT), "exit 44: not found");
 
         String commandLines = Files.readString(dir.resolve("keyring/argv.log"));
         String input = Files.readString(dir.resolve("keyring/stdin.log"));
         assertTrue(input.startsWith("add-generic-password -U -s harbor-upload-wizard -a https://gpu.act.buaa.edu.cn "), input);
         assertFalse(commandLines.contains(" -w "), "the secret is not on the command line: " + commandLines);
         assertTrue(commandLines.contains("find-generic-password -s harbor-upload-wizard -a https://gpu.act.buaa.edu.cn -w"));
+    }
+
+    @Test
+    void macSecurityKeepsASessionLongerThanOneOfItsLinesWhole() throws Exception {
+        // Issue 16, item 6: security -i reads each line into 4096 bytes (security.c); a session of two
+        // large JWTs went on one line, was stored cut off, and its rest ran as a second command. The
+        // stand-in cuts lines as security does.
+        KeychainSessionStore store = keychain(KeychainSessionStore.Tool.MAC_SECURITY, Map.of());
+        SessionTokens large = new SessionTokens(ACT, "alice", "a".repeat(2500), "r".repeat(2500));
+        SessionTokens small = new SessionTokens(ACT, "alice", "access.small", "refresh.small");
+
+        store.save(large);
+        assertEquals(Optional.of(large), store.load(ACT));
+        assertTrue(Files.readString(dir.resolve("keyring/stdin.log")).lines()
+                .allMatch(line -> line.length() <= MacKeychainParts.LINE_LIMIT), "every line fits");
+        assertFalse(Files.readString(dir.resolve("keyring/argv.log")).contains("rrrr"), "no part on the command line");
+
+        store.save(small);
+        assertEquals(Optional.of(small), store.load(ACT), "the longer session's other parts are gone");
+        store.forget(ACT);
+        assertEquals(Optional.empty(), store.load(ACT));
+        assertEquals(0, keychainItems(), "no part left behind");
+    }
+
+    @Test
+    void aCutOffKeychainItemIsNoSessionAndIsRemoved() throws Exception {
+        // Issue 16, item 6: what an older version left: the first 4095 bytes of one long line.
+        KeychainSessionStore store = keychain(KeychainSessionStore.Tool.MAC_SECURITY, Map.of());
+        Path bin = dir.resolve("bin").resolve("security");
+        ProcessBuilder olderVersion = new ProcessBuilder(bin.toString(), "-i").redirectErrorStream(true);
+        olderVersion.environment().put("FAKE_KEYRING", dir.resolve("keyring").toString());
+        Process cutOff = olderVersion.start();
+        cutOff.getOutputStream().write(("add-generic-password -U -s harbor-upload-wizard -a " + ACT
+                + " -w " + "QUJD".repeat(1100) + "\n").getBytes(StandardCharsets.US_ASCII));
+        cutOff.getOutputStream().close();
+        cutOff.getInputStream().readAllBytes();
+        cutOff.waitFor();
+        assertEquals(1, keychainItems(), "the stand-in stored the cut item");
+
+        assertEquals(Optional.empty(), store.load(ACT));
+        assertEquals(0, keychainItems(), "the bad item is removed");
+    }
+
+    /** How many items the stand-in security keeps. */
+    private long keychainItems() throws IOException {
+        try (Stream<Path> items = Files.list(dir.resolve("keyring/items"))) {
+            return items.count();
+        }
     }
 
     @Test

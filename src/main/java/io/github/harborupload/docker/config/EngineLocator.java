@@ -15,11 +15,11 @@ import java.util.Optional;
  * Finds the Docker engine the way the docker CLI does: {@code DOCKER_HOST}; else the context named by
  * {@code DOCKER_CONTEXT} or by {@code currentContext} in {@code config.json}; else the platform's
  * default socket ({@code npipe:////./pipe/docker_engine} on Windows, {@code unix:///var/run/docker.sock}
- * elsewhere).
+ * elsewhere; on macOS, when that is missing, the first of {@link MacEngineSockets} that exists).
  */
 public final class EngineLocator {
 
-    static final String DEFAULT_UNIX_HOST = "unix:///var/run/docker.sock";
+    static final Path SYSTEM_SOCKET = Path.of("/var/run/docker.sock");
     static final String DEFAULT_WINDOWS_HOST = "npipe:////./pipe/docker_engine";
     /** docker/cli opts/hosts.go, defaultTLSHost. */
     static final String DEFAULT_TLS_HOST = "tcp://localhost:2376";
@@ -28,11 +28,18 @@ public final class EngineLocator {
     private final DockerConfigFolder folder;
     private final Map<String, String> env;
     private final String osName;
+    private final Path systemSocket;
 
     public EngineLocator(DockerConfigFolder folder, Map<String, String> env, String osName) {
+        this(folder, env, osName, SYSTEM_SOCKET);
+    }
+
+    /** With another system socket, so a test can say whether it exists. */
+    EngineLocator(DockerConfigFolder folder, Map<String, String> env, String osName, Path systemSocket) {
         this.folder = Objects.requireNonNull(folder, "folder");
         this.env = Map.copyOf(env);
         this.osName = Objects.requireNonNull(osName, "osName");
+        this.systemSocket = Objects.requireNonNull(systemSocket, "systemSocket");
     }
 
     public static EngineLocator forCurrentUser() {
@@ -85,8 +92,16 @@ public final class EngineLocator {
         Path certificates = tls == Tls.PLAIN ? null : variable("DOCKER_CERT_PATH").map(Path::of).orElse(folder.path());
         String host = dockerHost != null ? dockerHost
                 : tls != Tls.PLAIN ? DEFAULT_TLS_HOST
-                : OsFamily.of(osName) == OsFamily.WINDOWS ? DEFAULT_WINDOWS_HOST : DEFAULT_UNIX_HOST;
+                : defaultSocket();
         return new EngineLocation(host, tls, certificates, origin);
+    }
+
+    private String defaultSocket() {
+        return switch (OsFamily.of(osName)) {
+            case WINDOWS -> DEFAULT_WINDOWS_HOST;
+            case MAC -> "unix://" + MacEngineSockets.choose(systemSocket, env);
+            default -> "unix://" + systemSocket;
+        };
     }
 
     private EngineLocation fromContext(String context, String chosenBy) {

@@ -3,6 +3,9 @@ package io.github.harborupload.docker.config;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,23 +14,34 @@ import java.util.regex.Pattern;
  * Finds a program on the {@code PATH} of a given environment, as Go's {@code exec.LookPath} (which
  * docker uses) does: only in folders named by an absolute path. An empty entry or {@code .} or any
  * relative one means the current folder, often a cloned repository: a program found there would
- * receive passwords (issue 13, item 4).
+ * receive passwords (issue 13, item 4). On macOS the folders of {@link MacProgramFolders} come after
+ * the PATH, because an app started from Finder gets launchd's short PATH (issue 16, item 1).
  */
 public final class SearchPath {
 
-    private final String path;
+    private final List<String> folders;
     private final boolean windows;
 
     public SearchPath(Map<String, String> env, String osName) {
-        this.windows = OsFamily.of(osName) == OsFamily.WINDOWS;
-        this.path = pathVariable(env, windows);
+        OsFamily os = OsFamily.of(osName);
+        this.windows = os == OsFamily.WINDOWS;
+        String separator = windows ? ";" : ":";
+        List<String> searched = new ArrayList<>(Arrays.asList(pathVariable(env, windows).split(Pattern.quote(separator))));
+        if (os == OsFamily.MAC) {
+            MacProgramFolders.of(env).stream().filter(folder -> !searched.contains(folder)).forEach(searched::add);
+        }
+        this.folders = List.copyOf(searched);
+    }
+
+    /** The folders searched, in order, as spelled in the environment. */
+    List<String> folders() {
+        return folders;
     }
 
     /** The first executable file named {@code program} (plus {@code .exe} on Windows) on the PATH. */
     public Optional<Path> find(String program) {
         String fileName = windows ? program + ".exe" : program;
-        String separator = windows ? ";" : ":";
-        for (String folder : path.split(Pattern.quote(separator))) {
+        for (String folder : folders) {
             Optional<Path> candidate = candidate(folder, fileName);
             if (candidate.isPresent()) {
                 return candidate;

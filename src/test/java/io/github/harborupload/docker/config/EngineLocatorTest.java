@@ -43,6 +43,40 @@ class EngineLocatorTest {
     }
 
     @Test
+    void onMacWithoutTheSystemSocketTheFirstEngineSocketInTheHomeIsUsed() {
+        // Issue 16, item 5: Docker Desktop 4.13+ may keep its socket only in ~/.docker/run
+        // (spring-boot#32897); Colima, OrbStack, Rancher Desktop and Podman machine keep theirs in the
+        // home too, and an app started from Finder does not see DOCKER_HOST from ~/.zshrc.
+        Path home = configDir.resolve("home");
+        Path missingSystemSocket = configDir.resolve("var-run-docker.sock");
+        Map<String, String> finderEnv = Map.of("HOME", home.toString());
+        EngineLocator mac = new EngineLocator(new DockerConfigFolder(configDir), finderEnv, "Mac OS X", missingSystemSocket);
+
+        assertEquals("unix://" + missingSystemSocket, mac.locate().host(), "nothing found: the system socket is named");
+        write(home.resolve(".rd/docker.sock"), "");
+        assertEquals("unix://" + home.resolve(".rd/docker.sock"), mac.locate().host());
+        write(home.resolve(".colima/default/docker.sock"), "");
+        assertEquals("unix://" + home.resolve(".colima/default/docker.sock"), mac.locate().host(), "Colima before Rancher");
+        write(home.resolve(".docker/run/docker.sock"), "");
+        assertEquals("unix://" + home.resolve(".docker/run/docker.sock"), mac.locate().host(), "Docker Desktop first");
+        write(missingSystemSocket, "");
+        assertEquals("unix://" + missingSystemSocket, mac.locate().host(), "the system socket wins when present");
+        assertEquals("unix://" + missingSystemSocket,
+                new EngineLocator(new DockerConfigFolder(configDir), finderEnv, "Linux", missingSystemSocket).locate().host());
+    }
+
+    @Test
+    void onMacPodmanMachineOfPodman5IsFoundInTmpdir() {
+        // Issue 16, item 5: podman 5 puts the machine's API socket in $TMPDIR/podman (podman machine inspect).
+        Path tmp = configDir.resolve("tmp");
+        write(tmp.resolve("podman/podman-machine-default-api.sock"), "");
+        EngineLocator mac = new EngineLocator(new DockerConfigFolder(configDir), Map.of("TMPDIR", tmp.toString()),
+                "Mac OS X", configDir.resolve("no.sock"));
+
+        assertEquals("unix://" + tmp.resolve("podman/podman-machine-default-api.sock"), mac.locate().host());
+    }
+
+    @Test
     void dockerHostWinsOverEverything() {
         remoteContext("{\"Host\":\"tcp://10.0.0.5:2376\"}");
         write(configDir.resolve("config.json"), "{\"currentContext\": \"remote\"}");
