@@ -4,6 +4,7 @@ import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.Environment;
 import io.github.harborupload.flow.LoginStep;
 import io.github.harborupload.flow.PlatformAccess;
+import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.flow.Step;
@@ -75,6 +76,10 @@ public final class WizardContext {
 
     public TagStep tagStep() {
         return new TagStep(services);
+    }
+
+    public PushPreparation pushPreparation() {
+        return new PushPreparation(services);
     }
 
     public PushStep pushStep() {

@@ -9,6 +9,8 @@ import io.github.harborupload.harbor.HarborCheck;
 import io.github.harborupload.harbor.StorageQuota;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.reference.HarborTarget;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,22 @@ class StepRulesTest {
         assertFalse(skipped.roomShort(), "a registry without Harbor's API does not stop the push");
         assertFalse(skipped.tagTaken());
         assertTrue(new Preflight.Report(HarborCheck.skipped("x"), HarborCheck.answered(true), image).tagTaken());
+    }
+
+    @Test
+    void thePreparationAsksAboutRoomBeforeTheTagAndNothingWhenAllIsWell() {
+        // Issue 14: one "prepare the push" for the wizard, push and upload; the questions come as data, in one order.
+        long image = 3_000_000_000L;
+        HarborCheck<StorageQuota> tight = HarborCheck.answered(new StorageQuota(39_000_000_000L, 40_000_000_000L));
+        HarborCheck<StorageQuota> roomy = HarborCheck.answered(new StorageQuota(0, StorageQuota.UNLIMITED));
+        HarborTarget target = new HarborTarget("harbor.example", "user-alice", "torch", "v1");
+        assertEquals(List.of(PushPreparation.Question.ROOM_SHORT, PushPreparation.Question.TAG_TAKEN),
+                new PushPreparation.Plan(null, target, new Preflight.Report(tight, HarborCheck.answered(true), image)).questions());
+        assertEquals(List.of(),
+                new PushPreparation.Plan(null, target, new Preflight.Report(roomy, HarborCheck.answered(false), image)).questions());
+        assertEquals(List.of(), new PushPreparation.Plan(null, target, new Preflight.Report(
+                HarborCheck.skipped("plain registry"), HarborCheck.skipped("plain registry"), image)).questions(),
+                "a registry without Harbor's API asks nothing");
     }
 
     @Test
