@@ -181,7 +181,7 @@ final class UploadCommand extends CliCommand {
         info.println(context.text("upload.fetching", platform.address()));
         Credential fetched = PlatformSessions.access(context, plainHttp).fetchHarborLogin(platform).credential();
         CredentialStore store = new LoginStep(context.services()).login(host, fetched, false);
-        context.updateSettings(settings -> settings.withHarborAddress(host).withLastUsername(fetched.username()));
+        context.updateSettings(settings -> settings.withLogin(host, fetched.username()));
         info.println(context.text("login.savedIn", fetched.username(), host, context.text(store.description())));
         return fetched;
     }
