@@ -10,6 +10,7 @@ import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.reference.HarborTarget;
 import java.io.PrintStream;
@@ -113,7 +114,7 @@ final class PushCommand extends CliCommand {
         } else {
             context.out().println(context.text("push.done", pushed.link()));
             context.out().println(context.text("push.digest", result.digest()));
-            context.out().println(context.text("push.size", Units.bytes(result.size())));
+            context.out().println(context.text("push.size", Sizes.bytes(result.size())));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.harborupload.cli;
 import io.github.harborupload.flow.Preflight;
 import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.harbor.StorageQuota;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import java.io.Console;
@@ -56,8 +57,8 @@ final class PushQuestions {
     }
 
     private String room(StorageQuota quota, long imageBytes) {
-        return quota.unlimited() ? context.text("upload.roomUnlimited", Units.bytes(imageBytes))
-                : context.text("upload.room", Units.bytes(quota.freeBytes().orElse(0)), Units.bytes(imageBytes));
+        return quota.unlimited() ? context.text("upload.roomUnlimited", Sizes.bytes(imageBytes))
+                : context.text("upload.room", Sizes.bytes(quota.freeBytes().orElse(0)), Sizes.bytes(imageBytes));
     }
 
     /** The platform's guide asks never to overwrite a tag other than latest: jobs may run the old image. */

@@ -13,6 +13,7 @@ import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.platform.TaskType;
@@ -129,7 +130,7 @@ final class UploadCommand extends CliCommand {
         PushResult pushed = new PushFollower(context, progress, info).await(run, image, known);
         info.println(context.text("push.done", target.link()));
         info.println(context.text("push.digest", pushed.digest()));
-        info.println(context.text("push.size", Units.bytes(pushed.size())));
+        info.println(context.text("push.size", Sizes.bytes(pushed.size())));
 
         return importAndConfirm(platform, session, pushed);
     }

@@ -7,6 +7,7 @@ import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
+import io.github.harborupload.i18n.Times;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.reference.HarborTarget;
@@ -19,7 +20,6 @@ import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.FieldReason;
-import io.github.harborupload.ui.common.Formats;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +100,6 @@ public final class TagStepController implements StepController {
     private final UploadSession session;
     private final TagStep step;
     private final PushPreparation preparation;
-    private final Formats formats;
     private final ObservableList<ImageChoice> images = FXCollections.observableArrayList();
     private final FilteredList<ImageChoice> shown = new FilteredList<>(images);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
@@ -115,7 +114,6 @@ public final class TagStepController implements StepController {
         this.session = context.session();
         this.step = context.tagStep();
         this.preparation = context.pushPreparation();
-        this.formats = new Formats(context.translator());
     }
 
     @FXML
@@ -132,7 +130,7 @@ public final class TagStepController implements StepController {
         sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
         sizeColumn.setCellFactory(column -> textCell(Sizes::bytes));
         createdColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().created()));
-        createdColumn.setCellFactory(column -> textCell(created -> formats.age(created, Instant.now())));
+        createdColumn.setCellFactory(column -> textCell(created -> context.text(Times.age(created, Instant.now()))));
         imageTable.setItems(shown);
         imageTable.setPlaceholder(new Label(context.text("tag.empty")));
         refreshButton.disableProperty().bind(loading);
