@@ -4,18 +4,14 @@ import io.github.harborupload.flow.Services;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.settings.Settings;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** What every command works with: the flow's services, the user's language, the terminal, Ctrl-C. */
 final class CommandContext {
 
     static final String BUNDLE = "io.github.harborupload.cli.messages";
-    private static final Logger LOG = LoggerFactory.getLogger(CommandContext.class);
 
     private final Services services;
     private final Translator translator;
@@ -76,15 +72,6 @@ final class CommandContext {
 
     /** Changes the settings as the wizard does; a settings file that cannot be written is only logged. */
     void updateSettings(UnaryOperator<Settings> change) {
-        Settings before = settings();
-        Settings after = change.apply(before);
-        if (after.equals(before)) {
-            return;
-        }
-        try {
-            services.settings().save(after);
-        } catch (IOException e) {
-            LOG.warn("could not save settings to {}: {}", services.settings().file(), e.getMessage());
-        }
+        services.settings().update(settings(), change);
     }
 }

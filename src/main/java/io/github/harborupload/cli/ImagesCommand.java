@@ -3,6 +3,8 @@ package io.github.harborupload.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.TagStep;
+import io.github.harborupload.i18n.Sizes;
+import io.github.harborupload.i18n.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +44,12 @@ final class ImagesCommand extends CliCommand {
 
     /** Columns as wide as their widest cell, headers in the user's language. */
     private String table(List<ImageChoice> images, Instant now) {
-        Units units = new Units(context.translator());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {context.text("images.name"), context.text("images.id"), context.text("images.size"),
             context.text("images.created")});
         for (ImageChoice choice : images) {
             rows.add(new String[] {choice.isTagged() ? choice.name() : "<none>", choice.image().shortId(),
-                Units.bytes(choice.image().size()), units.age(choice.image().created(), now)});
+                Sizes.bytes(choice.image().size()), context.text(Times.age(choice.image().created(), now))});
         }
         int[] widths = new int[4];
         rows.forEach(row -> {

@@ -89,7 +89,7 @@ final class LoginCommand extends CliCommand {
 
         checkedRegistry = host;
         CredentialStore store = new LoginStep(context.services()).login(host, credential, false);
-        context.updateSettings(settings -> settings.withHarborAddress(host).withLastUsername(credential.username()));
+        context.updateSettings(settings -> settings.withLogin(host, credential.username()));
         context.out().println(context.text("login.savedIn", credential.username(), host, context.text(store.description())));
         context.out().println(SUCCEEDED);
         return ExitCode.OK;

@@ -1,6 +1,6 @@
 package io.github.harborupload.cli;
 
-import io.github.harborupload.flow.PushSummary;
+import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
@@ -12,39 +12,17 @@ import java.util.Optional;
 /** The words and bars both progress views print, in the user's language. */
 final class ProgressText {
 
-    private static final String SEPARATOR = "  ·  ";
-
     private final Translator translator;
-    private final Units units;
     private final ProblemContext problemContext;
 
     ProgressText(Translator translator, ProblemContext problemContext) {
         this.translator = translator;
-        this.units = new Units(translator);
         this.problemContext = problemContext;
     }
 
     /** "45 %  ·  90.0 MB of ~200 MB  ·  12.0 MB/s  ·  about 9 s left": speed and time only while known. */
     String overall(PushSnapshot snapshot) {
-        if (snapshot.preparingImage()) {
-            return percent(snapshot.fraction()) + SEPARATOR + translator.text(PushSnapshot.PREPARING_IMAGE);
-        }
-        if (PushSummary.of(snapshot).nothingToUpload()) {
-            return percent(snapshot.fraction()) + SEPARATOR + text("progress.nothing");
-        }
-        String total = snapshot.bytesTotal() < 0 ? "?"
-                : (snapshot.totalEstimated() ? "~" : "") + Units.bytes(snapshot.bytesTotal());
-        StringBuilder line = new StringBuilder()
-                .append(percent(snapshot.fraction())).append(SEPARATOR)
-                .append(text("progress.bytes", Units.bytes(snapshot.bytesDone()), total));
-        if (!snapshot.isFinished() && snapshot.bytesPerSecond() > 0) {
-            line.append(SEPARATOR).append(Units.speed(snapshot.bytesPerSecond()));
-            String left = units.timeLeft(snapshot.secondsLeft());
-            if (!left.isEmpty()) {
-                line.append(SEPARATOR).append(left);
-            }
-        }
-        return line.toString();
+        return percent(snapshot.fraction()) + ProgressLine.SEPARATOR + ProgressLine.overall(snapshot, translator);
     }
 
     /** The layer's state in words, e.g. "Uploading" or "Mounted from user-bob/base". */
@@ -73,14 +51,6 @@ final class ProgressText {
     private static LayerSnapshot mountedFrom(LayerSnapshot layer, String repository) {
         return new LayerSnapshot(layer.id(), layer.state(), layer.bytes(), layer.total(), repository,
                 layer.retrySeconds(), layer.retries());
-    }
-
-    /** "12.3 MB / 40.0 MB" while the layer has bytes to send; empty when it needs none or its size is unknown. */
-    String layerBytes(LayerSnapshot layer) {
-        if (layer.state().isSkipped() || layer.total() <= 0) {
-            return "";
-        }
-        return Units.bytes(layer.bytes()) + " / " + Units.bytes(layer.total());
     }
 
     /** A push that keeps retrying or stands still, while it runs. */

@@ -5,20 +5,24 @@ import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.PushMethod;
+import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.reference.HarborTarget;
+import java.io.PrintStream;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code push}: the wizard's tag and push steps in one command. The target is proposed as the
- * wizard proposes it, checked by the same rules, tagged and pushed with the stored login, with
- * progress; Ctrl-C cancels the push in the engine.
+ * wizard proposes it, checked by the same rules; Harbor is asked for room and the tag as
+ * {@code upload} does; then tagged and pushed with the stored login, with progress; Ctrl-C cancels.
  */
 @Command(name = "push", sortOptions = false)
 final class PushCommand extends CliCommand {
@@ -40,6 +44,9 @@ final class PushCommand extends CliCommand {
 
     @Option(names = "--target", paramLabel = "FULL-REF")
     String target;
+
+    @Option(names = {"-y", "--yes"})
+    boolean yes;
 
     @Option(names = "--json")
     boolean json;
@@ -69,10 +76,15 @@ final class PushCommand extends CliCommand {
         known = ProblemContext.none().withRegistry(harborTarget.registry()).withImage(harborTarget.link());
         Credential login = credentials.requireStoredLogin(harborTarget.registry());
 
-        tagStep.apply(image, harborTarget);
+        PrintStream info = json ? context.err() : context.out();
+        PushPreparation preparation = new PushPreparation(context.services());
+        // No platform here: a Harbor that cannot tell its quota skips the room check.
+        PushPreparation.Plan plan = preparation.check(image, harborTarget, login, Optional.empty());
+        new PushQuestions(context, yes, info).answer(plan, known);
+        preparation.tag(plan);
         PushRun run = new PushStep(context.services()).start(harborTarget, login, image,
                 via != null ? via : PushMethod.of(context.settings()));
-        PushResult result = new PushFollower(context, progress, json ? context.err() : context.out()).await(run, image, known);
+        PushResult result = new PushFollower(context, progress, info).await(run, image, known);
         printResult(harborTarget, result);
         return ExitCode.OK;
     }
@@ -102,7 +114,7 @@ final class PushCommand extends CliCommand {
         } else {
             context.out().println(context.text("push.done", pushed.link()));
             context.out().println(context.text("push.digest", result.digest()));
-            context.out().println(context.text("push.size", Units.bytes(result.size())));
+            context.out().println(context.text("push.size", Sizes.bytes(result.size())));
         }
     }
 }

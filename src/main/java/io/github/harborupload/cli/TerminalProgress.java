@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.PushSnapshot;
 import java.io.PrintStream;
@@ -57,7 +58,7 @@ final class TerminalProgress implements ProgressView {
         }
         for (LayerSnapshot layer : shown) {
             lines.add("  " + layer.id() + "  " + TextWidth.pad(text.layerState(layer, STATE_COLUMNS), STATE_COLUMNS) + "  "
-                    + ProgressText.bar(layer.fraction(), LAYER_BAR) + "  " + text.layerBytes(layer));
+                    + ProgressText.bar(layer.fraction(), LAYER_BAR) + "  " + ProgressLine.layerBytes(layer));
         }
         if (shown.size() < layers.size()) {
             long done = layers.stream().filter(layer -> layer.state().isDone()).count();

@@ -7,13 +7,13 @@ import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.LoginStep;
-import io.github.harborupload.flow.Preflight;
 import io.github.harborupload.flow.PushMethod;
+import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
-import io.github.harborupload.harbor.StorageQuota;
+import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.platform.TaskType;
@@ -120,16 +120,17 @@ final class UploadCommand extends CliCommand {
         known = known.withImage(target.link());
 
         Credential login = stored.isPresent() ? checkStoredLogin(host, stored.get()) : fetchAndLogIn(platform, host);
-        checkBeforePush(Preflight.check(target, login, image.image().size(), Optional.of(platform)), target.link());
-
-        new TagStep(context.services()).apply(image, target);
+        PushPreparation preparation = new PushPreparation(context.services());
+        PushPreparation.Plan plan = preparation.check(image, target, login, Optional.of(platform));
+        new PushQuestions(context, yes, info).answer(plan, known);
+        preparation.tag(plan);
         PushRun run = new PushStep(context.services()).start(target, login, image,
                 via != null ? via : PushMethod.of(context.settings()));
         session.setPush(run);
         PushResult pushed = new PushFollower(context, progress, info).await(run, image, known);
         info.println(context.text("push.done", target.link()));
         info.println(context.text("push.digest", pushed.digest()));
-        info.println(context.text("push.size", Units.bytes(pushed.size())));
+        info.println(context.text("push.size", Sizes.bytes(pushed.size())));
 
         return importAndConfirm(platform, session, pushed);
     }
@@ -181,7 +182,7 @@ final class UploadCommand extends CliCommand {
         info.println(context.text("upload.fetching", platform.address()));
         Credential fetched = PlatformSessions.access(context, plainHttp).fetchHarborLogin(platform).credential();
         CredentialStore store = new LoginStep(context.services()).login(host, fetched, false);
-        context.updateSettings(settings -> settings.withHarborAddress(host).withLastUsername(fetched.username()));
+        context.updateSettings(settings -> settings.withLogin(host, fetched.username()));
         info.println(context.text("login.savedIn", fetched.username(), host, context.text(store.description())));
         return fetched;
     }
@@ -205,49 +206,6 @@ final class UploadCommand extends CliCommand {
         if (!ConsolePrompts.confirm(console, context.text("upload.resetQuestion"), context.text("confirm.choices"))) {
             throw new Refusal(ExitCode.AUTH, context.text("upload.resetDeclined"), ways.subList(1, 2));
         }
-    }
-
-    /** Room in the project and a free tag; a check Harbor cannot answer is skipped, as in the wizard. */
-    private void checkBeforePush(Preflight.Report report, String link) {
-        if (report.roomShort()) {
-            ExitCode code = report(Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(), known));
-            if (!yes) {
-                context.err().println(context.text("upload.notPushed"));
-                throw new CommandEnded(code);
-            }
-            context.err().println(context.text("note", context.text("upload.pushingAnyway")));
-        } else if (report.quota().isAnswered()) {
-            info.println(room(report.quota().value(), report.imageBytes()));
-        }
-        if (report.tagTaken()) {
-            confirmOverwrite(link);
-        }
-        if (context.verbose()) {
-            report.quota().skipReason().ifPresent(reason -> info.println(context.text("upload.quotaSkipped", reason)));
-            report.tagExists().skipReason().ifPresent(reason -> info.println(context.text("upload.tagSkipped", reason)));
-        }
-    }
-
-    private String room(StorageQuota quota, long imageBytes) {
-        return quota.unlimited() ? context.text("upload.roomUnlimited", Units.bytes(imageBytes))
-                : context.text("upload.room", Units.bytes(quota.freeBytes().orElse(0)), Units.bytes(imageBytes));
-    }
-
-    /** The platform's guide asks never to overwrite a tag other than latest: jobs may run the old image. */
-    private void confirmOverwrite(String link) {
-        if (yes) {
-            context.err().println(context.text("note", context.text("upload.overwriting", link)));
-            return;
-        }
-        Console console = context.terminal().console();
-        if (console != null) {
-            console.printf("%s%n", context.text("upload.tagExists", link));
-            if (ConsolePrompts.confirm(console, context.text("upload.overwriteQuestion"), context.text("confirm.choices"))) {
-                return;
-            }
-        }
-        throw new Refusal(ExitCode.USAGE, context.text("upload.tagExists", link), List.of(
-                context.text("upload.tagExists.other"), context.text("upload.tagExists.yes")));
     }
 
     private void printJson(HarborTarget target, PushResult pushed, boolean imported) {

@@ -9,7 +9,8 @@ package io.github.harborupload.docker;
  * @param current bytes sent so far for this layer, or -1 when the message carries none
  * @param total   the layer's size as the engine reports it, or -1 when unknown
  * @param error   the error message when the stream reports a failure, else null
- * @param digest  the manifest digest in the final message, else null
+ * @param digest  the manifest digest when this message is the push's result (the final item, or the
+ *                {@code "…: digest: … size: …"} line), else null
  * @param size    the manifest size in the final message, else -1
  */
 public record PushEvent(String layerId, String status, long current, long total, String error, String digest, long size) {

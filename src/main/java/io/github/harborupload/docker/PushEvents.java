@@ -5,12 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.ResponseItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns the engine's push stream items into {@link PushEvent}s. */
 public final class PushEvents {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * {@code "1: digest: sha256:… size: 2010"}, the line before the final {@code aux} item; Podman
+     * sends only this line. Either is the push's result, decided here once for every reader.
+     */
+    private static final Pattern DIGEST_LINE = Pattern.compile("^\\S+: digest: (sha256:[0-9a-f]{64}) size: (\\d+)$");
 
     private PushEvents() {
     }
@@ -35,6 +43,12 @@ public final class PushEvents {
         if (aux != null && aux.getDigest() != null) {
             digest = aux.getDigest();
             size = aux.getSize() == null ? -1 : aux.getSize();
+        } else if (item.getStatus() != null) {
+            Matcher line = DIGEST_LINE.matcher(item.getStatus());
+            if (line.matches()) {
+                digest = line.group(1);
+                size = Long.parseLong(line.group(2));
+            }
         }
         return new PushEvent(item.getId(), item.getStatus(), current, total, error, digest, size);
     }

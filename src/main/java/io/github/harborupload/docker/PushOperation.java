@@ -28,7 +28,7 @@ public final class PushOperation {
     private final String tag;
     private final Consumer<PushEvent> listener;
     private final EngineFailures failures;
-    private final PushOutcome outcome = new PushOutcome();
+    private final PushVerdict verdict = new PushVerdict();
     private final CompletableFuture<PushResult> done = new CompletableFuture<>();
 
     // Guarded by this: the open response (null until the engine answers) and whether to close it.
@@ -151,7 +151,7 @@ public final class PushOperation {
                 return;
             }
         }
-        outcome.record(event);
+        verdict.record(event);
         try {
             listener.accept(event);
         } catch (RuntimeException | Error listenerFailure) {
@@ -189,7 +189,7 @@ public final class PushOperation {
 
     private void ended() {
         try {
-            done.complete(outcome.result());
+            done.complete(verdict.result());
         } catch (PushFailedException failure) {
             done.completeExceptionally(failure);
         }

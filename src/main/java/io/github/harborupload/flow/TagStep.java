@@ -132,9 +132,4 @@ public final class TagStep {
     public static boolean isOtherProject(UploadSession session, String username) {
         return !session.project().equals(HarborTarget.projectFor(username));
     }
-
-    /** Gives the image its Harbor name in the engine, as {@code docker tag} does. Blocking. */
-    public void apply(ImageChoice choice, HarborTarget target) {
-        services.engine().tag(choice.image().id(), target.imageName(), target.tag());
-    }
 }

@@ -5,6 +5,8 @@ import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.docker.config.CredentialStore;
 import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.platform.TaskType;
+import io.github.harborupload.problems.Problem;
+import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.reference.HarborTarget;
 import java.util.Optional;
 
@@ -217,6 +219,20 @@ public final class UploadSession {
     /** The platform account's name as last typed, so a new sign-in need not ask again. */
     public String platformUsername() {
         return platformUsername;
+    }
+
+    /**
+     * Forgets the platform session when the problem says the platform ended it, so the faces offer
+     * to sign in again rather than fail the same way.
+     *
+     * @return whether it was forgotten
+     */
+    public boolean forgetExpiredPlatform(Problem problem) {
+        if (problem.type() != ProblemType.PLATFORM_SESSION_EXPIRED) {
+            return false;
+        }
+        setPlatform(null);
+        return true;
     }
 
     public void setPlatformUsername(String value) {

@@ -23,4 +23,9 @@ public final class Sizes {
         }
         return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, value < 10 ? "%.2f %s" : "%.1f %s", value, UNITS[unit]);
     }
+
+    /** "35.0 MB/s". */
+    public static String speed(long bytesPerSecond) {
+        return bytes(bytesPerSecond) + "/s";
+    }
 }

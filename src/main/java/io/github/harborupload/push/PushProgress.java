@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The progress of one push. The engine's thread calls {@link #accept(PushEvent)} for every item of
@@ -39,8 +37,6 @@ public final class PushProgress {
     private static final String REPOSITORY_PREFIX = "The push refers to repository [";
     private static final String MOUNTED_PREFIX = "Mounted from ";
     private static final String RETRYING_PREFIX = "Retrying in ";
-    /** "1: digest: sha256:… size: 2010", the line before the final item (Podman sends only this). */
-    private static final Pattern DIGEST_LINE = Pattern.compile(".*: digest: (\\S+) size: (\\d+)");
 
     private final LongSupplier nanoClock;
     private final long stallNanos;
@@ -194,11 +190,6 @@ public final class PushProgress {
         if (status.startsWith(REPOSITORY_PREFIX) && status.endsWith("]")) {
             repository = status.substring(REPOSITORY_PREFIX.length(), status.length() - 1);
             lastProgressNanos = now;
-            return;
-        }
-        Matcher line = DIGEST_LINE.matcher(status);
-        if (line.matches()) {
-            succeed(line.group(1), Long.parseLong(line.group(2)), now);
         }
     }
 

@@ -41,16 +41,13 @@ public record Settings(
         return new Settings(null, null, null, null, 0, 0, null);
     }
 
-    public Settings withHarborAddress(String value) {
-        return new Settings(value, platformAddress, lastUsername, language, windowWidth, windowHeight, pushVia);
+    /** After a login the registry checked: both faces then propose that registry and user next time. */
+    public Settings withLogin(String registry, String username) {
+        return new Settings(registry, platformAddress, username, language, windowWidth, windowHeight, pushVia);
     }
 
     public Settings withPlatformAddress(String value) {
         return new Settings(harborAddress, value, lastUsername, language, windowWidth, windowHeight, pushVia);
-    }
-
-    public Settings withLastUsername(String value) {
-        return new Settings(harborAddress, platformAddress, value, language, windowWidth, windowHeight, pushVia);
     }
 
     public Settings withLanguage(String value) {

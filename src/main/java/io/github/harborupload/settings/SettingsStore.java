@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,24 @@ public final class SettingsStore {
         root.put("windowHeight", settings.windowHeight());
         root.put("pushVia", settings.pushVia());
         AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+
+    /**
+     * The settings changed and, when that changed anything, saved: both faces change them this way.
+     * A file that cannot be written is logged, never a reason to stop.
+     *
+     * @return the changed settings, also when they could not be saved
+     */
+    public Settings update(Settings current, UnaryOperator<Settings> change) {
+        Settings changed = change.apply(current);
+        if (!changed.equals(current)) {
+            try {
+                save(changed);
+            } catch (IOException e) {
+                LOG.warn("could not save settings to {}: {}", file, e.getMessage());
+            }
+        }
+        return changed;
     }
 
     private void setAside(Exception cause) {

@@ -4,6 +4,7 @@ import io.github.harborupload.flow.CredentialsStep;
 import io.github.harborupload.flow.Environment;
 import io.github.harborupload.flow.LoginStep;
 import io.github.harborupload.flow.PlatformAccess;
+import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.flow.Step;
@@ -15,15 +16,12 @@ import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.settings.Settings;
 import io.github.harborupload.ui.common.ProblemView;
-import java.io.IOException;
 import java.util.Enumeration;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything a step controller needs, handed to each one when its view is loaded: the flow's
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WizardContext {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WizardContext.class);
     public static final String BUNDLE = "io.github.harborupload.ui.messages";
 
     private final Services services;
@@ -75,6 +72,10 @@ public final class WizardContext {
 
     public TagStep tagStep() {
         return new TagStep(services);
+    }
+
+    public PushPreparation pushPreparation() {
+        return new PushPreparation(services);
     }
 
     public PushStep pushStep() {
@@ -137,16 +138,7 @@ public final class WizardContext {
 
     /** Changes the settings and saves them; a failure to save is logged, never shown as an error. */
     public void updateSettings(UnaryOperator<Settings> change) {
-        Settings changed = change.apply(settings);
-        if (changed.equals(settings)) {
-            return;
-        }
-        settings = changed;
-        try {
-            services.settings().save(changed);
-        } catch (IOException e) {
-            LOG.warn("could not save settings to {}: {}", services.settings().file(), e.getMessage());
-        }
+        settings = services.settings().update(settings, change);
     }
 
     /** Opens a web page in the user's browser. */

@@ -1,6 +1,7 @@
 package io.github.harborupload.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,6 +237,26 @@ class UploadCommandIT {
         assertTrue(stopped.err().contains("Nothing was pushed"), stopped.err());
         assertEquals(Optional.empty(), servedDigest(other, "1"), "blocked before pushing");
         assertTrue(platform.images().stream().noneMatch(image -> image.link().equals(link(other, "1"))));
+    }
+
+    @Test
+    void pushAsksHarborAboutTheTagAsUploadDoes() {
+        // Issue 14: push runs upload's preparation (flow.PushPreparation), so a tag Harbor holds stops it without --yes.
+        String repository = freshRepository("1");
+        assertEquals(0, cli.run("upload", freshImage, "--repository", repository, "--tag", "1", "--reset-credentials",
+                "--yes", "--progress", "none").exit());
+        Optional<String> first = servedDigest(repository, "1");
+
+        CliRunner.Result stopped = cli.run("push", stack.tinyImage(), "--target", link(repository, "1"), "--progress", "none");
+
+        assertEquals(ExitCode.USAGE.code(), stopped.exit(), stopped.all());
+        assertTrue(stopped.err().contains(link(repository, "1") + " already exists in Harbor"), stopped.err());
+        assertEquals(first, servedDigest(repository, "1"), "not overwritten");
+        CliRunner.Result overwritten = cli.run("push", stack.tinyImage(), "--target", link(repository, "1"),
+                "--yes", "--progress", "none");
+        assertEquals(0, overwritten.exit(), overwritten.all());
+        assertTrue(overwritten.err().contains("overwriting " + link(repository, "1")), overwritten.err());
+        assertNotEquals(first, servedDigest(repository, "1"), "--yes overwrites");
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,8 +69,12 @@ class LoginThroughAHelperIT {
         HarborTarget target = new HarborTarget(stack.registry(), "helper-it",
                 TestStack.uniqueRepository("tiny"), "1");
         try (StackImages images = new StackImages(stack)) {
-            TagStep tags = new TagStep(services);
-            tags.apply(tags.findImage(stack.tinyImage()), target);
+            // A plain registry has no Harbor API: the preparation asks nothing and tags.
+            PushPreparation preparation = new PushPreparation(services);
+            PushPreparation.Plan plan = preparation.check(new TagStep(services).findImage(stack.tinyImage()), target, found,
+                    Optional.empty());
+            assertEquals(List.of(), plan.questions());
+            preparation.tag(plan);
             images.removeLater(target.link());
             PushResult result = services.engine().push(target.imageName(), target.tag(), found, event -> { }).await();
             assertTrue(result.digest().startsWith("sha256:"), "the stored login pushes");

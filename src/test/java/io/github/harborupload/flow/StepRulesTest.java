@@ -9,6 +9,14 @@ import io.github.harborupload.harbor.HarborCheck;
 import io.github.harborupload.harbor.StorageQuota;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
+import io.github.harborupload.platform.PlatformClient;
+import io.github.harborupload.platform.SessionTokens;
+import io.github.harborupload.problems.Problem;
+import io.github.harborupload.problems.ProblemContext;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.reference.HarborTarget;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +107,38 @@ class StepRulesTest {
         assertFalse(skipped.roomShort(), "a registry without Harbor's API does not stop the push");
         assertFalse(skipped.tagTaken());
         assertTrue(new Preflight.Report(HarborCheck.skipped("x"), HarborCheck.answered(true), image).tagTaken());
+    }
+
+    @Test
+    void thePreparationAsksAboutRoomBeforeTheTagAndNothingWhenAllIsWell() {
+        // Issue 14: one "prepare the push" for the wizard, push and upload; the questions come as data, in one order.
+        long image = 3_000_000_000L;
+        HarborCheck<StorageQuota> tight = HarborCheck.answered(new StorageQuota(39_000_000_000L, 40_000_000_000L));
+        HarborCheck<StorageQuota> roomy = HarborCheck.answered(new StorageQuota(0, StorageQuota.UNLIMITED));
+        HarborTarget target = new HarborTarget("harbor.example", "user-alice", "torch", "v1");
+        assertEquals(List.of(PushPreparation.Question.ROOM_SHORT, PushPreparation.Question.TAG_TAKEN),
+                new PushPreparation.Plan(null, target, new Preflight.Report(tight, HarborCheck.answered(true), image)).questions());
+        assertEquals(List.of(),
+                new PushPreparation.Plan(null, target, new Preflight.Report(roomy, HarborCheck.answered(false), image)).questions());
+        assertEquals(List.of(), new PushPreparation.Plan(null, target, new Preflight.Report(
+                HarborCheck.skipped("plain registry"), HarborCheck.skipped("plain registry"), image)).questions(),
+                "a registry without Harbor's API asks nothing");
+    }
+
+    @Test
+    void onlyAnExpiredPlatformSessionIsForgotten() {
+        // Issue 14: the rule the credentials step and the import both apply, kept once in the session.
+        UploadSession session = new UploadSession();
+        session.setPlatform(new PlatformClient(URI.create("https://gpu.example")).resume(
+                new SessionTokens(URI.create("https://gpu.example"), "alice", "access", "refresh")));
+        assertFalse(session.forgetExpiredPlatform(problem(ProblemType.PLATFORM_UNREACHABLE)));
+        assertTrue(session.platform().isPresent(), "a platform out of reach keeps the session");
+        assertTrue(session.forgetExpiredPlatform(problem(ProblemType.PLATFORM_SESSION_EXPIRED)));
+        assertTrue(session.platform().isEmpty());
+    }
+
+    private static Problem problem(ProblemType type) {
+        return new Problem(type, type.title(), List.of(), List.of(), "", ProblemContext.none());
     }
 
     @Test

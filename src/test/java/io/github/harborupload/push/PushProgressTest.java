@@ -151,10 +151,12 @@ class PushProgressTest {
     }
 
     @Test
-    void theStatusLineDigestIsReplacedByTheFinalItem() {
+    void onlyTheEngineLayersResultEventEndsThePush() {
+        // Issue 14: docker.PushEvents decides which item is the result; the model reads no status text for it.
         progress.accept(PushEvent.status(null, "v1: digest: sha256:abc size: 10"));
-        assertEquals("sha256:abc", progress.snapshot().digest());
+        assertFalse(progress.snapshot().isSucceeded());
         progress.accept(PushEvent.result("sha256:abc", 10));
+        assertEquals("sha256:abc", progress.snapshot().digest());
         assertEquals(10, progress.snapshot().size());
         assertTrue(progress.snapshot().isSucceeded());
     }

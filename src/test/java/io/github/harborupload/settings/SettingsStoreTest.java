@@ -1,6 +1,7 @@
 package io.github.harborupload.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ class SettingsStoreTest {
     @Test
     void whatIsSavedIsLoaded() throws IOException {
         SettingsStore store = new SettingsStore(folder.resolve("nested"));
-        Settings saved = Settings.defaults().withHarborAddress("127.0.0.1:5000").withLastUsername("alice")
+        Settings saved = Settings.defaults().withLogin("127.0.0.1:5000", "alice")
                 .withLanguage("zh").withWindowSize(900, 700).withPushVia(Settings.PUSH_VIA_ENGINE);
         store.save(saved);
         assertEquals(saved, store.load());
@@ -36,6 +37,22 @@ class SettingsStoreTest {
         try (var files = Files.list(store.file().getParent())) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void anUpdateSavesOnlyAChangeAndAFileThatCannotBeWrittenDoesNotStopIt() throws IOException {
+        // Issue 14: the one way both faces change the settings (was written in WizardContext and CommandContext).
+        SettingsStore store = new SettingsStore(folder);
+        Settings unchanged = store.update(Settings.defaults(), settings -> settings);
+        assertEquals(Settings.defaults(), unchanged);
+        assertFalse(Files.exists(store.file()), "nothing changed, nothing written");
+        Settings loggedIn = store.update(unchanged, settings -> settings.withLogin("harbor.example", "alice"));
+        assertEquals(loggedIn, store.load());
+        assertEquals("alice", store.load().lastUsername());
+
+        SettingsStore blocked = new SettingsStore(Files.writeString(folder.resolve("a-file"), "not a folder"));
+        assertEquals("zh", blocked.update(loggedIn, settings -> settings.withLanguage("zh")).language(),
+                "the change holds for this run although it could not be saved");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.problems.ProblemType;
@@ -285,7 +286,7 @@ class WizardIT {
         robot.click("#nextButton");
         robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
         assertEquals(wizard.text("push.summary.nothing", 1), robot.label("#sizeLabel"));
-        assertEquals(wizard.text("push.overall.nothing"), robot.label("#overallLabel"));
+        assertEquals(wizard.translator().text(ProgressLine.NOTHING_TO_UPLOAD), robot.label("#overallLabel"));
         robot.click("#backButton");
 
         robot.chooseImage(link);

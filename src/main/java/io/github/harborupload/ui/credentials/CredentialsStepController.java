@@ -9,7 +9,6 @@ import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.problems.Problem;
-import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
@@ -215,8 +214,7 @@ public final class CredentialsStepController implements StepController {
                 failure -> {
                     platformLink.setDisable(false);
                     Problem problem = Problems.of(failure);
-                    if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED) {
-                        session.setPlatform(null);
+                    if (session.forgetExpiredPlatform(problem)) {
                         showPlatform();
                     }
                     problemPane.show(context.view(problem));

@@ -4,7 +4,6 @@ import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.problems.Problem;
-import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
@@ -52,9 +51,7 @@ public final class OneClickImport {
                 failure -> {
                     running.set(false);
                     Problem problem = Problems.of(failure);
-                    if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED) {
-                        session.setPlatform(null);
-                    }
+                    session.forgetExpiredPlatform(problem);
                     problems.show(context.view(problem));
                     after.run();
                 });

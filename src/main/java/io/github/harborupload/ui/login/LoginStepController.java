@@ -89,7 +89,7 @@ public final class LoginStepController implements StepController {
                 store -> {
                     running.set(false);
                     session.loggedIn(credential, store);
-                    context.updateSettings(s -> s.withHarborAddress(registry).withLastUsername(credential.username()));
+                    context.updateSettings(s -> s.withLogin(registry, credential.username()));
                     savedInLabel.setText(context.text("login.savedIn", context.text(store.description())));
                     titleLabel.setText(context.text("login.title.succeeded"));
                     succeeded.setVisible(true);

@@ -1,12 +1,14 @@
 package io.github.harborupload.ui.push;
 
 import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
-import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.PushStep;
+import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
+import io.github.harborupload.i18n.Times;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.push.LayerSnapshot;
@@ -15,7 +17,6 @@ import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.Dialogs;
-import io.github.harborupload.ui.common.Formats;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.util.HashMap;
 import java.util.Map;
@@ -93,7 +94,6 @@ public final class PushStepController implements StepController {
     private final WizardContext context;
     private final UploadSession session;
     private final PushStep step;
-    private final Formats formats;
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final Map<String, LayerRow> rowsById = new HashMap<>();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -108,7 +108,6 @@ public final class PushStepController implements StepController {
         this.context = context;
         this.session = context.session();
         this.step = context.pushStep();
-        this.formats = new Formats(context.translator());
         refresher.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -194,7 +193,7 @@ public final class PushStepController implements StepController {
             sizeLabel.setText(PushSummary.of(last).nothingToUpload()
                     ? context.text("push.summary.nothing", last.layers().size())
                     : context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
-                            formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
+                            context.text(Times.duration(seconds)), Sizes.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
         } else {
@@ -223,43 +222,16 @@ public final class PushStepController implements StepController {
                 rows.add(created);
                 return created;
             });
-            row.update(context.text(layer.stateText()), layerBytes(layer), layer.fraction());
+            row.update(context.text(layer.stateText()), ProgressLine.layerBytes(layer), layer.fraction());
         }
         overallBar.setProgress(snapshot.fraction());
         percentLabel.setText(Math.round(snapshot.fraction() * 100) + " %");
-        overallLabel.setText(overall(snapshot));
+        overallLabel.setText(ProgressLine.overall(snapshot, context.translator()));
         if (!snapshot.isFinished()) {
             attention.progress(snapshot.fraction());
             Problems.ofSignals(snapshot, ProblemContext.none().withRegistry(session.registry()))
                     .ifPresentOrElse(signal -> signalPane.show(context.view(signal)), signalPane::clear);
         }
-    }
-
-    private String overall(PushSnapshot snapshot) {
-        if (snapshot.preparingImage()) {
-            return context.text(PushSnapshot.PREPARING_IMAGE);
-        }
-        if (PushSummary.of(snapshot).nothingToUpload()) {
-            return context.text("push.overall.nothing");
-        }
-        String done = Sizes.bytes(snapshot.bytesDone());
-        String total = snapshot.bytesTotal() < 0 ? "?" : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
-        StringBuilder text = new StringBuilder(context.text("push.overall", done, total));
-        if (!snapshot.isFinished() && snapshot.bytesPerSecond() > 0) {
-            text.append("  ·  ").append(Formats.speed(snapshot.bytesPerSecond()));
-            String left = formats.timeLeft(snapshot.secondsLeft());
-            if (!left.isEmpty()) {
-                text.append("  ·  ").append(left);
-            }
-        }
-        return text.toString();
-    }
-
-    private static String layerBytes(LayerSnapshot layer) {
-        if (layer.state().isSkipped()) {
-            return "—";
-        }
-        return layer.total() > 0 ? Sizes.bytes(layer.bytes()) + " / " + Sizes.bytes(layer.total()) : "";
     }
 
     @Override

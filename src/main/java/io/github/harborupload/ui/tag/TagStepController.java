@@ -3,9 +3,11 @@ package io.github.harborupload.ui.tag;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.Preflight;
+import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
+import io.github.harborupload.i18n.Times;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.reference.HarborTarget;
@@ -18,7 +20,6 @@ import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.FieldReason;
-import io.github.harborupload.ui.common.Formats;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.time.Instant;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class TagStepController implements StepController {
     private final WizardContext context;
     private final UploadSession session;
     private final TagStep step;
-    private final Formats formats;
+    private final PushPreparation preparation;
     private final ObservableList<ImageChoice> images = FXCollections.observableArrayList();
     private final FilteredList<ImageChoice> shown = new FilteredList<>(images);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
@@ -112,7 +113,7 @@ public final class TagStepController implements StepController {
         this.context = context;
         this.session = context.session();
         this.step = context.tagStep();
-        this.formats = new Formats(context.translator());
+        this.preparation = context.pushPreparation();
     }
 
     @FXML
@@ -129,7 +130,7 @@ public final class TagStepController implements StepController {
         sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
         sizeColumn.setCellFactory(column -> textCell(Sizes::bytes));
         createdColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().created()));
-        createdColumn.setCellFactory(column -> textCell(created -> formats.age(created, Instant.now())));
+        createdColumn.setCellFactory(column -> textCell(created -> context.text(Times.age(created, Instant.now()))));
         imageTable.setItems(shown);
         imageTable.setPlaceholder(new Label(context.text("tag.empty")));
         refreshButton.disableProperty().bind(loading);
@@ -296,8 +297,8 @@ public final class TagStepController implements StepController {
     }
 
     /**
-     * Tags the image, then asks Harbor whether there is room and whether the tag is taken, so that
-     * neither surprises the user half-way through a long push.
+     * Asks Harbor whether there is room and whether the tag is taken, so that neither surprises the
+     * user half-way through a long push; then puts the plan's questions, and tags once all are agreed.
      */
     @Override
     public void next(Runnable advance) {
@@ -307,26 +308,49 @@ public final class TagStepController implements StepController {
         tagging.set(true);
         problemPane.clear();
         pushAnywayButton.setVisible(false);
-        Background.run(() -> {
-            step.apply(image, target);
-            return Preflight.check(target, credential, image.image().size(), session.platform());
-        }, report -> {
+        Background.run(() -> preparation.check(image, target, credential, session.platform()), plan -> {
             tagging.set(false);
             session.setPush(null);
-            Runnable proceed = () -> confirmOverwrite(report, target, advance);
-            if (report.roomShort()) {
-                problemPane.show(context.view(Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(),
-                        ProblemContext.none().withRegistry(target.registry()))));
-                afterQuotaWarning = proceed;
-                pushAnywayButton.setVisible(true);
-                pushAnywayButton.requestFocus();
-            } else {
-                proceed.run();
-            }
-        }, failure -> {
+            answer(plan, plan.questions(), advance);
+        }, this::showFailure);
+    }
+
+    /** Puts the first of the questions left; each yes moves on to the next, and the last to the tag. */
+    private void answer(PushPreparation.Plan plan, List<PushPreparation.Question> left, Runnable advance) {
+        if (left.isEmpty()) {
+            tagAndAdvance(plan, advance);
+            return;
+        }
+        Runnable agreed = () -> answer(plan, left.subList(1, left.size()), advance);
+        switch (left.get(0)) {
+            case ROOM_SHORT -> offerPushAnyway(plan, agreed);
+            case TAG_TAKEN -> confirmOverwrite(plan.target(), agreed);
+        }
+    }
+
+    private void tagAndAdvance(PushPreparation.Plan plan, Runnable advance) {
+        tagging.set(true);
+        Background.run(() -> {
+            preparation.tag(plan);
+            return plan;
+        }, tagged -> {
             tagging.set(false);
-            problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withImage(target.link()))));
-        });
+            advance.run();
+        }, this::showFailure);
+    }
+
+    private void showFailure(Throwable failure) {
+        tagging.set(false);
+        problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withImage(session.target().link()))));
+    }
+
+    private void offerPushAnyway(PushPreparation.Plan plan, Runnable agreed) {
+        Preflight.Report report = plan.report();
+        problemPane.show(context.view(Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(),
+                ProblemContext.none().withRegistry(plan.target().registry()))));
+        afterQuotaWarning = agreed;
+        pushAnywayButton.setVisible(true);
+        pushAnywayButton.requestFocus();
     }
 
     @FXML
@@ -336,11 +360,7 @@ public final class TagStepController implements StepController {
         afterQuotaWarning.run();
     }
 
-    private void confirmOverwrite(Preflight.Report report, HarborTarget target, Runnable advance) {
-        if (!report.tagTaken()) {
-            advance.run();
-            return;
-        }
+    private void confirmOverwrite(HarborTarget target, Runnable agreed) {
         ButtonType overwrite = new ButtonType(context.text("tag.exists.overwrite"), ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType(context.text("tag.exists.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, context.text("tag.exists.text", target.link()), keep, overwrite);
@@ -348,7 +368,7 @@ public final class TagStepController implements StepController {
         alert.initOwner(tagField.getScene().getWindow());
         Dialogs.makeDefault(alert, keep);
         if (alert.showAndWait().filter(overwrite::equals).isPresent()) {
-            advance.run();
+            agreed.run();
         } else {
             tagField.requestFocus();
             tagField.selectAll();

@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class PushOutcomeTest {
+class PushVerdictTest {
 
-    private static PushOutcome replay(List<PushEvent> events) {
-        PushOutcome outcome = new PushOutcome();
+    private static PushVerdict replay(List<PushEvent> events) {
+        PushVerdict outcome = new PushVerdict();
         events.forEach(outcome::record);
         return outcome;
     }
@@ -46,7 +46,7 @@ class PushOutcomeTest {
         "push-stream-error-wrong-password.jsonl | unauthorized: authentication required",
     })
     void anErrorItemFailsThePushWithTheEnginesText(String fixture, String engineText) {
-        PushOutcome outcome = replay(PushStreams.load(fixture));
+        PushVerdict outcome = replay(PushStreams.load(fixture));
 
         PushFailedException failure = assertThrows(PushFailedException.class, outcome::result);
 
@@ -56,7 +56,7 @@ class PushOutcomeTest {
 
     @Test
     void theRegistryDownErrorKeepsTheDialMessage() {
-        PushOutcome outcome = replay(PushStreams.load("push-stream-error-registry-down.jsonl"));
+        PushVerdict outcome = replay(PushStreams.load("push-stream-error-registry-down.jsonl"));
 
         PushFailedException failure = assertThrows(PushFailedException.class, outcome::result);
 
@@ -66,7 +66,7 @@ class PushOutcomeTest {
     @Test
     void aStreamThatStopsBeforeTheDigestIsAFailure() {
         List<PushEvent> events = PushStreams.load("push-stream-full.jsonl");
-        PushOutcome outcome = replay(events.subList(0, events.size() - 2));
+        PushVerdict outcome = replay(events.subList(0, events.size() - 2));
 
         PushFailedException failure = assertThrows(PushFailedException.class, outcome::result);
 
@@ -83,6 +83,7 @@ class PushOutcomeTest {
 
     @Test
     void podmanSendsOnlyTheDigestLineAndThatIsEnough() {
+        // Issue 14: PushEvents makes the line a result event, so the progress model hears the same end.
         PushResult result = replay(PushStreams.load("podman-4.3.1-push-stream.jsonl")).result();
 
         assertEquals(new PushResult("sha256:9677f0854a612180dea60ebf803c6b09a7f88663fcba0acd1260460fc416c320", 923), result);

@@ -1,17 +1,13 @@
 package io.github.harborupload.docker;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a push stream's events for the one thing that matters at the end: did it succeed, and with
  * which digest. The engine reports a failure as an item inside an HTTP 200 stream, so a stream that
- * simply ends proves nothing: only the final digest does.
+ * simply ends proves nothing: only the result event ({@link PushEvents} makes one of the final
+ * item or of the digest line) does.
  */
-final class PushOutcome {
-
-    /** {@code "1: digest: sha256:… size: 2010"}; Podman sends only this line, without the {@code aux} item. */
-    private static final Pattern DIGEST_LINE = Pattern.compile("^\\S+: digest: (sha256:[0-9a-f]{64}) size: (\\d+)$");
+final class PushVerdict {
 
     private String error;
     private PushResult result;
@@ -23,11 +19,6 @@ final class PushOutcome {
             }
         } else if (event.isResult()) {
             result = new PushResult(event.digest(), event.size());
-        } else if (result == null && event.status() != null) {
-            Matcher line = DIGEST_LINE.matcher(event.status());
-            if (line.matches()) {
-                result = new PushResult(line.group(1), Long.parseLong(line.group(2)));
-            }
         }
     }
 
