@@ -5,8 +5,12 @@ import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.registry.BlobUploader;
 import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.UploadListener;
+import io.github.harborupload.registry.UploadSession;
 import io.github.harborupload.registry.UploadedBlob;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -19,21 +23,33 @@ import java.util.concurrent.Future;
 final class LayerUpload implements UploadListener {
 
     private final String row;
+    private final String entry;
     private final SpooledBlob spool;
     private final long uncompressedSize;
     private final PushProgress progress;
+    private final PushState state;
+    private final Optional<UploadSession> saved;
     private final CompletableFuture<BlobRef> done = new CompletableFuture<>();
+    private volatile BlobUploader uploader;
 
     // Written by the compressor, read by the uploader: how the bytes sent translate to layer bytes.
     private volatile long uncompressedRead;
     private volatile long compressedWritten;
     private Future<?> task;
 
-    LayerUpload(String row, SpooledBlob spool, long uncompressedSize, PushProgress progress) {
+    /**
+     * @param entry the layer's path in the export, its key in {@code state}
+     * @param saved the registry's session of a paused or killed push, asked for its status first
+     */
+    LayerUpload(String row, String entry, SpooledBlob spool, long uncompressedSize, PushProgress progress,
+            PushState state, Optional<UploadSession> saved) {
         this.row = row;
+        this.entry = entry;
         this.spool = spool;
         this.uncompressedSize = uncompressedSize;
         this.progress = progress;
+        this.state = state;
+        this.saved = saved;
     }
 
     String row() {
@@ -61,7 +77,11 @@ final class LayerUpload implements UploadListener {
         }
         task = uploads.submit(() -> {
             try {
-                UploadedBlob blob = new BlobUploader(client).upload(spool, this);
+                BlobUploader sender = saved.map(session -> BlobUploader.resuming(client, session))
+                        .orElseGet(() -> new BlobUploader(client));
+                uploader = sender;
+                UploadedBlob blob = sender.upload(spool, this);
+                state.uploading(entry, Optional.empty());
                 progress.layer(row, LayerState.PUSHED);
                 done.complete(new BlobRef(blob.digest(), blob.size()));
             } catch (InterruptedException e) {
@@ -70,6 +90,29 @@ final class LayerUpload implements UploadListener {
                 done.completeExceptionally(e);
             }
         });
+    }
+
+    /** Stops the upload once the chunk in flight is sent; the session stays in the state. */
+    void pause() {
+        spool.stopReaders();
+    }
+
+    /** Waits until the upload's thread has stopped (or returns at once if it never started). */
+    void awaitStopped() {
+        Future<?> running;
+        synchronized (this) {
+            running = task;
+        }
+        if (running == null) {
+            return;
+        }
+        try {
+            running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException ended) {
+            // It has stopped, which is all this waits for.
+        }
     }
 
     /** Stops the upload, if it started. */
@@ -82,6 +125,10 @@ final class LayerUpload implements UploadListener {
 
     @Override
     public void bytesHeld(long bytes) {
+        BlobUploader sender = uploader;
+        if (sender != null) {
+            state.uploading(entry, sender.session());
+        }
         boolean everyByte = spool.isComplete() && bytes >= spool.size();
         progress.layerBytes(row, asLayerBytes(bytes), uncompressedSize);
         if (everyByte) {

@@ -9,7 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The compressed bytes of one layer in a file of the cache folder, written once by the compressor
@@ -28,6 +32,7 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
     private long length;
     private BlobRef complete;
     private IOException failure;
+    private boolean readersStopped;
 
     private SpooledBlob(Path file) {
         this.file = file;
@@ -40,6 +45,34 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
         Files.deleteIfExists(file);
         Files.createFile(file);
         return new SpooledBlob(file);
+    }
+
+    /**
+     * A spool a paused or killed push completed, when its file still holds exactly {@code blob}: the
+     * bytes are hashed again (a file cut short by a crash or changed since must not be sent).
+     */
+    static Optional<SpooledBlob> reopen(Path file, BlobRef blob) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                sha256.update(buffer, 0, n);
+                size += n;
+            }
+            String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+            if (size != blob.size() || !digest.equals(blob.digest())) {
+                return Optional.empty();
+            }
+            SpooledBlob spool = new SpooledBlob(file);
+            spool.length = size;
+            spool.complete = blob;
+            return Optional.of(spool);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** Where the compressor writes. Closing it does not complete the blob: {@link #complete()} does. */
@@ -116,13 +149,31 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
      */
     @Override
     public synchronized long awaitAvailable(long wanted) throws IOException, InterruptedException {
+        // The uploader asks before each chunk: a pause stops it here, between chunks, never inside one.
+        if (readersStopped) {
+            throw new InterruptedException("paused");
+        }
         while (length < wanted && complete == null) {
             if (failure != null) {
                 throw new IOException("the layer could not be compressed", failure);
             }
             wait();
+            if (readersStopped) {
+                throw new InterruptedException("paused");
+            }
         }
         return length;
+    }
+
+    /** A pause: a reader asking for its next chunk is stopped, one sending a chunk finishes it first. */
+    synchronized void stopReaders() {
+        readersStopped = true;
+        notifyAll();
+    }
+
+    /** The file's name in its folder, for the push's saved state. */
+    String fileName() {
+        return file.getFileName().toString();
     }
 
     /** The bytes from {@code offset} on, up to what is written when each read happens. */
