@@ -7,6 +7,9 @@ import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.UploadListener;
 import io.github.harborupload.registry.UploadSession;
 import io.github.harborupload.registry.UploadedBlob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -29,6 +32,7 @@ final class LayerUpload implements UploadListener {
     private final PushProgress progress;
     private final PushState state;
     private final Optional<UploadSession> saved;
+    private final Optional<Path> earlierBytes;
     private final CompletableFuture<BlobRef> done = new CompletableFuture<>();
     private volatile BlobUploader uploader;
 
@@ -39,10 +43,12 @@ final class LayerUpload implements UploadListener {
 
     /**
      * @param entry the layer's path in the export, its key in {@code state}
-     * @param saved the registry's session of a paused or killed push, asked for its status first
+     * @param saved        the registry's session of a paused or killed push, asked for its status first
+     * @param earlierBytes the partial spool that session was fed from, when this layer is compressed
+     *                     again: the session is continued only if the new spool begins with these bytes
      */
     LayerUpload(String row, String entry, SpooledBlob spool, long uncompressedSize, PushProgress progress,
-            PushState state, Optional<UploadSession> saved) {
+            PushState state, Optional<UploadSession> saved, Optional<Path> earlierBytes) {
         this.row = row;
         this.entry = entry;
         this.spool = spool;
@@ -50,6 +56,7 @@ final class LayerUpload implements UploadListener {
         this.progress = progress;
         this.state = state;
         this.saved = saved;
+        this.earlierBytes = earlierBytes;
     }
 
     String row() {
@@ -77,8 +84,7 @@ final class LayerUpload implements UploadListener {
         }
         task = uploads.submit(() -> {
             try {
-                BlobUploader sender = saved.map(session -> BlobUploader.resuming(client, session))
-                        .orElseGet(() -> new BlobUploader(client));
+                BlobUploader sender = sender(client);
                 uploader = sender;
                 UploadedBlob blob = sender.upload(spool, this);
                 state.uploading(entry, Optional.empty());
@@ -90,6 +96,21 @@ final class LayerUpload implements UploadListener {
                 done.completeExceptionally(e);
             }
         });
+    }
+
+    /** A new session, or the saved one as far as its bytes are proven to be this spool's. */
+    private BlobUploader sender(RegistryClient client) throws IOException, InterruptedException {
+        if (saved.isEmpty()) {
+            return new BlobUploader(client);
+        }
+        if (earlierBytes.isEmpty()) {
+            return BlobUploader.resuming(client, saved.get(), Long.MAX_VALUE);
+        }
+        long proven = spool.commonPrefix(earlierBytes.get());
+        Files.deleteIfExists(earlierBytes.get());
+        // Fewer bytes repeated than the registry confirmed: its session holds bytes of another stream.
+        return proven < saved.get().offset() ? new BlobUploader(client)
+                : BlobUploader.resuming(client, saved.get(), proven);
     }
 
     /** Stops the upload once the chunk in flight is sent; the session stays in the state. */

@@ -20,6 +20,7 @@ import io.github.harborupload.registry.BlobUploader;
 import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.UploadListener;
+import io.github.harborupload.registry.UploadSession;
 import io.github.harborupload.registry.UploadedBlob;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -311,7 +313,7 @@ public final class PushJob {
                 continue;
             }
             LayerUpload upload = new LayerUpload(row, layer.entry(), spool.get(), layer.entrySize(), progress,
-                    state, layer.upload());
+                    state, layer.upload(), Optional.empty());
             register(upload);
             progress.layer(row, LayerState.WAITING);
             upload.start(client, uploads);
@@ -432,9 +434,11 @@ public final class PushJob {
         String row = row(entry.path());
         // Named for the entry, so a spool kept from an earlier run is never overwritten by another layer's.
         String name = "layer-" + BlobSource.sha256(entry.path().getBytes(StandardCharsets.UTF_8)).substring(7, 23) + ".gz";
+        Optional<UploadSession> saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
+        Optional<Path> earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
         SpooledBlob spool = SpooledBlob.create(folder, name);
         state.started(entry.path(), entry.size(), spool.fileName());
-        LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, Optional.empty());
+        LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, saved, earlier);
         register(upload);
         progress.layer(row, LayerState.COMPRESSING);
         if (sendWhileReading) {
@@ -449,6 +453,20 @@ public final class PushJob {
             throw e;
         }
         return upload;
+    }
+
+    /**
+     * The partial spool an earlier run fed the registry's session from, moved aside so the layer can
+     * be compressed again beside it; empty when there is none.
+     */
+    private static Optional<Path> keepEarlier(Path spool) {
+        Path earlier = spool.resolveSibling(spool.getFileName() + ".before");
+        try {
+            Files.move(spool, earlier, StandardCopyOption.REPLACE_EXISTING);
+            return Optional.of(earlier);
+        } catch (IOException none) {
+            return Optional.empty();
+        }
     }
 
     private BlobRef gzipInto(SpooledBlob spool, InputStream content, LayerUpload upload) throws IOException {

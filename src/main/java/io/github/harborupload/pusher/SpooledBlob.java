@@ -1,6 +1,7 @@
 package io.github.harborupload.pusher;
 
 import io.github.harborupload.registry.BlobSource;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -169,6 +170,25 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
     synchronized void stopReaders() {
         readersStopped = true;
         notifyAll();
+    }
+
+    /**
+     * How many of the first bytes of {@code earlier}, the partial spool of the same layer from a
+     * paused or killed run, this spool repeats: waits until this one is as long (or complete), then
+     * compares. The parallel gzip gives the same bytes for the same layer, level and block size, so
+     * all but the end an interrupted compressor wrote when it closed; the registry's session of the
+     * earlier bytes can be continued as far as they are repeated.
+     */
+    long commonPrefix(Path earlier) throws IOException, InterruptedException {
+        long wanted = Math.min(Files.size(earlier), awaitAvailable(Files.size(earlier)));
+        try (InputStream before = new BufferedInputStream(Files.newInputStream(earlier));
+                InputStream now = new BufferedInputStream(openAt(0))) {
+            long same = 0;
+            while (same < wanted && before.read() == now.read()) {
+                same++;
+            }
+            return same;
+        }
     }
 
     /** The file's name in its folder, for the push's saved state. */
