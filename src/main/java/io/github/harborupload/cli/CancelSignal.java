@@ -56,14 +56,20 @@ public interface CancelSignal {
             public Registration onPause(Runnable pause, Runnable stop) {
                 Signal interrupt = new Signal("INT");
                 AtomicInteger presses = new AtomicInteger();
-                SignalHandler before = Signal.handle(interrupt, signal -> {
-                    if (presses.incrementAndGet() == 1) {
-                        new Thread(pause, "harbor-upload-pause").start();
-                    } else {
-                        stop.run();
-                        System.exit(ExitCode.CANCELLED.code());
-                    }
-                });
+                SignalHandler before;
+                try {
+                    before = Signal.handle(interrupt, signal -> {
+                        if (presses.incrementAndGet() == 1) {
+                            new Thread(pause, "harbor-upload-pause").start();
+                        } else {
+                            stop.run();
+                            System.exit(ExitCode.CANCELLED.code());
+                        }
+                    });
+                } catch (IllegalArgumentException | UnsupportedOperationException taken) {
+                    // A JVM that keeps SIGINT to itself (-Xrs): Ctrl-C pauses through the shutdown hook.
+                    return onCancel(pause);
+                }
                 return () -> Signal.handle(interrupt, before);
             }
         };
