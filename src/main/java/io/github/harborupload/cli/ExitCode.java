@@ -58,7 +58,7 @@ public enum ExitCode {
                     PLATFORM_UNAVAILABLE -> NETWORK;
             case PLATFORM_INVALID_REQUEST, PLATFORM_IMPORT_INVALID, PLATFORM_PLAIN_HTTP -> USAGE;
             case ENGINE_UNREACHABLE, ENGINE_TLS -> ENGINE_UNREACHABLE;
-            case CANCELLED, REQUEST_CANCELLED -> CANCELLED;
+            case CANCELLED, REQUEST_CANCELLED, PAUSED -> CANCELLED;
             case PLATFORM_IMPORT_NOT_CONFIRMED -> IMPORT_NOT_CONFIRMED;
             // This computer's Docker settings: no class of their own, the problem's text says which file or helper.
             case DOCKER_CONFIG_UNREADABLE, DOCKER_CONFIG_NOT_WRITABLE, CREDENTIAL_HELPER_FAILED -> OTHER;

@@ -42,10 +42,7 @@ final class PushFollower {
         stream.println(context.text("push.pushing", image.name(), run.target().link()));
         ProgressText texts = new ProgressText(context.translator(), known);
         CountDownLatch reported = new CountDownLatch(1);
-        try (CancelSignal.Registration ctrlC = context.cancelSignal().onCancel(() -> {
-            run.cancel();
-            awaitQuietly(reported);
-        })) {
+        try (CancelSignal.Registration ctrlC = ctrlC(run, reported)) {
             try (ProgressTicker ticker = new ProgressTicker(run::snapshot,
                     mode.view(stream, texts, context.terminal().columns()), mode.period())) {
                 return run.completion().toCompletableFuture().join();
@@ -57,6 +54,30 @@ final class PushFollower {
                 reported.countDown();
             }
         }
+    }
+
+    /**
+     * What Ctrl-C does: where the push can pause, the first press pauses it after the chunk in flight
+     * (the paused problem then says to run the same command again) and a second ends the process at
+     * once, keeping what was sent; elsewhere it cancels.
+     */
+    private CancelSignal.Registration ctrlC(PushRun run, CountDownLatch reported) {
+        Runnable cancel = () -> {
+            run.cancel();
+            awaitQuietly(reported);
+        };
+        if (!run.canPause()) {
+            return context.cancelSignal().onCancel(cancel);
+        }
+        return context.cancelSignal().onPause(() -> {
+            stream.println();
+            stream.println(context.text("push.pausing"));
+            run.pause();
+        }, () -> {
+            stream.println();
+            stream.println(context.text("push.stopped"));
+            stream.flush();
+        });
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

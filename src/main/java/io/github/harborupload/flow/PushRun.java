@@ -21,15 +21,23 @@ public final class PushRun {
     private final PushProgress progress;
     private final CompletableFuture<PushResult> completion;
     private final Runnable cancel;
+    /** Null where the push cannot pause (the engine's). */
+    private final Runnable pause;
 
     private final long startedNanos = System.nanoTime();
     private volatile long finishedNanos;
 
     PushRun(HarborTarget target, PushProgress progress, CompletionStage<PushResult> completion, Runnable cancel) {
+        this(target, progress, completion, cancel, null);
+    }
+
+    PushRun(HarborTarget target, PushProgress progress, CompletionStage<PushResult> completion, Runnable cancel,
+            Runnable pause) {
         this.target = target;
         this.progress = progress;
         this.completion = completion.toCompletableFuture();
         this.cancel = cancel;
+        this.pause = pause;
         this.completion.whenComplete((result, failure) -> finishedNanos = System.nanoTime());
     }
 
@@ -52,9 +60,23 @@ public final class PushRun {
         cancel.run();
     }
 
+    /** Whether {@link #pause()} keeps what was sent: the project's own push can, the engine's cannot. */
+    public boolean canPause() {
+        return pause != null;
+    }
+
+    /**
+     * Pauses the push: the chunk in flight finishes, then it stops, keeping what was sent; the same
+     * push started again goes on from there. Where it {@linkplain #canPause() cannot pause}, cancels.
+     */
+    public void pause() {
+        (pause != null ? pause : cancel).run();
+    }
+
     /**
      * Completes with the digest and size, or fails with the cause: the engine layer's exception, the
-     * registry's, the image archive's; {@code PushCancelledException} after {@link #cancel()}.
+     * registry's, the image archive's; {@code PushCancelledException} after {@link #cancel()},
+     * {@code PushPausedException} after {@link #pause()}.
      */
     public CompletionStage<PushResult> completion() {
         return completion.minimalCompletionStage();

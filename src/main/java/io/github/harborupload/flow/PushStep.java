@@ -40,7 +40,7 @@ public final class PushStep {
         try {
             PushJob job = services.pusher().start(services.engine(), target.registry(), plainHttp,
                     target.project() + "/" + target.repository(), target.tag(), credential, image.image().id(), progress);
-            return new PushRun(target, progress, job.completion(), job::cancel);
+            return new PushRun(target, progress, job.completion(), job::cancel, job::pause);
         } catch (RegistryException e) {
             return new PushRun(target, progress, CompletableFuture.failedFuture(e), () -> { });
         }

@@ -1,6 +1,7 @@
 package io.github.harborupload.problems;
 
 import static io.github.harborupload.problems.ProblemType.CANCELLED;
+import static io.github.harborupload.problems.ProblemType.PAUSED;
 import static io.github.harborupload.problems.ProblemType.CREDENTIAL_HELPER_FAILED;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_NOT_WRITABLE;
 import static io.github.harborupload.problems.ProblemType.DOCKER_CONFIG_UNREADABLE;
@@ -57,6 +58,7 @@ import io.github.harborupload.archive.ImageArchiveException;
 import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.PushCancelledException;
+import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.docker.config.ConfigFileException;
 import io.github.harborupload.docker.config.ContextNotFoundException;
 import io.github.harborupload.docker.config.CredentialHelperException;
@@ -92,6 +94,7 @@ final class ProblemRules {
 
     private static final List<TypeRule> BY_EXCEPTION = List.of(
             new TypeRule(PushCancelledException.class, CANCELLED),
+            new TypeRule(PushPausedException.class, PAUSED),
             new TypeRule(EngineUnreachableException.class, ENGINE_UNREACHABLE),
             new TypeRule(ImageNotFoundException.class, IMAGE_NOT_FOUND),
             new TypeRule(ContextNotFoundException.class, ENGINE_UNREACHABLE),

@@ -63,6 +63,8 @@ public enum ProblemType {
     /** Raised from the progress signals while the push still runs. */
     STALLED(Severity.WARNING, 2, 3),
     CANCELLED(Severity.INFO, 1, 1),
+    /** The user paused the project's own push; what was sent is kept for the same push again (issue 19). */
+    PAUSED(Severity.INFO, 1, 1),
     UNKNOWN(Severity.ERROR, 1, 2),
 
     // The platform's API: no answer, or not one this wizard can read.

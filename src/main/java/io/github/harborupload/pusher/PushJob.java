@@ -9,6 +9,7 @@ import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.ImageDetails;
 import io.github.harborupload.docker.ImageExport;
 import io.github.harborupload.docker.PushCancelledException;
+import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.gzip.GzipSettings;
 import io.github.harborupload.gzip.ParallelGzipOutputStream;
@@ -19,12 +20,15 @@ import io.github.harborupload.registry.BlobUploader;
 import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.UploadListener;
+import io.github.harborupload.registry.UploadSession;
 import io.github.harborupload.registry.UploadedBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 
 /**
  * One push of the project's own, from an image in the engine to a tag in the registry, on a thread
@@ -55,6 +60,11 @@ import java.util.concurrent.ExecutorService;
  * </ol>
  * Every layer is checked against its diff_id on the way; the registry's answers are checked by the
  * protocol client. {@link #cancel()} stops everything and removes the spool.
+ *
+ * <p>{@link #pause()} lets each chunk in flight finish, then stops; a push that pauses or fails keeps
+ * its folder (the spool and the {@link PushState}), and the same push started again goes on from
+ * there: complete spools are sent without exporting them again, each saved upload session is asked
+ * where it stands. The state never makes a push fail: one that cannot be used is set aside.
  */
 public final class PushJob {
 
@@ -63,7 +73,8 @@ public final class PushJob {
     private final String imageId;
     private final String tag;
     private final PushProgress progress;
-    private final Path spoolFolder;
+    private final Path folder;
+    private final PushState.Target target;
     private final ExecutorService deflaters;
     private final ExecutorService uploads;
     private final GzipSettings gzip;
@@ -74,15 +85,20 @@ public final class PushJob {
     private ImageExport export;
     private Thread worker;
     private boolean cancelled;
+    private boolean paused;
 
-    PushJob(DockerEngine engine, RegistryClient client, String imageId, String tag, PushProgress progress,
-            Path spoolFolder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip) {
+    // Set once by the worker before anything is uploaded.
+    private PushState state;
+
+    PushJob(DockerEngine engine, RegistryClient client, PushState.Target target, PushProgress progress,
+            Path folder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip) {
         this.engine = engine;
         this.client = client;
-        this.imageId = imageId;
-        this.tag = tag;
+        this.imageId = target.imageId();
+        this.tag = target.tag();
+        this.target = target;
         this.progress = progress;
-        this.spoolFolder = spoolFolder;
+        this.folder = folder;
         this.deflaters = deflaters;
         this.uploads = uploads;
         this.gzip = gzip;
@@ -133,48 +149,125 @@ public final class PushJob {
         done.completeExceptionally(new PushCancelledException());
     }
 
+    /**
+     * Pauses the push: the export is closed, each upload finishes the chunk it is sending and stops,
+     * and the job completes with {@link PushPausedException}, keeping the spool and the state for
+     * the same push started again. Safe from any thread, any number of times.
+     */
+    public void pause() {
+        ImageExport open;
+        List<LayerUpload> running;
+        synchronized (this) {
+            if (cancelled || paused || done.isDone()) {
+                return;
+            }
+            paused = true;
+            open = export;
+            running = List.copyOf(layerUploads);
+        }
+        running.forEach(LayerUpload::pause);
+        if (open != null) {
+            open.close();
+        }
+    }
+
     private synchronized boolean isCancelled() {
         return cancelled;
     }
 
+    private synchronized boolean isPaused() {
+        return paused;
+    }
+
     private void run() {
+        PushResult result = null;
+        Throwable cause = null;
         try {
-            PushResult result = push();
+            result = push();
+        } catch (Throwable failure) {
+            cause = unwrap(failure);
+        }
+        boolean cancelledNow = result == null && (isCancelled() || (!isPaused()
+                && (cause instanceof InterruptedException || cause instanceof CancellationException)));
+        boolean keep = result == null && !cancelledNow;
+        stopUploads(keep && isPaused());
+        if (keep && state != null) {
+            state.fraction(progress.snapshot().fraction());
+        } else {
+            removeFolder();
+        }
+        if (result != null) {
             progress.succeeded(result.digest(), result.size());
             done.complete(result);
-        } catch (Throwable failure) {
-            Throwable cause = unwrap(failure);
-            if (isCancelled() || cause instanceof InterruptedException || cause instanceof CancellationException) {
-                done.completeExceptionally(new PushCancelledException());
+        } else if (cancelledNow) {
+            done.completeExceptionally(new PushCancelledException());
+        } else if (isPaused()) {
+            done.completeExceptionally(new PushPausedException());
+        } else {
+            progress.failed(String.valueOf(cause.getMessage()));
+            done.completeExceptionally(cause);
+        }
+    }
+
+    /** Stops every upload: after its chunk in flight for a pause, at once otherwise. */
+    private void stopUploads(boolean finishChunks) {
+        List<LayerUpload> all;
+        synchronized (this) {
+            all = List.copyOf(layerUploads);
+        }
+        for (LayerUpload upload : all) {
+            if (finishChunks) {
+                upload.pause();
+                upload.awaitStopped();
             } else {
-                progress.failed(String.valueOf(cause.getMessage()));
-                done.completeExceptionally(cause);
-            }
-        } finally {
-            List<LayerUpload> all;
-            synchronized (this) {
-                all = List.copyOf(layerUploads);
-            }
-            for (LayerUpload upload : all) {
                 upload.cancel();
-                closeQuietly(upload.spool());
             }
-            try {
-                Files.deleteIfExists(spoolFolder);
-            } catch (IOException ignored) {
-                // Not empty: an uploader still closing a file. The cache folder is the OS's to clean.
+        }
+    }
+
+    /** The push succeeded or was cancelled: its spool and state go. */
+    private void removeFolder() {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
             }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // Gone already, or a file still open (Windows): the cache folder is the OS's to clean.
+        }
+    }
+
+    /** The saved state of this push, or a fresh one; one that cannot be used is set aside. */
+    private PushState openState() {
+        try {
+            return PushState.load(folder, target).orElseGet(() -> PushState.fresh(folder, target));
+        } catch (IOException unusable) {
+            PushState.setAside(folder);
+            return PushState.fresh(folder, target);
         }
     }
 
     private PushResult push() throws Exception {
         ImageDetails image = engine.inspect(imageId);
+        state = openState();
         Map<String, BlobRef> present = layersInRepository(image);
         BlobRef config = configInRepository(image);
         Map<String, BlobRef> blobs = new HashMap<>(present);
         if (config == null || !present.keySet().containsAll(image.diffIds())) {
-            ImageArchive archive = exportAndUpload(image, present, blobs);
-            config = uploadConfig(archive.config(), archive.configDigest());
+            Set<String> settled = new HashSet<>();
+            Map<String, LayerUpload> kept = resumeKept(image, present, blobs, settled);
+            Optional<byte[]> savedConfig = state.savedConfig();
+            Set<String> unsent = new HashSet<>(image.diffIds());
+            unsent.removeAll(blobs.keySet());
+            unsent.removeAll(kept.keySet());
+            if (unsent.isEmpty() && savedConfig.isPresent()) {
+                // Every layer the registry lacks is spooled whole already: no export at all.
+                awaitAll(kept, blobs);
+                config = uploadConfig(savedConfig.get(), BlobSource.sha256(savedConfig.get()));
+            } else {
+                ImageArchive archive = exportAndUpload(image, present, blobs, kept, settled);
+                config = uploadConfig(archive.config(), archive.configDigest());
+            }
         } else {
             for (String diffId : image.diffIds()) {
                 progress.layer(row(diffId), LayerState.ALREADY_EXISTS);
@@ -187,6 +280,65 @@ public final class PushJob {
         byte[] manifest = ManifestV2.of(config, layers);
         String digest = client.putManifest(tag, manifest, ManifestV2.MEDIA_TYPE);
         return new PushResult(digest, manifest.length);
+    }
+
+    /**
+     * The layers a paused or killed run of this push spooled whole (hashed again to be sure): those
+     * the registry committed meanwhile go into {@code blobs}, the others start uploading at once,
+     * each continuing its saved session where the registry still holds it. Their export entries go
+     * into {@code settled}, so an export, if one is needed, skips them.
+     *
+     * @return diff_id → the upload of each layer sent from a kept spool
+     */
+    private Map<String, LayerUpload> resumeKept(ImageDetails image, Map<String, BlobRef> present,
+            Map<String, BlobRef> blobs, Set<String> settled) throws RegistryException, InterruptedException {
+        Map<String, LayerUpload> kept = new LinkedHashMap<>();
+        for (PushState.Layer layer : state.layers()) {
+            String diffId = layer.diffId();
+            if (!layer.complete() || diffId == null || !image.diffIds().contains(diffId)
+                    || present.containsKey(diffId) || kept.containsKey(diffId)) {
+                continue;
+            }
+            BlobRef blob = new BlobRef(layer.digest(), layer.size());
+            Optional<SpooledBlob> spool = SpooledBlob.reopen(folder.resolve(layer.spool()), blob);
+            if (spool.isEmpty()) {
+                continue;
+            }
+            String row = row(layer.entry());
+            settled.add(layer.entry());
+            if (client.blobSize(blob.digest()).isPresent()) {
+                blobs.put(diffId, blob);
+                progress.layerBytes(row, layer.entrySize(), layer.entrySize());
+                progress.layer(row, LayerState.PUSHED);
+                continue;
+            }
+            LayerUpload upload = new LayerUpload(row, layer.entry(), spool.get(), layer.entrySize(), progress,
+                    state, layer.upload(), Optional.empty());
+            register(upload);
+            progress.layer(row, LayerState.WAITING);
+            upload.start(client, uploads);
+            kept.put(diffId, upload);
+        }
+        return kept;
+    }
+
+    /** A layer upload pause and cancel must reach; one registered after a pause stops before its first chunk. */
+    private void register(LayerUpload upload) {
+        boolean pausedAlready;
+        synchronized (this) {
+            layerUploads.add(upload);
+            pausedAlready = paused;
+        }
+        if (pausedAlready) {
+            upload.pause();
+        }
+    }
+
+    private static void awaitAll(Map<String, LayerUpload> uploads, Map<String, BlobRef> blobs) throws Exception {
+        for (Map.Entry<String, LayerUpload> layer : uploads.entrySet()) {
+            blobs.put(layer.getKey(), await(layer.getValue()));
+            closeQuietly(layer.getValue().spool());
+        }
     }
 
     /** diff_id → blob of the layers the repository holds now (learnt, then checked with HEAD). */
@@ -226,12 +378,13 @@ public final class PushJob {
      * bytes; otherwise only once the layer's diff_id is known at its end (docker's archive names a
      * layer by an ID of its own), so a layer the registry has is never sent.
      */
-    private ImageArchive exportAndUpload(ImageDetails image, Map<String, BlobRef> present, Map<String, BlobRef> blobs)
-            throws Exception {
+    private ImageArchive exportAndUpload(ImageDetails image, Map<String, BlobRef> present, Map<String, BlobRef> blobs,
+            Map<String, LayerUpload> kept, Set<String> settled) throws Exception {
         Set<String> wanted = new HashSet<>(image.diffIds());
-        wanted.removeAll(present.keySet());
+        wanted.removeAll(blobs.keySet());
+        wanted.removeAll(kept.keySet());
         boolean sendWhileReading = present.isEmpty();
-        Map<String, LayerUpload> byDiffId = new LinkedHashMap<>();
+        Map<String, LayerUpload> byDiffId = new LinkedHashMap<>(kept);
         progress.preparingImage(true);
         ImageExport opened = engine.export(imageId);
         synchronized (this) {
@@ -245,9 +398,14 @@ public final class PushJob {
         ImageArchive archive;
         try (opened) {
             LayerSink sink = (entry, content) -> {
+                if (settled.contains(entry.path())) {
+                    // Sent from its kept spool; the reader still checks the entry against its diff_id.
+                    return LayerSink.IGNORE_END;
+                }
                 LayerUpload upload = compress(entry, content, sendWhileReading);
                 return digests -> {
                     String diffId = digests.diffId();
+                    state.completed(entry.path(), diffId, new BlobRef(upload.spool().digest(), upload.spool().size()));
                     if (wanted.remove(diffId)) {
                         byDiffId.put(diffId, upload);
                         upload.start(client, uploads);
@@ -260,10 +418,11 @@ public final class PushJob {
             };
             archive = new ImageArchiveReader().read(opened, image.id(), sink);
         }
-        for (Map.Entry<String, LayerUpload> layer : byDiffId.entrySet()) {
-            blobs.put(layer.getKey(), await(layer.getValue()));
-            closeQuietly(layer.getValue().spool());
+        synchronized (this) {
+            export = null;
         }
+        state.config(archive.config());
+        awaitAll(byDiffId, blobs);
         if (!wanted.isEmpty()) {
             throw new IllegalStateException("the export held no layer for " + wanted);
         }
@@ -273,15 +432,14 @@ public final class PushJob {
     /** Compresses one entry into its spool (or copies a layer the engine compressed already). */
     private LayerUpload compress(ArchiveEntry entry, InputStream content, boolean sendWhileReading) throws IOException {
         String row = row(entry.path());
-        int index;
-        synchronized (this) {
-            index = layerUploads.size();
-        }
-        SpooledBlob spool = SpooledBlob.create(spoolFolder, "layer-" + index + ".gz");
-        LayerUpload upload = new LayerUpload(row, spool, entry.size(), progress);
-        synchronized (this) {
-            layerUploads.add(upload);
-        }
+        // Named for the entry, so a spool kept from an earlier run is never overwritten by another layer's.
+        String name = "layer-" + BlobSource.sha256(entry.path().getBytes(StandardCharsets.UTF_8)).substring(7, 23) + ".gz";
+        Optional<UploadSession> saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
+        Optional<Path> earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
+        SpooledBlob spool = SpooledBlob.create(folder, name);
+        state.started(entry.path(), entry.size(), spool.fileName());
+        LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, saved, earlier);
+        register(upload);
         progress.layer(row, LayerState.COMPRESSING);
         if (sendWhileReading) {
             upload.start(client, uploads);
@@ -295,6 +453,20 @@ public final class PushJob {
             throw e;
         }
         return upload;
+    }
+
+    /**
+     * The partial spool an earlier run fed the registry's session from, moved aside so the layer can
+     * be compressed again beside it; empty when there is none.
+     */
+    private static Optional<Path> keepEarlier(Path spool) {
+        Path earlier = spool.resolveSibling(spool.getFileName() + ".before");
+        try {
+            Files.move(spool, earlier, StandardCopyOption.REPLACE_EXISTING);
+            return Optional.of(earlier);
+        } catch (IOException none) {
+            return Optional.empty();
+        }
     }
 
     private BlobRef gzipInto(SpooledBlob spool, InputStream content, LayerUpload upload) throws IOException {

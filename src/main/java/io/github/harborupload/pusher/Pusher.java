@@ -11,7 +11,6 @@ import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +58,7 @@ public final class Pusher implements AutoCloseable {
 
     /**
      * Starts pushing the local image {@code imageId} to {@code registry/repository:tag}; returns at once.
+     * Where a run of the same push paused or failed, it goes on from what that run kept.
      *
      * @param plainHttp speak http to the registry: only where the engine would (loopback, its insecure list)
      * @throws RegistryException when the registry's CA files cannot be read
@@ -67,8 +67,10 @@ public final class Pusher implements AutoCloseable {
             Credential credential, String imageId, PushProgress progress) throws RegistryException {
         RegistryEndpoint endpoint = RegistryEndpoint.of(registry, plainHttp, environment, home);
         RegistryClient client = new RegistryClient(endpoint, repository, credential, registrySettings);
-        Path folder = spoolFolder.resolve(UUID.randomUUID().toString());
-        PushJob job = new PushJob(engine, client, imageId, tag, progress, folder, deflaters, uploads, gzip);
+        PushState.Target target = new PushState.Target(registry, repository, tag, imageId);
+        // One folder per push, named for what it pushes: the same push started again finds what was done.
+        Path folder = spoolFolder.resolve(target.key());
+        PushJob job = new PushJob(engine, client, target, progress, folder, deflaters, uploads, gzip);
         job.start();
         return job;
     }

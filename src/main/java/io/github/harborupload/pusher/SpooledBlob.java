@@ -1,6 +1,7 @@
 package io.github.harborupload.pusher;
 
 import io.github.harborupload.registry.BlobSource;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The compressed bytes of one layer in a file of the cache folder, written once by the compressor
@@ -28,6 +33,7 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
     private long length;
     private BlobRef complete;
     private IOException failure;
+    private boolean readersStopped;
 
     private SpooledBlob(Path file) {
         this.file = file;
@@ -40,6 +46,34 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
         Files.deleteIfExists(file);
         Files.createFile(file);
         return new SpooledBlob(file);
+    }
+
+    /**
+     * A spool a paused or killed push completed, when its file still holds exactly {@code blob}: the
+     * bytes are hashed again (a file cut short by a crash or changed since must not be sent).
+     */
+    static Optional<SpooledBlob> reopen(Path file, BlobRef blob) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                sha256.update(buffer, 0, n);
+                size += n;
+            }
+            String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+            if (size != blob.size() || !digest.equals(blob.digest())) {
+                return Optional.empty();
+            }
+            SpooledBlob spool = new SpooledBlob(file);
+            spool.length = size;
+            spool.complete = blob;
+            return Optional.of(spool);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** Where the compressor writes. Closing it does not complete the blob: {@link #complete()} does. */
@@ -116,13 +150,50 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
      */
     @Override
     public synchronized long awaitAvailable(long wanted) throws IOException, InterruptedException {
+        // The uploader asks before each chunk: a pause stops it here, between chunks, never inside one.
+        if (readersStopped) {
+            throw new InterruptedException("paused");
+        }
         while (length < wanted && complete == null) {
             if (failure != null) {
                 throw new IOException("the layer could not be compressed", failure);
             }
             wait();
+            if (readersStopped) {
+                throw new InterruptedException("paused");
+            }
         }
         return length;
+    }
+
+    /** A pause: a reader asking for its next chunk is stopped, one sending a chunk finishes it first. */
+    synchronized void stopReaders() {
+        readersStopped = true;
+        notifyAll();
+    }
+
+    /**
+     * How many of the first bytes of {@code earlier}, the partial spool of the same layer from a
+     * paused or killed run, this spool repeats: waits until this one is as long (or complete), then
+     * compares. The parallel gzip gives the same bytes for the same layer, level and block size, so
+     * all but the end an interrupted compressor wrote when it closed; the registry's session of the
+     * earlier bytes can be continued as far as they are repeated.
+     */
+    long commonPrefix(Path earlier) throws IOException, InterruptedException {
+        long wanted = Math.min(Files.size(earlier), awaitAvailable(Files.size(earlier)));
+        try (InputStream before = new BufferedInputStream(Files.newInputStream(earlier));
+                InputStream now = new BufferedInputStream(openAt(0))) {
+            long same = 0;
+            while (same < wanted && before.read() == now.read()) {
+                same++;
+            }
+            return same;
+        }
+    }
+
+    /** The file's name in its folder, for the push's saved state. */
+    String fileName() {
+        return file.getFileName().toString();
     }
 
     /** The bytes from {@code offset} on, up to what is written when each read happens. */

@@ -37,16 +37,19 @@ public final class BlobUploader {
     private final RegistryClient client;
     private final RegistrySettings settings;
     private volatile UploadSession session;
+    /** The most a saved session may hold to be continued: its bytes are the source's only that far. */
+    private final long usableBytes;
 
     /** An upload that starts with a new session. */
     public BlobUploader(RegistryClient client) {
-        this(client, null);
+        this(client, null, 0);
     }
 
-    private BlobUploader(RegistryClient client, UploadSession saved) {
+    private BlobUploader(RegistryClient client, UploadSession saved, long usableBytes) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = client.settings();
         this.session = saved;
+        this.usableBytes = usableBytes;
     }
 
     /**
@@ -54,7 +57,16 @@ public final class BlobUploader {
      * continues from the registry's {@code Range} when it still holds the session, else starts a new one.
      */
     public static BlobUploader resuming(RegistryClient client, UploadSession saved) {
-        return new BlobUploader(client, Objects.requireNonNull(saved, "saved"));
+        return resuming(client, saved, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #resuming(RegistryClient, UploadSession)}, where the source is known to repeat the
+     * bytes the session was fed only up to {@code usableBytes} (a layer compressed again after a
+     * restart): a session holding more starts anew.
+     */
+    public static BlobUploader resuming(RegistryClient client, UploadSession saved, long usableBytes) {
+        return new BlobUploader(client, Objects.requireNonNull(saved, "saved"), usableBytes);
     }
 
     /** The open session and the bytes the registry acknowledged, while there is one; empty before and after. */
@@ -101,6 +113,10 @@ public final class BlobUploader {
             UploadSession saved = session;
             try {
                 long held = recover(listener);
+                if (held > usableBytes) {
+                    throw new SessionLost(UploadListener.Retry.NEW_SESSION, "the registry holds " + held
+                            + " bytes of the upload, the source repeats only " + usableBytes);
+                }
                 listener.bytesHeld(held);
                 return held;
             } catch (SessionLost lost) {

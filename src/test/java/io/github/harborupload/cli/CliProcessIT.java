@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.docker.ImageDetails;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.HtpasswdRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
 import io.github.harborupload.settings.AppFolders;
+import io.github.harborupload.testsupport.GatewayFaults;
+import io.github.harborupload.testsupport.PulledImage;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
@@ -31,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,46 +249,150 @@ class CliProcessIT {
         assertEquals(ExitCode.ENGINE_UNREACHABLE.code(), process.exitValue(), err.get());
     }
 
-    @Test
-    void ctrlCCancelsThePushAndLeavesTheEngineWell() throws Exception {
-        logIn();
-        String repository = TestStack.uniqueRepository("cli-process-cancel");
-        String target = stack.registry() + "/user-" + stack.user() + "/" + repository + ":1";
-        images.removeLater(target);
-        Process process = jar("-jar", JAR.toString(), "push", freshBig, "--target", target).start();
-        process.getOutputStream().close();
-        CompletableFuture<String> err = readAll(process.getErrorStream());
-        CountDownLatch firstProgress = new CountDownLatch(1);
-        StringBuilder out = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    synchronized (out) {
-                        out.append(line).append('\n');
-                    }
-                    if (line.contains("%")) {
-                        firstProgress.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.start();
-        assertTrue(firstProgress.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "a progress line: " + out + err.getNow(""));
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
-        assertEquals(0, kill.waitFor());
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "ends after Ctrl-C");
-        reader.join(5_000);
+    /** A push of {@link #freshBig} as a real process, its standard output read line by line. */
+    private final class RunningPush {
+        final Process process;
+        final CompletableFuture<String> err;
+        final StringBuilder out = new StringBuilder();
+        final CountDownLatch firstProgress = new CountDownLatch(1);
+        final Thread reader;
 
-        assertEquals(ExitCode.CANCELLED.code(), process.exitValue(), out + err.get());
-        assertTrue(err.get().contains("Push cancelled"), err.get());
-        assertEquals(Optional.empty(), RegistryManifests.digest(stack.registry(), "user-" + stack.user() + "/" + repository,
-                "1", new Credential(stack.user(), stack.password())), "the push did not finish: " + out);
+        RunningPush(String target) throws IOException {
+            process = jar("-jar", JAR.toString(), "push", freshBig, "--target", target).start();
+            process.getOutputStream().close();
+            err = readAll(process.getErrorStream());
+            reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        synchronized (out) {
+                            out.append(line).append('\n');
+                        }
+                        if (line.contains("%")) {
+                            firstProgress.countDown();
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            reader.start();
+        }
+
+        void signal(String name) throws Exception {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            assertEquals(0, kill.waitFor());
+        }
+
+        int awaitExit() throws Exception {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ends after the signal");
+            reader.join(5_000);
+            return process.exitValue();
+        }
+
+        String all() {
+            synchronized (out) {
+                return out + err.getNow("");
+            }
+        }
+    }
+
+    private void logInTo(String registry) throws Exception {
+        Result login = run(stack.password() + "\n", "login", "--registry", registry, "-u", stack.user(), "--password-stdin");
+        assertEquals(0, login.exit(), login.all());
+    }
+
+    /** Bytes the stack's gateway passed on in PATCHes for {@code repository} (its request log). */
+    private static long bytesPatched(GatewayFaults faults, String repository) {
+        return faults.requests().stream()
+                .filter(request -> request[0].equals("PATCH") && request[3].startsWith("/v2/" + repository + "/"))
+                .mapToLong(request -> Long.parseLong(request[2])).sum();
+    }
+
+    /** The registry confirmed bytes of some layer: the state file of the push says so. */
+    private boolean stateHoldsAConfirmedChunk() throws IOException {
+        Path spool = dir.resolve("app-config").resolve("cache").resolve("spool");
+        if (!Files.isDirectory(spool)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(spool)) {
+            for (Path state : files.filter(file -> file.getFileName().toString().equals("state.json")).toList()) {
+                try {
+                    for (JsonNode layer : new ObjectMapper().readTree(state.toFile()).path("layers")) {
+                        if (layer.path("offset").asLong() > 0) {
+                            return true;
+                        }
+                    }
+                } catch (IOException replacedWhileRead) {
+                    // atomically replaced: the next look reads the new one
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void ctrlCPausesThePushAndTheSameCommandGoesOnWithoutSendingAChunkTwice() throws Exception {
+        // issue 19: the first Ctrl-C pauses after the chunk in flight; the same command again goes on.
+        String gateway = stack.requireTokenHarbor().gateway();
+        logInTo(gateway);
+        String path = "user-" + stack.user() + "/" + TestStack.uniqueRepository("cli-process-pause");
+        String target = gateway + "/" + path + ":1";
+        images.removeLater(target);
+        GatewayFaults faults = new GatewayFaults(stack);
+        RunningPush push = new RunningPush(target);
+        assertTrue(push.firstProgress.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "a progress line: " + push.all());
+        push.signal("INT");
+
+        assertEquals(ExitCode.CANCELLED.code(), push.awaitExit(), push.all());
+        assertTrue(push.err.get().contains("Push paused"), push.all());
+        assertTrue(push.all().contains("Press Ctrl-C again to stop at once"), push.all());
+        Credential login = new Credential(stack.user(), stack.password());
+        assertEquals(Optional.empty(), RegistryManifests.digest(gateway, path, "1", login), "paused, not finished");
+
+        Result again = run("", "push", freshBig, "--target", target);
+        assertEquals(0, again.exit(), again.all());
+        ImageDetails image = inspect(freshBig);
+        PulledImage.verify(gateway, path, "1", login, image.id(), image.diffIds());
+        // Five layers of 64 MiB random bytes (and a few KiB of gzip framing): nothing was sent twice.
+        long sent = bytesPatched(faults, path);
+        assertTrue(sent < 5 * 64 * MIB + MIB, "bytes patched over both runs: " + sent);
+        try (Stream<Path> left = Files.list(dir.resolve("app-config").resolve("cache").resolve("spool"))) {
+            assertEquals(List.of(), left.toList(), "the spool and state go once the push succeeded");
+        }
+    }
+
+    @Test
+    void aPushKilledOutrightGoesOnFromItsSpoolAndLosesAtMostTheChunksInFlight() throws Exception {
+        // issue 19: SIGKILL (or a power cut) loses at most the chunk each uploader was sending.
+        String gateway = stack.requireTokenHarbor().gateway();
+        logInTo(gateway);
+        String path = "user-" + stack.user() + "/" + TestStack.uniqueRepository("cli-process-kill");
+        String target = gateway + "/" + path + ":1";
+        images.removeLater(target);
+        GatewayFaults faults = new GatewayFaults(stack);
+        RunningPush push = new RunningPush(target);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!stateHoldsAConfirmedChunk() && push.process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(push.process.isAlive(), "still pushing once a chunk is confirmed: " + push.all());
+        push.signal("KILL");
+        assertEquals(137, push.awaitExit(), push.all());
+
+        Result again = run("", "push", freshBig, "--target", target);
+        assertEquals(0, again.exit(), again.all());
+        ImageDetails image = inspect(freshBig);
+        Credential login = new Credential(stack.user(), stack.password());
+        PulledImage.verify(gateway, path, "1", login, image.id(), image.diffIds());
+        // Three uploaders, each may lose the 16 MiB chunk it was sending when the process died.
+        long sent = bytesPatched(faults, path);
+        assertTrue(sent < 5 * 64 * MIB + MIB + 3 * 16 * MIB, "bytes patched over both runs: " + sent);
+    }
+
+    private static ImageDetails inspect(String image) throws Exception {
         try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
-            assertFalse(engine.ping().version().isBlank(), "the engine still answers");
-            assertTrue(engine.listImages().stream().anyMatch(image -> image.repoTags().contains(freshBig)));
+            return engine.inspect(image);
         }
     }
 }
