@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.flow.ImageArchitectures;
 import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
@@ -42,6 +43,9 @@ final class ImportCommand extends CliCommand {
     @Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "custom")
     TaskType taskType;
 
+    @Option(names = "--image-tags", paramLabel = "TAG,TAG")
+    String imageTags;
+
     @Option(names = "--json")
     boolean json;
 
@@ -63,14 +67,21 @@ final class ImportCommand extends CliCommand {
         }
         PlatformSession platform = PlatformSessions.require(context, PlatformSessions.address(context, url, plainHttp), plainHttp);
 
-        ImportOutcome outcome = platform.importAndConfirm(request);
+        // The image's platform: the local image of that name, else its config in the registry.
+        HarborTarget parts = TagStep.targetOf(imageLink);
+        List<String> tags = imageTags != null ? ImportStep.parseTags(imageTags)
+                : context.services().platformChoices().importTags(ImportStep.repositoryOf(parts));
+        ImportRequest complete = new ImportRequest(imageLink, request.description(), taskType, tags,
+                new ImageArchitectures(context.services()).ofLink(parts));
+        ImportOutcome outcome = ImportStep.importAndConfirm(context.services(), platform, complete, parts);
         if (json) {
-            context.out().println(Json.write(Json.object().put("link", imageLink).put("imported", outcome.confirmed())));
+            context.out().println(Json.write(Json.object().put("link", imageLink).put("imported", outcome.confirmed())
+                    .put("updated", outcome.updated())));
         }
         if (!outcome.confirmed()) {
             return report(Problems.ofUnconfirmedImport(imageLink));
         }
-        (json ? context.err() : context.out()).println(context.text("import.confirmed", imageLink));
+        (json ? context.err() : context.out()).println(context.text(outcome.updated() ? "import.updated" : "import.confirmed", imageLink));
         return ExitCode.OK;
     }
 

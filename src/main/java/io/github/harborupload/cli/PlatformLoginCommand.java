@@ -3,6 +3,7 @@ package io.github.harborupload.cli;
 import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.SignInMethod;
 import java.io.Console;
 import java.net.URI;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code platform login}: signs in to the GPU platform (the way it signs people in is asked first)
+ * {@code platform login}: signs in to the GPU platform with an LDAP or a normal account
+ * ({@code --auth}; the way it signs people in is asked first)
  * and keeps the session's tokens, never the password, for the commands that follow: in the system
  * keychain, else in an owner-only file in the app's config folder.
  */
@@ -25,6 +27,9 @@ final class PlatformLoginCommand extends CliCommand {
 
     @Option(names = {"-u", "--username"}, paramLabel = "USER")
     String username;
+
+    @Option(names = "--auth", paramLabel = "ldap|normal")
+    String auth;
 
     @Option(names = "--password-stdin")
     boolean passwordStdin;
@@ -43,6 +48,9 @@ final class PlatformLoginCommand extends CliCommand {
             throw new BadInput(context.text("platform.passwordArgument"));
         }
         URI address = PlatformSessions.address(context, url, plainHttp);
+        // Without --auth: the method used last here, else the platform's LDAP when it has one.
+        SignInMethod method = auth == null ? null : SignInMethod.fromValue(auth)
+                .orElseThrow(() -> new BadInput(context.text("platform.badAuth", auth)));
         String user = username == null ? "" : username.strip();
         String password;
         if (passwordStdin) {
@@ -66,7 +74,7 @@ final class PlatformLoginCommand extends CliCommand {
         }
 
         PlatformAccess access = PlatformSessions.access(context, plainHttp);
-        PlatformSession session = access.signIn(address.toString(), user, password, true);
+        PlatformSession session = access.signIn(address.toString(), method, user, password, true);
         context.updateSettings(settings -> settings.withPlatformAddress(address.toString()));
         context.out().println(context.text("platform.signedIn", session.username()));
         // Keeping it is best effort in the flow (the wizard works on without); here the next command needs it.

@@ -3,6 +3,7 @@ package io.github.harborupload.cli;
 import io.github.harborupload.flow.PlatformAccess;
 import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformClient;
+import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
 import java.net.URI;
 import java.util.List;
@@ -40,11 +41,25 @@ final class PlatformSessions {
         return new PlatformAccess(context.services(), plainHttp.allowed);
     }
 
-    /** The session kept by {@code platform login}; without one, the command ends saying how to sign in. */
+    /**
+     * The session kept by {@code platform login}; without one, the command ends saying how to sign
+     * in. With {@code --verbose}, says which platform build answers (issue 12), which the details
+     * of its problems then name too.
+     */
     static PlatformSession require(CommandContext context, URI address, PlainHttpOption plainHttp) {
-        return access(context, plainHttp).resume(address.toString())
+        PlatformSession session = access(context, plainHttp).resume(address.toString())
                 .orElseThrow(() -> new Refusal(ExitCode.AUTH, context.text("platform.notSignedIn", address),
                         List.of(context.text("platform.signInFirst",
                                 Cli.NAME + " platform login --url " + address + " --username NAME"))));
+        if (context.verbose()) {
+            try {
+                String build = session.serverBuild().orElse(context.text("platform.buildUnknown"));
+                context.err().println(context.text("platform.build", address, build));
+            } catch (PlatformException e) {
+                // Only a report line: the command's own call says what is wrong, with the platform's words.
+                context.err().println(context.text("platform.build", address, e.getMessage()));
+            }
+        }
+        return session;
     }
 }

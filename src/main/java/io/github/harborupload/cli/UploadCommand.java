@@ -65,6 +65,9 @@ final class UploadCommand extends CliCommand {
     @Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "custom")
     TaskType taskType;
 
+    @Option(names = "--image-tags", paramLabel = "TAG,TAG")
+    String imageTags;
+
     @Option(names = "--reset-credentials")
     boolean resetCredentials;
 
@@ -117,6 +120,9 @@ final class UploadCommand extends CliCommand {
         Targets.requireValid(context, target.validate());
         session.setDescription(description != null ? description : ImportStep.proposeDescription(session));
         session.setTaskType(taskType);
+        if (imageTags != null) {
+            session.setImportTags(ImportStep.parseTags(imageTags));
+        }
         known = known.withImage(target.link());
 
         Credential login = stored.isPresent() ? checkStoredLogin(host, stored.get()) : fetchAndLogIn(platform, host);
@@ -147,16 +153,16 @@ final class UploadCommand extends CliCommand {
         info.println(context.text("upload.importing", platform.address()));
         boolean imported;
         try {
-            imported = ImportStep.importAndConfirm(platform, session).confirmed();
+            imported = ImportStep.importAndConfirm(context.services(), platform, session).confirmed();
         } catch (PlatformException | RuntimeException failure) {
-            printJson(target, pushed, false);
+            printJson(target, pushed, false, false);
             throw failure;
         }
-        printJson(target, pushed, imported);
+        printJson(target, pushed, imported, session.importUpdated());
         if (!imported) {
             return report(Problems.ofUnconfirmedImport(target.link()));
         }
-        info.println(context.text("import.confirmed", target.link()));
+        info.println(context.text(session.importUpdated() ? "import.updated" : "import.confirmed", target.link()));
         return ExitCode.OK;
     }
 
@@ -208,13 +214,14 @@ final class UploadCommand extends CliCommand {
         }
     }
 
-    private void printJson(HarborTarget target, PushResult pushed, boolean imported) {
+    private void printJson(HarborTarget target, PushResult pushed, boolean imported, boolean updated) {
         if (json) {
             context.out().println(Json.write(Json.object()
                     .put("target", target.link())
                     .put("digest", pushed.digest())
                     .put("size", pushed.size())
-                    .put("imported", imported)));
+                    .put("imported", imported)
+                    .put("updated", updated)));
         }
     }
 }

@@ -7,9 +7,13 @@ import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformClient;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
+import io.github.harborupload.platform.PlatformImage;
 import io.github.harborupload.platform.TaskType;
+import io.github.harborupload.reference.HarborTarget;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Step 5: the platform learns about the image. With a platform session, in one click, confirmed by
@@ -27,9 +31,50 @@ public final class ImportStep {
     private ImportStep() {
     }
 
-    /** What the platform would be asked to import for this session. */
-    public static ImportRequest request(UploadSession session) {
-        return new ImportRequest(session.target().link(), session.description(), session.taskType(), List.of(), List.of());
+    /**
+     * The tags the platform's web import form offers first (frontend, the image import form), before
+     * those the user already uses.
+     */
+    public static final List<String> DEFAULT_TAGS = List.of("CUDA", "Pytorch", "Jupyter", "Python", "vLLM");
+
+    /** What the platform would be asked to import for this session, for an image of these platforms. */
+    public static ImportRequest request(UploadSession session, List<String> tags, List<String> archs) {
+        return new ImportRequest(session.target().link(), session.description(), session.taskType(), tags, archs);
+    }
+
+    /**
+     * The tags to offer for this repository, in order: the platform's defaults, those remembered
+     * for it, those on the user's other images ({@code images} may be empty).
+     */
+    public static List<String> offeredTags(List<String> remembered, List<PlatformImage> images) {
+        Set<String> tags = new LinkedHashSet<>(DEFAULT_TAGS);
+        tags.addAll(remembered);
+        images.forEach(image -> tags.addAll(image.tags()));
+        return List.copyOf(tags);
+    }
+
+    /**
+     * {@code --image-tags a,b}: the tags, trimmed, without empty ones or repeats; an empty text is
+     * no tags.
+     */
+    public static List<String> parseTags(String text) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : text.split(",")) {
+            if (!tag.isBlank()) {
+                tags.add(tag.strip());
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    /** The tags for this session's import: the user's choice, else those remembered for the repository. */
+    public static List<String> tagsFor(Services services, UploadSession session) {
+        return session.importTags().orElseGet(() -> services.platformChoices().importTags(repositoryOf(session.target())));
+    }
+
+    /** {@code user-alice/torch}: the key tags are remembered under. */
+    public static String repositoryOf(HarborTarget target) {
+        return target.project() + "/" + target.repository();
     }
 
     /**
@@ -48,11 +93,44 @@ public final class ImportStep {
         return session.repository() + ":" + session.tag();
     }
 
-    /** Imports through the platform, then looks for the image in the user's list. Blocking. */
-    public static ImportOutcome importAndConfirm(PlatformSession platform, UploadSession session) throws PlatformException {
-        ImportOutcome outcome = platform.importAndConfirm(request(session));
+    /**
+     * Imports through the platform with the image's own platform (from the engine) and the chosen
+     * tags, updating the user's record when the link is already in their list; then looks for it
+     * there. Blocking.
+     */
+    public static ImportOutcome importAndConfirm(Services services, PlatformSession platform, UploadSession session)
+            throws PlatformException {
+        ImageArchitectures architectures = new ImageArchitectures(services);
+        List<String> archs = session.image().map(choice -> architectures.ofLocal(choice.image().id()))
+                .orElseGet(() -> architectures.ofLink(session.target()));
+        ImportRequest request = request(session, tagsFor(services, session), archs);
+        ImportOutcome outcome = importAndConfirm(services, platform, request, session.target());
         session.setImported(outcome.confirmed());
+        session.setImportUpdated(outcome.updated());
         return outcome;
+    }
+
+    /**
+     * Imports {@code request} (or updates the user's record of its link), confirmed by listing;
+     * once confirmed, its tags are remembered for the target's repository. Blocking.
+     */
+    public static ImportOutcome importAndConfirm(Services services, PlatformSession platform, ImportRequest request,
+            HarborTarget target) throws PlatformException {
+        nameTheBuild(platform);
+        ImportOutcome outcome = platform.importAndConfirm(request);
+        if (outcome.confirmed()) {
+            services.platformChoices().rememberImportTags(repositoryOf(target), request.tags());
+        }
+        return outcome;
+    }
+
+    /** Asks which platform build answers, so that a failure's details name it (issue 12); a report line only. */
+    private static void nameTheBuild(PlatformSession platform) {
+        try {
+            platform.serverBuild();
+        } catch (PlatformException e) {
+            // The import's own call reports what is wrong, in the platform's words.
+        }
     }
 
     /** Why the platform address cannot be opened, if it cannot. */

@@ -1,6 +1,7 @@
 package io.github.harborupload.flow;
 
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.platform.AuthMode;
 import io.github.harborupload.platform.PlainHttpRefusedException;
 import io.github.harborupload.platform.PlatformClient;
 import io.github.harborupload.platform.PlatformException;
@@ -9,6 +10,7 @@ import io.github.harborupload.platform.SessionNotForgottenException;
 import io.github.harborupload.platform.SessionStore;
 import io.github.harborupload.platform.SessionStoreException;
 import io.github.harborupload.platform.SessionTokens;
+import io.github.harborupload.platform.SignInMethod;
 import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,16 +43,31 @@ public final class PlatformAccess {
     }
 
     /**
-     * Signs in (the platform's login method is detected first). With {@code stayIn}, the session's
-     * tokens are kept on this computer, and kept fresh when the platform renews them.
+     * Signs in the way the user signed in here last time, else the platform's LDAP when it has
+     * one (issue 12). With {@code stayIn}, the session's tokens are kept on this computer, and
+     * kept fresh when the platform renews them.
      *
      * @throws IllegalArgumentException  when the address is not a web address
      * @throws PlainHttpRefusedException when it is plain http to another computer and that was not allowed
      */
     public PlatformSession signIn(String address, String username, String password, boolean stayIn)
             throws PlatformException {
+        return signIn(address, null, username, password, stayIn);
+    }
+
+    /**
+     * As {@link #signIn(String, String, String, boolean)} with the account's kind: {@code method}
+     * as chosen, or null for the one used last (else the platform's default). The method used is
+     * remembered for next time, and kept with the session.
+     */
+    public PlatformSession signIn(String address, SignInMethod method, String username, String password, boolean stayIn)
+            throws PlatformException {
         URI uri = PlatformClient.parseAddress(address, allowHttp);
-        PlatformSession session = new PlatformClient(uri).signIn(username, password);
+        PlatformClient client = new PlatformClient(uri);
+        AuthMode mode = client.authMode();
+        SignInMethod chosen = method != null ? method : mode.choose(lastMethod(uri).orElse(null));
+        PlatformSession session = client.signIn(mode, chosen, username, password);
+        services.platformChoices().rememberSignInMethod(uri.toString(), chosen);
         SessionStore store = services.sessions();
         if (stayIn) {
             keep(store, session);
@@ -58,6 +75,32 @@ public final class PlatformAccess {
             forget(store, uri);
         }
         return session;
+    }
+
+    /** {@code GET /api/auth/mode}: which kinds of account this platform signs in, for a face to offer them. */
+    public AuthMode authMode(String address) throws PlatformException {
+        return new PlatformClient(PlatformClient.parseAddress(address, allowHttp)).authMode();
+    }
+
+    /** The method used last at this address: the kept session's, else the one remembered. */
+    public Optional<SignInMethod> lastMethod(String address) {
+        try {
+            return lastMethod(PlatformClient.parseAddress(address, allowHttp));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<SignInMethod> lastMethod(URI address) {
+        Optional<SignInMethod> remembered = services.platformChoices().signInMethod(address.toString());
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        try {
+            return services.sessions().load(address).map(SessionTokens::method);
+        } catch (SessionStoreException e) {
+            return Optional.empty();
+        }
     }
 
     /** A session kept from an earlier "stay signed in", if there is one for this address. */

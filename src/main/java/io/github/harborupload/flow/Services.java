@@ -12,6 +12,7 @@ import io.github.harborupload.platform.SessionStore;
 import io.github.harborupload.pusher.Pusher;
 import io.github.harborupload.platform.SessionStores;
 import io.github.harborupload.settings.AppFolders;
+import io.github.harborupload.settings.PlatformChoices;
 import io.github.harborupload.settings.SettingsStore;
 import java.nio.file.Path;
 
@@ -29,6 +30,7 @@ public final class Services implements AutoCloseable {
     private final SettingsStore settings;
     private final SleepInhibitor sleepInhibitor;
     private final SessionStore sessions;
+    private final PlatformChoices platformChoices;
     private DockerEngine engine;
     private Pusher pusher;
 
@@ -40,6 +42,7 @@ public final class Services implements AutoCloseable {
         Path appFolder = AppFolders.configFolder(environment.variables(), environment.osName(), environment.home());
         this.settings = new SettingsStore(appFolder);
         this.sessions = SessionStores.forComputer(appFolder, environment.variables(), environment.osName());
+        this.platformChoices = new PlatformChoices(appFolder);
         this.sleepInhibitor = SleepInhibitors.forComputer(environment.variables(), environment.osName());
     }
 
@@ -61,6 +64,11 @@ public final class Services implements AutoCloseable {
     }
 
     /** How this computer is kept awake while a push runs. */
+    /** The sign-in method and import tags the user chose last time. */
+    public PlatformChoices platformChoices() {
+        return platformChoices;
+    }
+
     public SleepInhibitor sleepInhibitor() {
         return sleepInhibitor;
     }

@@ -8,6 +8,7 @@ import io.github.harborupload.platform.TaskType;
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.reference.HarborTarget;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,9 @@ public final class UploadSession {
     private String description = "";
     private TaskType taskType = ImportStep.DEFAULT_TASK_TYPE;
     private boolean imported;
+    private boolean importUpdated;
+    /** Null until the user chose: then the tags remembered for the repository apply. */
+    private List<String> importTags;
 
     public String pastedText() {
         return pastedText;
@@ -276,6 +280,24 @@ public final class UploadSession {
         imported = value;
     }
 
+    /** The import updated the user's record of this link rather than adding one. */
+    public boolean importUpdated() {
+        return importUpdated;
+    }
+
+    public void setImportUpdated(boolean value) {
+        importUpdated = value;
+    }
+
+    /** The tags the user chose for the import; empty until they chose. */
+    public Optional<List<String>> importTags() {
+        return Optional.ofNullable(importTags);
+    }
+
+    public void setImportTags(List<String> value) {
+        importTags = value == null ? null : List.copyOf(value);
+    }
+
     /** Starts another image: keeps the login, forgets the image, the target's name and the push. */
     public void startAnotherImage() {
         image = null;
@@ -284,6 +306,8 @@ public final class UploadSession {
         push = null;
         description = "";
         imported = false;
+        importUpdated = false;
+        importTags = null;
     }
 
     private static String nonNull(String value) {

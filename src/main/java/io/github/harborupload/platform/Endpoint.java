@@ -8,12 +8,17 @@ public enum Endpoint {
     AUTH_MODE("GET", "/api/auth/mode"),
     LOGIN("POST", "/api/auth/login"),
     REFRESH("POST", "/api/auth/refresh"),
+    AUTH_CHECK("GET", "/api/auth/check"),
     HARBOR_ADDRESS("GET", "/api/v1/images/harbor"),
     CREDENTIAL("POST", "/api/v1/images/credential"),
     QUOTA("GET", "/api/v1/images/quota"),
     IMPORT("POST", "/api/v1/images/image"),
     LIST_IMAGES("GET", "/api/v1/images/image"),
-    CHECK_LINKS("POST", "/api/v1/images/valid");
+    CHECK_LINKS("POST", "/api/v1/images/valid"),
+    UPDATE_DESCRIPTION("POST", "/api/v1/images/description"),
+    UPDATE_TASK_TYPE("POST", "/api/v1/images/type"),
+    UPDATE_TAGS("POST", "/api/v1/images/tags"),
+    UPDATE_ARCHS("POST", "/api/v1/images/arch");
 
     private final String method;
     private final String path;

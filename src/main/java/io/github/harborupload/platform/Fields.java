@@ -51,6 +51,11 @@ final class Fields {
         return value.asBoolean();
     }
 
+    /** The boolean, or {@code fallback} when it is missing or null. */
+    boolean optionalBool(String name, boolean fallback) throws PlatformException {
+        return absent(name) ? fallback : bool(name);
+    }
+
     double number(String name) throws PlatformException {
         JsonNode value = present(name);
         if (!value.isNumber()) {

@@ -7,6 +7,8 @@ import java.util.Optional;
  *
  * @param confirmed true when the user's list holds the link: the platform kept it
  * @param image     the listed image when confirmed
+ * @param updated   true when the user already had a record of this link and it was updated
+ *                  rather than a second one added
  */
-public record ImportOutcome(boolean confirmed, Optional<PlatformImage> image) {
+public record ImportOutcome(boolean confirmed, Optional<PlatformImage> image, boolean updated) {
 }

@@ -21,7 +21,11 @@ import java.util.Optional;
  * @param description free text, at most 512 characters
  * @param taskType    informative; {@link TaskType#CUSTOM} when unsure
  * @param tags        labels for searching, may be empty
- * @param archs       platforms such as {@code linux/amd64}; may be empty (the platform then shows linux/amd64)
+ * @param archs       the image's platforms such as {@code linux/amd64}, {@code linux/arm64/v8}. The platform
+ *                    stores the list as sent: an empty one stays empty (its fallback to linux/amd64 is
+ *                    only for null), and its job form then hides the image under an architecture
+ *                    filter (handler/image/image.go, frontend image-form-field.tsx). Empty only
+ *                    when the architecture could not be learnt.
  */
 public record ImportRequest(String imageLink, String description, TaskType taskType, List<String> tags,
         List<String> archs) {

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.harborupload.harbor.BoundedExchange;
 import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.harbor.HarborAddress;
+import io.github.harborupload.i18n.Text;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The GPU platform's API at one address, before signing in: which sign-in it takes, and signing
@@ -34,6 +38,8 @@ public final class PlatformClient {
     private final URI address;
     private final HttpClient http;
     private final Duration requestTimeout;
+    /** The server's build once {@link #serverBuild} learnt it, named in every later failure's message. */
+    private volatile String serverBuild;
 
     public PlatformClient(URI address) {
         this(address, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
@@ -108,28 +114,73 @@ public final class PlatformClient {
         return AuthMode.from(call(Endpoint.AUTH_MODE, null, null, MAX_ANSWER_BYTES));
     }
 
-    /** Asks the platform how it signs people in, then signs in that way. */
+    /** Asks the platform how it signs people in, then signs in its default way (its LDAP when it has one). */
     public PlatformSession signIn(String username, String password) throws PlatformException {
-        return signIn(authMode(), username, password);
+        AuthMode mode = authMode();
+        return signIn(mode, mode.choose(null), username, password);
     }
 
     /**
-     * {@code POST /api/auth/login} (backend/internal/handler/auth.go: LoginReq, LoginResp). The
-     * password is sent once and not kept.
+     * {@code POST /api/auth/login} (backend/internal/handler/auth.go: LoginReq, LoginResp) with
+     * {@code method}. The password is sent once and not kept. When the account is refused and the
+     * server takes the other kind of account too, the failure says so: an ordinary account tried
+     * as LDAP reads like a wrong password (crater-harbor-api.md §9).
      */
-    public PlatformSession signIn(AuthMode mode, String username, String password) throws PlatformException {
+    public PlatformSession signIn(AuthMode mode, SignInMethod method, String username, String password) throws PlatformException {
         ObjectNode request = Envelope.JSON.createObjectNode()
-                .put("auth", mode.loginMethod())
+                .put("auth", mode.loginValue(method))
                 .put("username", username)
                 .put("password", password);
-        Fields data = Fields.of(Endpoint.LOGIN, call(Endpoint.LOGIN, null, request, MAX_ANSWER_BYTES), "data");
+        JsonNode answer;
+        try {
+            answer = call(Endpoint.LOGIN, null, request, MAX_ANSWER_BYTES);
+        } catch (PlatformException refused) {
+            throw mode.offersBoth() && accountRefused(refused) ? refused.withReason(otherMethodHint(mode, method)) : refused;
+        }
+        Fields data = Fields.of(Endpoint.LOGIN, answer, "data");
         String accessToken = data.text("accessToken");
         String refreshToken = data.optionalText("refreshToken");
         Fields user = data.optionalObject("user");
         // The platform's own spelling of the name is the one its image list uses.
         String name = user == null ? null : user.optionalText("name");
         String platformName = name == null || name.isBlank() ? username : name;
-        return new PlatformSession(this, new SessionTokens(address, platformName, accessToken, refreshToken));
+        return new PlatformSession(this, new SessionTokens(address, platformName, accessToken, refreshToken, method));
+    }
+
+    /** 401 with InvalidCredentials or LdapUserNotFound: the account may be of the other kind. */
+    private static boolean accountRefused(PlatformException refused) {
+        int code = refused.code().orElse(0);
+        return refused.status() == 401 && (code == PlatformCodes.INVALID_CREDENTIALS || code == PlatformCodes.LDAP_USER_NOT_FOUND);
+    }
+
+    private static Text otherMethodHint(AuthMode mode, SignInMethod tried) {
+        String alias = mode.ldapAlias().isEmpty() ? "LDAP" : mode.ldapAlias();
+        return tried == SignInMethod.LDAP
+                ? PlatformTexts.text("signIn.try_normal", alias)
+                : PlatformTexts.text("signIn.try_ldap", alias);
+    }
+
+    /**
+     * The platform's build from the answer of {@code GET /api/auth/check}
+     * (backend/internal/handler/auth.go: {@code data.version {appVersion, commitSHA, buildType,
+     * buildTime}}), e.g. {@code v1.4.2 (b2f19348, release)}; empty when the server does not say
+     * (older builds have no version). Remembered for this client, so that later failures name it.
+     */
+    Optional<String> rememberServerBuild(JsonNode checkAnswer) {
+        JsonNode version = checkAnswer.path("version");
+        String app = version.path("appVersion").asText("").strip();
+        if (app.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> more = new ArrayList<>();
+        for (String field : List.of("commitSHA", "buildType")) {
+            String value = version.path(field).asText("").strip();
+            if (!value.isEmpty()) {
+                more.add(value);
+            }
+        }
+        serverBuild = more.isEmpty() ? app : app + " (" + String.join(", ", more) + ")";
+        return Optional.of(serverBuild);
     }
 
     /**
@@ -177,6 +228,10 @@ public final class PlatformClient {
             Thread.currentThread().interrupt();
             throw PlatformException.of(PlatformException.Kind.CANCELLED, endpoint).detail("interrupted").build();
         }
-        return Envelope.data(endpoint, answer);
+        try {
+            return Envelope.data(endpoint, answer);
+        } catch (PlatformException failed) {
+            throw serverBuild == null ? failed : failed.withServerBuild(serverBuild);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.harborupload.platform;
 
 import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.i18n.Text;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -55,6 +56,19 @@ public final class PlatformException extends Exception {
         this.reasons = List.copyOf(builder.reasons);
     }
 
+    /** A copy with another message and reasons, same cause and stack. */
+    private PlatformException(PlatformException original, String message, List<Text> reasons) {
+        super(message, original.getCause());
+        this.kind = original.kind;
+        this.endpoint = original.endpoint;
+        this.status = original.status;
+        this.code = original.code;
+        this.serverMessage = original.serverMessage;
+        this.connectionFailure = original.connectionFailure;
+        this.reasons = List.copyOf(reasons);
+        setStackTrace(original.getStackTrace());
+    }
+
     static Builder of(Kind kind, Endpoint endpoint) {
         return new Builder(kind, endpoint);
     }
@@ -90,6 +104,18 @@ public final class PlatformException extends Exception {
     /** Why an import was refused before sending, in the user's words; empty for other kinds. */
     public List<Text> reasons() {
         return reasons;
+    }
+
+    /** This failure with one more reason for the user. */
+    PlatformException withReason(Text reason) {
+        List<Text> more = new ArrayList<>(reasons);
+        more.add(reason);
+        return new PlatformException(this, getMessage(), more);
+    }
+
+    /** This failure with the server's build in its message, so a report names the platform build. */
+    PlatformException withServerBuild(String build) {
+        return new PlatformException(this, getMessage() + " [platform " + build + "]", reasons);
     }
 
     /** HTTP 401 with code 40101 (TokenExpired): the access token needs a refresh. */

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param buildSource 1 = built on the platform, 2 = uploaded (imported); null on servers before
  *                    May 2025, which do not say
  * @param tags        its labels
+ * @param archs       its platforms as stored ({@code linux/amd64}…); empty on servers before they kept them
  */
 public record PlatformImage(long id, String link, String description, String taskType, String owner,
-        Integer buildSource, List<String> tags) {
+        Integer buildSource, List<String> tags, List<String> archs) {
 
     /** backend/dao/model/const.go: ImageUploadType. */
     public static final int UPLOADED = 2;
@@ -28,6 +29,7 @@ public record PlatformImage(long id, String link, String description, String tas
         description = description == null ? "" : description;
         taskType = taskType == null ? "" : taskType;
         tags = List.copyOf(tags);
+        archs = List.copyOf(archs);
     }
 
     /** Imported by {@code username}; on servers that do not say how an image came, any of theirs. */

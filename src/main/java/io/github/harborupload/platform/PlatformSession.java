@@ -57,6 +57,15 @@ public final class PlatformSession {
     }
 
     /**
+     * The platform's build ({@code GET /api/auth/check}), e.g. {@code v1.4.2 (b2f19348, release)},
+     * for {@code --verbose} and problem reports; empty when the server does not say. After this,
+     * the session's failures name the build in their details.
+     */
+    public Optional<String> serverBuild() throws PlatformException {
+        return client.rememberServerBuild(call(Endpoint.AUTH_CHECK, null, PlatformClient.MAX_ANSWER_BYTES));
+    }
+
+    /**
      * The Harbor registry host for image names, e.g. {@code gpu-harbor.act.buaa.edu.cn}
      * ({@code GET /api/v1/images/harbor}; the platform sends it as {@code https://…}).
      */
@@ -105,14 +114,7 @@ public final class PlatformSession {
      * A success answer does not prove the platform kept it; see {@link #importAndConfirm}.
      */
     public void importImage(ImportRequest request) throws PlatformException {
-        if (!request.issues().isEmpty()) {
-            throw PlatformException.of(PlatformException.Kind.INVALID_IMPORT, Endpoint.IMPORT)
-                    .reasons(request.issues())
-                    .detail("not sent: link " + request.imageLink().length() + " characters (at most "
-                            + HarborTarget.MAX_LINK_LENGTH + "), description " + request.description().length()
-                            + " characters (at most " + ImportRequest.MAX_DESCRIPTION_LENGTH + ")")
-                    .build();
-        }
+        refuseInvalid(request, Endpoint.IMPORT);
         ObjectNode body = Envelope.JSON.createObjectNode()
                 .put("imageLink", request.imageLink().strip())
                 .put("description", request.description())
@@ -121,9 +123,24 @@ public final class PlatformSession {
                 .put("imageTag", request.imageTag());
         ArrayNode tags = body.putArray("tags");
         request.tags().forEach(tags::add);
-        ArrayNode archs = body.putArray("archs");
-        request.archs().forEach(archs::add);
+        // An empty list is stored as it is and hides the image from jobs; left out (null), the
+        // platform shows its default, linux/amd64 (handler/image/image.go).
+        if (!request.archs().isEmpty()) {
+            ArrayNode archs = body.putArray("archs");
+            request.archs().forEach(archs::add);
+        }
         call(Endpoint.IMPORT, body, PlatformClient.MAX_ANSWER_BYTES);
+    }
+
+    private static void refuseInvalid(ImportRequest request, Endpoint endpoint) throws PlatformException {
+        if (!request.issues().isEmpty()) {
+            throw PlatformException.of(PlatformException.Kind.INVALID_IMPORT, endpoint)
+                    .reasons(request.issues())
+                    .detail("not sent: link " + request.imageLink().length() + " characters (at most "
+                            + HarborTarget.MAX_LINK_LENGTH + "), description " + request.description().length()
+                            + " characters (at most " + ImportRequest.MAX_DESCRIPTION_LENGTH + ")")
+                    .build();
+        }
     }
 
     /**
@@ -131,9 +148,20 @@ public final class PlatformSession {
      * answer success, or nothing at all, without saving (an insert error is only logged). An
      * empty answer is therefore not a failure here: the list decides.
      *
+     * <p>The platform never removes duplicates: each import adds a row (crater-harbor-api.md §9).
+     * So when the user's list already holds the link, that record is updated instead
+     * ({@link #update}) and the outcome says {@code updated}.
+     *
      * @return confirmed with the listed image, or not confirmed
      */
     public ImportOutcome importAndConfirm(ImportRequest request) throws PlatformException {
+        String link = request.imageLink().strip();
+        Optional<PlatformImage> existing = myImage(link);
+        if (existing.isPresent()) {
+            update(existing.get().id(), request);
+            Optional<PlatformImage> saved = myImportedImages().stream().filter(image -> image.id() == existing.get().id()).findFirst();
+            return new ImportOutcome(saved.isPresent(), saved, true);
+        }
         try {
             importImage(request);
         } catch (PlatformException e) {
@@ -141,11 +169,41 @@ public final class PlatformSession {
                 throw e;
             }
         }
-        String link = request.imageLink().strip();
-        Optional<PlatformImage> saved = myImportedImages().stream()
+        Optional<PlatformImage> saved = myImage(link);
+        return new ImportOutcome(saved.isPresent(), saved, false);
+    }
+
+    /** The user's newest imported record of this link. */
+    private Optional<PlatformImage> myImage(String link) throws PlatformException {
+        return myImportedImages().stream()
                 .filter(image -> image.link().equals(link))
                 .max(Comparator.comparingLong(PlatformImage::id));
-        return new ImportOutcome(saved.isPresent(), saved);
+    }
+
+    /**
+     * Sets the record's description, task type, tags and architectures to the request's, with the
+     * endpoints the platform's image page uses (backend/internal/handler/image/interface.go,
+     * types.go: each {@code {id, …}}; owner only, else 403 code 40301); architectures only when
+     * known. Refused before sending as
+     * {@link #importImage} is.
+     */
+    public void update(long id, ImportRequest request) throws PlatformException {
+        refuseInvalid(request, Endpoint.UPDATE_DESCRIPTION);
+        call(Endpoint.UPDATE_DESCRIPTION, record(id).put("description", request.description()), PlatformClient.MAX_ANSWER_BYTES);
+        call(Endpoint.UPDATE_TASK_TYPE, record(id).put("taskType", request.taskType().value()), PlatformClient.MAX_ANSWER_BYTES);
+        ObjectNode tags = record(id);
+        request.tags().forEach(tags.putArray("tags")::add);
+        call(Endpoint.UPDATE_TAGS, tags, PlatformClient.MAX_ANSWER_BYTES);
+        // Unknown architectures leave the record's as they are rather than store an empty list.
+        if (!request.archs().isEmpty()) {
+            ObjectNode archs = record(id);
+            request.archs().forEach(archs.putArray("archs")::add);
+            call(Endpoint.UPDATE_ARCHS, archs, PlatformClient.MAX_ANSWER_BYTES);
+        }
+    }
+
+    private static ObjectNode record(long id) {
+        return Envelope.JSON.createObjectNode().put("id", id);
     }
 
     /**
@@ -166,7 +224,8 @@ public final class PlatformSession {
                     image.optionalText("taskType"),
                     owner,
                     source == null ? null : source.intValue(),
-                    image.texts("tags")));
+                    image.texts("tags"),
+                    image.texts("archs")));
         }
         return images;
     }
@@ -243,7 +302,7 @@ public final class PlatformSession {
         Fields data = Fields.of(Endpoint.REFRESH, answer, "data");
         String refreshToken = data.optionalText("refreshToken");
         tokens = new SessionTokens(tokens.address(), tokens.username(), data.text("accessToken"),
-                refreshToken == null ? tokens.refreshToken() : refreshToken);
+                refreshToken == null ? tokens.refreshToken() : refreshToken, tokens.method());
         // Under this lock, so that listeners see renewals in order.
         onRenewed.accept(tokens);
         return tokens.accessToken();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Optional;
 
-/** A kept session as JSON: {@code {"username", "accessToken", "refreshToken"}}. */
+/** A kept session as JSON: {@code {"username", "accessToken", "refreshToken", "auth"}}; sessions kept by older versions have no "auth". */
 final class SessionJson {
 
     private SessionJson() {
@@ -15,7 +15,8 @@ final class SessionJson {
         return Envelope.JSON.createObjectNode()
                 .put("username", tokens.username())
                 .put("accessToken", tokens.accessToken())
-                .put("refreshToken", tokens.refreshToken());
+                .put("refreshToken", tokens.refreshToken())
+                .put("auth", tokens.method() == null ? null : tokens.method().value());
     }
 
     /** The session, or empty when the JSON is not one (damaged, or from another program). */
@@ -26,6 +27,6 @@ final class SessionJson {
             return Optional.empty();
         }
         return Optional.of(new SessionTokens(address, username.asText(), access.asText(),
-                json.path("refreshToken").asText("")));
+                json.path("refreshToken").asText(""), SignInMethod.fromValue(json.path("auth").asText("")).orElse(null)));
     }
 }

@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param accessToken  sent as {@code Authorization: Bearer …}; lives an hour on the real platform
  * @param refreshToken renews the access token; empty when there is none (then an expired access
  *                     token means signing in again)
+ * @param method       how the user signed in, offered first next time; null for sessions kept
+ *                     before the method was remembered
  */
-public record SessionTokens(URI address, String username, String accessToken, String refreshToken) {
+public record SessionTokens(URI address, String username, String accessToken, String refreshToken, SignInMethod method) {
+
+    /** A session whose sign-in method is not known. */
+    public SessionTokens(URI address, String username, String accessToken, String refreshToken) {
+        this(address, username, accessToken, refreshToken, null);
+    }
 
     public SessionTokens {
         Objects.requireNonNull(address, "address");
@@ -24,6 +31,6 @@ public record SessionTokens(URI address, String username, String accessToken, St
 
     @Override
     public String toString() {
-        return "SessionTokens[address=" + address + ", username=" + username + ", accessToken=***, refreshToken=***]";
+        return "SessionTokens[address=" + address + ", username=" + username + ", accessToken=***, refreshToken=***, method=" + method + "]";
     }
 }

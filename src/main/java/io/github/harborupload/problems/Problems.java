@@ -160,10 +160,11 @@ public final class Problems {
                 break;
             }
             if (link instanceof PlatformException platform) {
-                platform.reasons().forEach(reason -> facts.add(text("fact.reason", reason)));
+                // The platform's own words first; then ours (a refused sign-in's hint at the other method).
                 if (platform.kind() == PlatformException.Kind.SERVER_ERROR && !platform.serverMessage().isBlank()) {
                     facts.add(text("fact.server_message", Details.scrub(platform.serverMessage())));
                 }
+                platform.reasons().forEach(reason -> facts.add(text("fact.reason", reason)));
                 break;
             }
         }

@@ -86,6 +86,11 @@ public final class WizardContext {
         return new PlatformAccess(services);
     }
 
+    /** For the flow's calls that need the engine and what the user chose before (the import). */
+    public Services services() {
+        return services;
+    }
+
     public Translator translator() {
         return translator;
     }

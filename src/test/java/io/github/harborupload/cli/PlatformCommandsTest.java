@@ -130,7 +130,8 @@ class PlatformCommandsTest {
         ImageRecord saved = platform.images().get(0);
         assertEquals(List.of(LINK, "PyTorch 2.5", "pytorch", USER), List.of(saved.link(), saved.description(),
                 saved.taskType(), saved.owner()));
-        assertEquals(1, platform.requests("GET", "/api/v1/images/image").size(), "confirmed by listing");
+        // Listed twice: for a record of the link to update instead (issue 12), then to confirm.
+        assertEquals(2, platform.requests("GET", "/api/v1/images/image").size(), "confirmed by listing");
     }
 
     @Test
@@ -276,5 +277,89 @@ class PlatformCommandsTest {
         assertTrue(logout.out().contains("no platform session is kept on this computer any more"), logout.out());
         assertFalse(Files.exists(cli.appConfig.resolve(SESSIONS_FILE)));
         assertEquals(ExitCode.AUTH.code(), cli.run("import", LINK).exit());
+    }
+
+    @Test
+    void aNormalAccountSignsInWithAuthNormalAndTheNextLoginRemembersIt() throws Exception {
+        // auth.go Login on a server with both methods (GetAuthMode: enableLdap and enableNormalLogin):
+        // an account of the platform itself exists only under auth "normal" (issue 12).
+        start(ServerVersion.CURRENT);
+        platform.normalUser("admin", "admin-Platform-pw1");
+        CliRunner.Result first = cli.runWithInput("admin-Platform-pw1\n", "platform", "login", "--url",
+                platform.address().toString(), "--auth", "normal", "--username", "admin", "--password-stdin");
+        CliRunner.Result again = cli.runWithInput("admin-Platform-pw1\n", "platform", "login", "--url",
+                platform.address().toString(), "--username", "admin", "--password-stdin");
+
+        assertEquals(0, first.exit(), first.all());
+        assertEquals(0, again.exit(), again.all());
+        List<String> methods = platform.requests("POST", "/api/auth/login").stream()
+                .map(request -> readAuth(request.body())).toList();
+        assertEquals(List.of("normal", "normal"), methods, "the method used last, without --auth");
+        assertEquals("normal", keptSession().path("auth").asText());
+    }
+
+    @Test
+    void aNormalAccountTriedTheLdapWayIsToldAboutAuthNormal() throws Exception {
+        // auth.go Login with auth "ldap": 401 code 40113 (LdapUserNotFound), which reads like a wrong password.
+        start(ServerVersion.CURRENT);
+        platform.normalUser("admin", "admin-Platform-pw1");
+        CliRunner.Result result = cli.runWithInput("admin-Platform-pw1\n", "platform", "login", "--url",
+                platform.address().toString(), "--username", "admin", "--password-stdin");
+
+        assertEquals(ExitCode.AUTH.code(), result.exit(), result.all());
+        assertTrue(result.err().contains("--auth normal"), result.err());
+        assertFalse(result.all().contains("admin-Platform-pw1"));
+    }
+
+    @Test
+    void anUnknownAuthIsRefusedBeforeThePasswordIsRead() throws Exception {
+        start(ServerVersion.CURRENT);
+        CliRunner.Result result = cli.runWithInput(PASSWORD + "\n", "platform", "login", "--url",
+                platform.address().toString(), "--auth", "kerberos", "--username", USER, "--password-stdin");
+
+        assertEquals(ExitCode.USAGE.code(), result.exit(), result.all());
+        assertTrue(result.err().contains("--auth normal"), result.err());
+        assertTrue(platform.requests("POST", "/api/auth/login").isEmpty());
+    }
+
+    @Test
+    void importingALinkAgainUpdatesTheOneRecordWithTheTagsGiven() throws Exception {
+        // The platform never de-duplicates imports; interface.go: POST /v1/images/description, /type,
+        // /tags, /arch, each {id, …}, update the user's own record (issue 12).
+        start(ServerVersion.CURRENT);
+        signIn();
+        CliRunner.Result first = cli.run("import", LINK, "--image-tags", "CUDA, Pytorch,,CUDA", "--json");
+        CliRunner.Result again = cli.run("import", LINK, "--description", "second", "--json");
+
+        assertEquals(0, first.exit(), first.all());
+        assertFalse(JSON.readTree(first.out()).path("updated").asBoolean(true));
+        assertEquals(0, again.exit(), again.all());
+        JsonNode printed = JSON.readTree(again.out());
+        assertTrue(printed.path("imported").asBoolean());
+        assertTrue(printed.path("updated").asBoolean());
+        assertTrue(again.err().contains("Updated " + LINK), again.err());
+        assertEquals(1, platform.images().size(), "one record per image");
+        ImageRecord record = platform.images().get(0);
+        assertEquals("second", record.description());
+        assertEquals(List.of("CUDA", "Pytorch"), record.tags(), "the tags used last for the repository");
+    }
+
+    @Test
+    void verboseNamesThePlatformBuild() throws Exception {
+        // auth.go Check: data.version {appVersion, commitSHA, buildType, buildTime}.
+        start(ServerVersion.CURRENT);
+        signIn();
+        CliRunner.Result result = cli.run("import", LINK, "--verbose");
+
+        assertEquals(0, result.exit(), result.all());
+        assertTrue(result.err().contains(FakePlatform.APP_VERSION + " (" + FakePlatform.COMMIT_SHA), result.err());
+    }
+
+    private static String readAuth(String body) {
+        try {
+            return JSON.readTree(body).path("auth").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

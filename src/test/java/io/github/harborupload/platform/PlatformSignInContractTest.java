@@ -36,11 +36,12 @@ class PlatformSignInContractTest {
         // auth.go GetAuthMode: a string before c1c8031f, an object after.
         try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
             AuthMode ldap = fixture.client.authMode();
-            assertEquals(version.legacyAuth() ? "act-ldap" : "ldap", ldap.loginMethod());
+            assertEquals(version.legacyAuth() ? "act-ldap" : "ldap", ldap.loginValue(ldap.choose(null)));
             assertEquals(version.legacyAuth(), ldap.legacyServer());
 
             fixture.platform.ldap(false);
-            assertEquals("normal", fixture.client.authMode().loginMethod());
+            AuthMode normal = fixture.client.authMode();
+            assertEquals("normal", normal.loginValue(normal.choose(null)));
         }
     }
 
@@ -157,9 +158,9 @@ class PlatformSignInContractTest {
     void aMethodTheServerDoesNotKnowIsAnInvalidRequest() throws Exception {
         // auth.go after c1c8031f: only ldap/normal, else 400/40001 "Invalid authentication method".
         try (FakePlatformFixture fixture = FakePlatformFixture.start(ServerVersion.CURRENT)) {
-            AuthMode oldMethod = new AuthMode("act-ldap", true, null);
+            AuthMode oldServer = new AuthMode(true, true, false, null, null);
             PlatformException invalid = assertThrows(PlatformException.class,
-                    () -> fixture.client.signIn(oldMethod, FakePlatformFixture.USER, FakePlatformFixture.PASSWORD));
+                    () -> fixture.client.signIn(oldServer, SignInMethod.LDAP, FakePlatformFixture.USER, FakePlatformFixture.PASSWORD));
             assertEquals(PlatformCodes.INVALID_REQUEST, invalid.code().getAsInt());
             assertEquals("Invalid authentication method", invalid.serverMessage());
         }

@@ -57,6 +57,18 @@ class SessionStoreTest {
     }
 
     @Test
+    void aKeptSessionRemembersHowItSignedInAndOlderOnesStillLoad() throws Exception {
+        // Issue 12: the kept session remembers its method ("auth"); sessions kept before have none.
+        FileSessionStore store = new FileSessionStore(dir.resolve("config"));
+        SessionTokens normal = new SessionTokens(ACT, "admin", "access.token.admin", "refresh.token.admin", SignInMethod.NORMAL);
+        store.save(normal);
+        store.save(BOB);
+
+        assertEquals(SignInMethod.NORMAL, new FileSessionStore(dir.resolve("config")).load(ACT).orElseThrow().method());
+        assertEquals(null, store.load(LOCAL).orElseThrow().method());
+    }
+
+    @Test
     void aSealedFileHoldsNoTokenInClearAndWhatItCannotOpenIsNoSession() throws Exception {
         // Issue 13, item 7: on Windows the file was plain JSON in the roaming %APPDATA%; it is sealed
         // now (DPAPI there, FileSeal.WINDOWS_DPAPI). A stand-in seal shows the store's side here.

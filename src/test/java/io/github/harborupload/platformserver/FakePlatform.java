@@ -68,12 +68,20 @@ public final class FakePlatform implements AutoCloseable {
         }
     }
 
-    /** An image record as the platform's database holds it (backend/dao/model/image.go). */
+    /**
+     * An image record as the platform's database holds it (backend/dao/model/image.go); {@code archs}
+     * null when the import sent none (a JSON null in the database).
+     */
     public record ImageRecord(long id, String owner, String link, String description, String taskType,
             List<String> tags, List<String> archs, boolean isPublic, int source, Instant createdAt) {
     }
 
-    private record User(String name, String password, UserState state) {
+    /**
+     * A user of the lab's directory (signs in with the LDAP method while the platform has LDAP,
+     * else the normal one), or an account of the platform itself (administrators, local users),
+     * which signs in only with "normal" (backend/internal/handler/auth.go: Login, by AuthMethod).
+     */
+    private record User(String name, String password, UserState state, boolean platformAccount) {
     }
 
     private record Grant(String user, boolean refresh, Instant expires) {
@@ -97,6 +105,9 @@ public final class FakePlatform implements AutoCloseable {
     /** backend/pkg/utils: SplitImageLink. */
     private static final Pattern IMAGE_LINK = Pattern.compile("^([^/]+)/([^/]+)/(.+):([^/:]+)$");
     private static final double GIB = 1L << 30;
+    /** What {@code /api/auth/check} reports as the build of current servers. */
+    public static final String APP_VERSION = "v1.4.2";
+    public static final String COMMIT_SHA = "b2f19348";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -133,12 +144,17 @@ public final class FakePlatform implements AutoCloseable {
         routes.put("GET /api/auth/mode", this::authMode);
         routes.put("POST /api/auth/login", this::login);
         routes.put("POST /api/auth/refresh", this::refresh);
+        routes.put("GET /api/auth/check", this::check);
         routes.put("GET /api/v1/images/harbor", (exchange, body) -> protect(exchange, user -> harborAddress(exchange)));
         routes.put("POST /api/v1/images/credential", (exchange, body) -> protect(exchange, user -> credential(exchange, user)));
         routes.put("GET /api/v1/images/quota", (exchange, body) -> protect(exchange, user -> quota(exchange, user)));
         routes.put("POST /api/v1/images/image", (exchange, body) -> protect(exchange, user -> importImage(exchange, user, body)));
         routes.put("GET /api/v1/images/image", (exchange, body) -> protect(exchange, user -> listImages(exchange, user)));
         routes.put("POST /api/v1/images/valid", (exchange, body) -> protect(exchange, user -> checkLinks(exchange, body)));
+        routes.put("POST /api/v1/images/description", (exchange, body) -> protect(exchange, user -> update(exchange, user, body, "description")));
+        routes.put("POST /api/v1/images/type", (exchange, body) -> protect(exchange, user -> update(exchange, user, body, "taskType")));
+        routes.put("POST /api/v1/images/tags", (exchange, body) -> protect(exchange, user -> update(exchange, user, body, "tags")));
+        routes.put("POST /api/v1/images/arch", (exchange, body) -> protect(exchange, user -> update(exchange, user, body, "archs")));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
@@ -192,7 +208,16 @@ public final class FakePlatform implements AutoCloseable {
     }
 
     public FakePlatform user(String name, String password, UserState state) {
-        users.put(name, new User(name, password, state));
+        users.put(name, new User(name, password, state, false));
+        return this;
+    }
+
+    /**
+     * An account of the platform itself (an administrator, a local user): not in the directory,
+     * so it signs in only with {@code auth: "normal"}, the web page's "普通登录" tab.
+     */
+    public FakePlatform normalUser(String name, String password) {
+        users.put(name, new User(name, password, UserState.ACTIVE, true));
         return this;
     }
 
@@ -366,13 +391,15 @@ public final class FakePlatform implements AutoCloseable {
             badRequest(exchange, "Invalid username");
             return;
         }
-        String expected = version.legacyAuth() ? (ldap ? "act-ldap" : "normal") : (ldap ? "ldap" : "normal");
         User user = users.get(name);
+        String expected = user != null && user.platformAccount() ? "normal"
+                : version.legacyAuth() ? (ldap ? "act-ldap" : "normal") : (ldap ? "ldap" : "normal");
         if (!version.legacyAuth() && method.equals("ldap") && ldapDown) {
             Exchanges.envelope(exchange, 401, PlatformCodes.LDAP_ERROR, null, "LDAP error: connection refused");
             return;
         }
-        if (!version.legacyAuth() && method.equals("ldap") && user == null) {
+        // The directory does not know the platform's own accounts: LdapUserNotFound.
+        if (!version.legacyAuth() && method.equals("ldap") && (user == null || user.platformAccount())) {
             Exchanges.envelope(exchange, 401, PlatformCodes.LDAP_USER_NOT_FOUND, null, "LDAP user not found");
             return;
         }
@@ -419,6 +446,29 @@ public final class FakePlatform implements AutoCloseable {
             return;
         }
         Exchanges.success(exchange, tokensFor(grant.user()));
+    }
+
+    /**
+     * backend/internal/handler/auth.go: Check (public route). No header: data null; a token that
+     * fails: 401/40101; else {context, user, version} where version is {appVersion, commitSHA,
+     * buildType, buildTime} (crater-harbor-api.md §9). Builds before the 2026 rework send no version.
+     */
+    private void check(HttpExchange exchange, String body) throws IOException {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null) {
+            Exchanges.success(exchange, null);
+            return;
+        }
+        protect(exchange, user -> {
+            ObjectNode data = Exchanges.JSON.createObjectNode();
+            data.putObject("context").put("queue", "default");
+            data.putObject("user").put("name", user).put("nickname", user);
+            if (!version.legacyAuth()) {
+                data.putObject("version").put("appVersion", APP_VERSION).put("commitSHA", COMMIT_SHA)
+                        .put("buildType", "release").put("buildTime", "2026-12-02T08:00:00Z");
+            }
+            Exchanges.success(exchange, data);
+        });
     }
 
     private ObjectNode tokensFor(String user) {
@@ -570,7 +620,9 @@ public final class FakePlatform implements AutoCloseable {
         String description = json.path("description").asText("");
         if (link.codePointCount(0, link.length()) <= LINK_COLUMN
                 && description.codePointCount(0, description.length()) <= DESCRIPTION_COLUMN) {
-            save(user, link, description, json.path("taskType").asText(""), texts(json.path("tags")), texts(json.path("archs")), false, 2);
+            // handler/image/image.go: datatypes.NewJSONType(req.Archs), stored as sent: [] stays [], absent is null.
+            List<String> archs = json.path("archs").isArray() ? texts(json.path("archs")) : null;
+            save(user, link, description, json.path("taskType").asText(""), texts(json.path("tags")), archs, false, 2);
         }
         Exchanges.success(exchange, "");
     }
@@ -606,7 +658,47 @@ public final class FakePlatform implements AutoCloseable {
     private synchronized void save(String owner, String link, String description, String taskType,
             List<String> tags, List<String> archs, boolean isPublic, int source) {
         images.add(new ImageRecord(nextImageId++, owner, link, description, taskType, List.copyOf(tags),
-                List.copyOf(archs), isPublic, source, Instant.now()));
+                archs == null ? null : List.copyOf(archs), isPublic, source, Instant.now()));
+    }
+
+    /**
+     * backend/internal/handler/image/interface.go and types.go: UpdateImageDescription, …Type,
+     * …Tags, …Arch, each {@code {id, <field>}}. Only the owner may change a record (since 69547918:
+     * 403 code 40301 "permission denied to manage this image"); an unknown id is 404 (40401,
+     * DataBaseNotFound); a field of the wrong type is gin's binding error, 400.
+     */
+    private synchronized void update(HttpExchange exchange, String user, String body, String field) throws IOException {
+        Optional<JsonNode> request = Exchanges.jsonBody(body).filter(JsonNode::isObject);
+        JsonNode value = request.map(json -> json.path(field)).orElse(null);
+        boolean list = field.equals("tags") || field.equals("archs");
+        if (request.isEmpty() || !request.get().path("id").isIntegralNumber()
+                || (list ? !(value.isArray() && texts(value).size() == value.size()) : !value.isTextual())) {
+            badRequest(exchange, "Key: '" + field + "' Error:Field validation for '" + field + "' failed on the 'required' tag");
+            return;
+        }
+        long id = request.get().path("id").asLong();
+        int index = -1;
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).id() == id) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            Exchanges.envelope(exchange, 404, 40401, null, "record not found");
+            return;
+        }
+        ImageRecord old = images.get(index);
+        if (!old.owner().equals(user)) {
+            Exchanges.envelope(exchange, 403, PlatformCodes.USER_NOT_ALLOWED, null, "permission denied to manage this image");
+            return;
+        }
+        images.set(index, new ImageRecord(old.id(), old.owner(), old.link(),
+                field.equals("description") ? value.asText() : old.description(),
+                field.equals("taskType") ? value.asText() : old.taskType(),
+                field.equals("tags") ? texts(value) : old.tags(),
+                field.equals("archs") ? texts(value) : old.archs(),
+                old.isPublic(), old.source(), old.createdAt()));
+        Exchanges.success(exchange, "");
     }
 
     /**
@@ -643,8 +735,9 @@ public final class FakePlatform implements AutoCloseable {
         info.put("imageBuildSource", image.source());
         info.putNull("imagepackName");
         info.put("imageShareStatus", image.isPublic() ? "Public" : "Private");
+        // handler/image/image.go: the list falls back to linux/amd64 only for a null value.
         ArrayNode archs = info.putArray("archs");
-        image.archs().forEach(archs::add);
+        (image.archs() == null ? List.of("linux/amd64") : image.archs()).forEach(archs::add);
         return info;
     }
 

@@ -40,7 +40,7 @@ public final class OneClickImport {
         problems.clear();
         session.setImported(false);
         running.set(true);
-        Background.run(() -> ImportStep.importAndConfirm(platform, session).confirmed(),
+        Background.run(() -> ImportStep.importAndConfirm(context.services(), platform, session).confirmed(),
                 confirmed -> {
                     running.set(false);
                     if (!confirmed) {
