@@ -48,9 +48,7 @@ public final class ImageReference {
 
     private static Validation check(ReferenceParts parts) {
         List<Violation> out = new ArrayList<>(2);
-        if (parts.domainByCapitalsOnly()) {
-            out.add(NamingRules.violation(Rule.REGISTRY_FROM_CAPITALS, parts.domain()));
-        }
+        NamingRules.domainFromCapitals(parts, out);
         if (parts.domain() != null) {
             NamingRules.registry(parts.domain(), out);
         }

@@ -169,6 +169,13 @@ final class NamingRules {
         }
     }
 
+    /** A warning when docker takes the first part for a host only for its capitals (normalize.go). */
+    static void domainFromCapitals(ReferenceParts parts, List<Violation> out) {
+        if (parts.domainByCapitalsOnly()) {
+            out.add(violation(Rule.REGISTRY_FROM_CAPITALS, shown(parts.domain())));
+        }
+    }
+
     /** docker reads 64 lowercase hex digits alone as an image ID (normalize.go ParseNormalizedNamed). */
     static void imageId(ReferenceParts parts, List<Violation> out) {
         if (parts.domain() == null && parts.tag() == null && parts.digest() == null
