@@ -1,6 +1,7 @@
 package io.github.harborupload;
 
 import io.github.harborupload.cli.Cli;
+import io.github.harborupload.desktop.SystemNetwork;
 import io.github.harborupload.ui.WizardApplication;
 
 /**
@@ -17,6 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        SystemNetwork.useSystemSettings(System.getProperty("os.name"));
         if (args.length == 0) {
             WizardApplication.open();
         } else {

@@ -308,6 +308,7 @@ public final class DockerEngine implements AutoCloseable {
      * timeout that thread is interrupted and its answer, if one still comes, is dropped.
      */
     private <T> T quickly(Callable<T> call) {
+        NamedPipe.requireExisting(location.host(), NamedPipe::exists); // Windows: say "not running" at once
         Future<T> answer = calls.submit(call);
         try {
             return answer.get(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);

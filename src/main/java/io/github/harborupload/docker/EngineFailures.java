@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -85,8 +86,9 @@ final class EngineFailures {
 
     static Reason reasonOf(IOException io) {
         String message = io.getMessage() == null ? "" : io.getMessage();
-        // The JDK reports a unix socket it may not open as a BindException; Windows says "Access is denied".
-        if (message.contains("Permission denied") || message.contains("Access is denied")) {
+        // The JDK reports a unix socket it may not open as a BindException; Windows says "Access is denied",
+        // or (a pipe opened as a file, issue 16 item 4) throws AccessDeniedException whose message is only the path.
+        if (message.contains("Permission denied") || message.contains("Access is denied") || io instanceof AccessDeniedException) {
             return Reason.PERMISSION_DENIED;
         }
         if (message.contains("No such file or directory") || io instanceof FileNotFoundException

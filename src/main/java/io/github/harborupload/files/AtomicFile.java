@@ -1,10 +1,12 @@
 package io.github.harborupload.files;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,18 +17,33 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Replaces a file's content all at once or not at all: a temporary file in the same folder, flushed
  * to disk, then renamed over the old one. The result is readable by its owner only. A temporary
- * file a killed write left behind is removed by a later write.
+ * file a killed write left behind is removed by a later write. A rename refused because another
+ * program holds the file (Windows) is tried again for a while before {@link FileInUseException}.
  */
 public final class AtomicFile {
 
     private static final String TEMP_SUFFIX = ".tmp";
     /** Far longer than any write takes, so a leftover this old is nobody's write in progress. */
     private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
+    /**
+     * Waits between renames refused as in use: about 3 s in all, longer than a virus scan of a small
+     * file takes, short enough for a user waiting on a button.
+     */
+    static final List<Duration> RETRY_WAITS = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(1000));
+
+    /** The rename at the end of a write; a test's may refuse as Windows does while a file is held. */
+    interface Rename {
+        Rename ATOMIC = (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+
+        void move(Path from, Path to) throws IOException;
+    }
 
     private AtomicFile() {
     }
@@ -40,6 +57,12 @@ public final class AtomicFile {
      *                     temporary file is left behind
      */
     public static void write(Path file, byte[] content) throws IOException {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        write(file, content, Rename.ATOMIC, posix ? List.of() : RETRY_WAITS);
+    }
+
+    /** @param retryWaits the pauses between renames refused as in use; none where a rename never is (POSIX) */
+    static void write(Path file, byte[] content, Rename rename, List<Duration> retryWaits) throws IOException {
         Path target = followLink(file.toAbsolutePath());
         // A rename would replace a read-only file too; the user made it read-only to keep it as it is.
         if (Files.exists(target) && isReadOnly(target)) {
@@ -60,7 +83,7 @@ public final class AtomicFile {
                 }
                 channel.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            renameRetrying(rename, temp, target, retryWaits);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -71,6 +94,46 @@ public final class AtomicFile {
         }
         syncFolder(folder);
         removeLeftovers(folder, prefix, temp);
+    }
+
+    /**
+     * Windows refuses to rename over a file another program has open without delete sharing, as
+     * "access denied" (ERROR_ACCESS_DENIED) or "being used by another process" (ERROR_SHARING_VIOLATION);
+     * the antivirus or indexer lets go soon. The file's own read-only mark was checked before, so
+     * access denied there means held. A POSIX rename is never refused for an open file: its access
+     * denied is for good, and it gets no waits.
+     */
+    private static void renameRetrying(Rename rename, Path temp, Path target, List<Duration> waits) throws IOException {
+        Duration waited = Duration.ZERO;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                rename.move(temp, target);
+                return;
+            } catch (FileSystemException e) {
+                if (!isHeld(e) || (waits.isEmpty() && e instanceof AccessDeniedException)) {
+                    throw e;
+                }
+                if (attempt == waits.size()) {
+                    throw new FileInUseException(target, waited, e);
+                }
+                pause(waits.get(attempt));
+                waited = waited.plus(waits.get(attempt));
+            }
+        }
+    }
+
+    private static boolean isHeld(FileSystemException e) {
+        return e instanceof AccessDeniedException
+                || (e.getReason() != null && e.getReason().contains("being used by another process"));
+    }
+
+    private static void pause(Duration wait) throws IOException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the file to be free");
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ public enum ProblemType {
     /** Docker's config.json cannot be read or is not JSON; the wizard leaves it as it is. */
     DOCKER_CONFIG_UNREADABLE(Severity.ERROR, 2, 2),
     /** The login was accepted, but Docker's config.json could not be written; the old file is unchanged. */
-    DOCKER_CONFIG_NOT_WRITABLE(Severity.ERROR, 2, 2),
+    DOCKER_CONFIG_NOT_WRITABLE(Severity.ERROR, 3, 2),
     /** The docker-credential-* program Docker's configuration names is missing, failed, or hung. */
     CREDENTIAL_HELPER_FAILED(Severity.ERROR, 3, 2),
     REGISTRY_NOT_FOUND(Severity.ERROR, 2, 2),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,22 +16,37 @@ import java.util.regex.Pattern;
  * docker uses) does: only in folders named by an absolute path. An empty entry or {@code .} or any
  * relative one means the current folder, often a cloned repository: a program found there would
  * receive passwords (issue 13, item 4). On macOS the folders of {@link MacProgramFolders} come after
- * the PATH, because an app started from Finder gets launchd's short PATH (issue 16, item 1).
+ * the PATH, because an app started from Finder gets launchd's short PATH (issue 16, item 1). On
+ * Windows, as Go does, quotes around an entry are dropped and {@code PATHEXT} names the extensions
+ * a program may have (issue 16, item 9): a helper may be a {@code .cmd} or {@code .bat}.
  */
 public final class SearchPath {
 
+    /** Go's os/exec on Windows, when PATHEXT is unset or empty. */
+    private static final String DEFAULT_PATHEXT = ".com;.exe;.bat;.cmd";
+
     private final List<String> folders;
     private final boolean windows;
+    private final List<String> extensions;
 
     public SearchPath(Map<String, String> env, String osName) {
         OsFamily os = OsFamily.of(osName);
         this.windows = os == OsFamily.WINDOWS;
         String separator = windows ? ";" : ":";
-        List<String> searched = new ArrayList<>(Arrays.asList(pathVariable(env, windows).split(Pattern.quote(separator))));
+        List<String> searched = new ArrayList<>();
+        for (String entry : variable(env, "PATH", windows).split(Pattern.quote(separator))) {
+            // Windows allows an entry in quotes ("C:\Program Files\Docker\Docker\resources\bin"); Go strips them.
+            searched.add(windows ? entry.replace("\"", "") : entry);
+        }
         if (os == OsFamily.MAC) {
             MacProgramFolders.of(env).stream().filter(folder -> !searched.contains(folder)).forEach(searched::add);
         }
         this.folders = List.copyOf(searched);
+        String pathext = variable(env, "PATHEXT", windows);
+        this.extensions = Arrays.stream((pathext.isBlank() ? DEFAULT_PATHEXT : pathext).split(";"))
+                .map(extension -> extension.strip().toLowerCase(Locale.ROOT)) // as Go; NTFS ignores case
+                .filter(extension -> extension.startsWith("."))
+                .toList();
     }
 
     /** The folders searched, in order, as spelled in the environment. */
@@ -38,16 +54,24 @@ public final class SearchPath {
         return folders;
     }
 
-    /** The first executable file named {@code program} (plus {@code .exe} on Windows) on the PATH. */
+    /**
+     * The first executable file named {@code program} on the PATH; on Windows with one of the
+     * extensions of {@code PATHEXT}, in its order, as Go's {@code exec.LookPath} tries them.
+     */
     public Optional<Path> find(String program) {
-        String fileName = windows ? program + ".exe" : program;
         for (String folder : folders) {
-            Optional<Path> candidate = candidate(folder, fileName);
-            if (candidate.isPresent()) {
-                return candidate;
+            for (String fileName : fileNames(program)) {
+                Optional<Path> candidate = candidate(folder, fileName);
+                if (candidate.isPresent()) {
+                    return candidate;
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private List<String> fileNames(String program) {
+        return windows ? extensions.stream().map(extension -> program + extension).toList() : List.of(program);
     }
 
     private static Optional<Path> candidate(String folder, String fileName) {
@@ -63,13 +87,13 @@ public final class SearchPath {
         }
     }
 
-    /** Windows spells the variable {@code Path}; its environment names ignore case. */
-    private static String pathVariable(Map<String, String> env, boolean windows) {
+    /** A variable, "" when unset; Windows spells PATH {@code Path}, and its environment names ignore case. */
+    private static String variable(Map<String, String> env, String name, boolean windows) {
         if (!windows) {
-            return env.getOrDefault("PATH", "");
+            return env.getOrDefault(name, "");
         }
         return env.entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase("PATH"))
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse("");

@@ -15,7 +15,7 @@ public final class Dialogs {
 
     /** A dialog has a scene of its own: give it the wizard's stylesheet (fonts for Chinese, colours). */
     public static <T extends Dialog<?>> T styled(T dialog) {
-        dialog.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        dialog.getDialogPane().getStylesheets().addAll(Theme.stylesheet(), Theme.fontStylesheet());
         return dialog;
     }
 

@@ -2,14 +2,18 @@ package io.github.harborupload.ui.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.github.harborupload.desktop.FontFamilies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.text.Font;
 
 /**
  * Light or dark, following the operating system where it can be read (JavaFX 21 has no API for
@@ -30,6 +34,18 @@ public enum Theme {
     /** The app's own stylesheet, added to every scene on top of the theme. */
     public static String stylesheet() {
         return Theme.class.getResource(STYLESHEET).toExternalForm();
+    }
+
+    /**
+     * The fonts of this system, installed ones only, as a stylesheet to add after {@link #stylesheet()}
+     * (a data URI, which JavaFX reads since 17). See {@link FontFamilies}.
+     */
+    public static String fontStylesheet() {
+        return fontStylesheet(FontFamilies.choose(System.getProperty("os.name"), Set.copyOf(Font.getFamilies())));
+    }
+
+    static String fontStylesheet(FontFamilies families) {
+        return "data:text/css;base64," + Base64.getEncoder().encodeToString(families.css().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

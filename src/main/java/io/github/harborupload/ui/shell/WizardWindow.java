@@ -68,7 +68,7 @@ public final class WizardWindow {
     private void build(Step step, Settings settings) {
         shell = new WizardShell(context, this::close, this::chooseLanguage);
         Scene scene = new Scene(shell.load());
-        scene.getStylesheets().add(Theme.stylesheet());
+        scene.getStylesheets().addAll(Theme.stylesheet(), Theme.fontStylesheet());
         stage.setScene(scene);
         stage.getIcons().setAll(AppIcons.all());
         // The window's own size, set on the stage: a scene size alone left a window manager free to

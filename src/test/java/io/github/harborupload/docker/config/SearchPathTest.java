@@ -50,4 +50,27 @@ class SearchPathTest {
         assertEquals(List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin"),
                 new SearchPath(Map.of("PATH", LAUNCHD_PATH, "HOME", home.toString()), "Linux").folders());
     }
+
+    @Test
+    void onWindowsPathextNamesTheExtensionsInOrderAndQuotedEntriesAreFolders() throws Exception {
+        // Issue 16, item 9: only ".exe" was tried, and a quoted entry ("C:\Program Files\…") was no folder.
+        // Go's exec.LookPath, which docker uses, strips the quotes and tries PATHEXT's extensions in order.
+        Path spaced = Files.createDirectories(home.resolve("Program Files/Docker/bin"));
+        HelperScripts.installAs(spaced, "testhelper", "docker-credential-corp.cmd");
+        HelperScripts.installAs(spaced, "testhelper", "docker-credential-both.bat");
+        HelperScripts.installAs(spaced, "testhelper", "docker-credential-both.exe");
+        Map<String, String> env = Map.of("Path", home.resolve("nowhere") + ";\"" + spaced + "\"",
+                "PATHEXT", ".COM;.EXE;.BAT;.CMD");
+
+        SearchPath windows = new SearchPath(env, "Windows 11");
+
+        assertEquals(Optional.of(spaced.resolve("docker-credential-corp.cmd")), windows.find("docker-credential-corp"));
+        assertEquals(Optional.of(spaced.resolve("docker-credential-both.exe")), windows.find("docker-credential-both"),
+                ".EXE comes before .BAT in PATHEXT");
+        assertEquals(Optional.of(spaced.resolve("docker-credential-both.bat")),
+                new SearchPath(Map.of("Path", spaced.toString(), "PATHEXT", ".BAT;.EXE"), "Windows 10").find("docker-credential-both"));
+        assertEquals(Optional.of(spaced.resolve("docker-credential-corp.cmd")),
+                new SearchPath(Map.of("Path", spaced.toString()), "Windows 10").find("docker-credential-corp"),
+                "without PATHEXT, Go's default .com;.exe;.bat;.cmd");
+    }
 }
