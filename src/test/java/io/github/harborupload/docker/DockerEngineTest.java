@@ -38,8 +38,8 @@ class DockerEngineTest {
 
     private static final Credential ALICE = new Credential("alice", "s3cret-Pass");
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
-    /** Short, so a test can outlast it; the real value is a minute. */
-    private static final Duration QUICK_RESPONSE_TIMEOUT = Duration.ofMillis(400);
+    /** Short, so a test can outlast it, yet long enough for a loaded CI machine (400 ms was not); the real value is a minute. */
+    private static final Duration QUICK_RESPONSE_TIMEOUT = Duration.ofMillis(1500);
 
     private static DockerEngine engine(FakeEngine fake) {
         return DockerEngine.connect(fake.location(), Duration.ofSeconds(2), QUICK_RESPONSE_TIMEOUT);
