@@ -11,6 +11,7 @@ import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
 import io.github.harborupload.ui.platform.PlatformSignIn;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,11 +20,13 @@ import javafx.event.Event;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -58,6 +61,8 @@ public final class ImportStepController implements StepController {
     private ProgressIndicator importing;
     @FXML
     private Hyperlink signInLink;
+    @FXML
+    private FlowPane tagsPane;
     @FXML
     private Label importedBanner;
     @FXML
@@ -134,6 +139,7 @@ public final class ImportStepController implements StepController {
         }
         descriptionField.setText(session.description());
         taskTypeBox.setValue(session.taskType());
+        showTags();
         showPlatform();
         revalidate();
     }
@@ -148,7 +154,22 @@ public final class ImportStepController implements StepController {
         imported.set(session.imported());
         importIsMain.set(signedIn && !session.imported());
         importedBanner.setVisible(session.imported());
-        importedBanner.setText(context.text("import.confirmed"));
+        importedBanner.setText(context.text(session.importUpdated() ? "import.updated" : "import.confirmed"));
+    }
+
+    /** The platform form's tags and those used before for this repository, checked as last chosen. */
+    private void showTags() {
+        List<String> chosen = ImportStep.tagsFor(context.services(), session);
+        List<String> remembered = context.services().platformChoices().importTags(ImportStep.repositoryOf(session.target()));
+        tagsPane.getChildren().clear();
+        for (String tag : ImportStep.offeredTags(remembered, List.of())) {
+            CheckBox box = new CheckBox(tag);
+            box.setId("importTag-" + tag);
+            box.setSelected(chosen.contains(tag));
+            box.selectedProperty().addListener((observable, was, now) -> session.setImportTags(tagsPane.getChildren().stream()
+                    .map(CheckBox.class::cast).filter(CheckBox::isSelected).map(CheckBox::getText).toList()));
+            tagsPane.getChildren().add(box);
+        }
     }
 
     private void revalidate() {
