@@ -281,9 +281,9 @@ public final class FakePlatform implements AutoCloseable {
         return this;
     }
 
-    /** An image {@code owner} imported earlier (from the web page, or another run), with these platforms. */
-    public FakePlatform importedImage(String owner, String link, String description, List<String> archs) {
-        save(owner, link, description, "custom", List.of(), archs, false, 2);
+    /** An image {@code owner} imported earlier (from the web page, or another run), with these tags and platforms. */
+    public FakePlatform importedImage(String owner, String link, String description, List<String> tags, List<String> archs) {
+        save(owner, link, description, "custom", tags, archs, false, 2);
         return this;
     }
 

@@ -154,8 +154,10 @@ class PlatformWizardIT {
         assertTrue(platform.requests("POST", "/api/auth/login").get(0).body().contains("\"auth\":\"normal\""));
 
         String link = pushThroughTheWizard(robot);
-        platform.importedImage(user, link, "imported before", List.of());
+        platform.importedImage(user, link, "imported before", List.of("Llama"), List.of());
         robot.click("#nextButton");
+        // The web form offers the tags already on the user's images too; chosen as before.
+        robot.waitForVisible(30, "#importTag-Llama");
         robot.click("#importTag-CUDA");
         robot.click("#importButton");
         robot.waitForVisible(30, "#importedBanner");
@@ -163,7 +165,7 @@ class PlatformWizardIT {
         assertEquals(wizard.text("import.updated"), robot.label("#importedBanner"));
         List<FakePlatform.ImageRecord> mine = platform.images().stream().filter(i -> i.owner().equals(user)).toList();
         assertEquals(1, mine.size(), "one record per image");
-        assertEquals(List.of("CUDA"), mine.get(0).tags());
+        assertEquals(List.of("CUDA"), mine.get(0).tags(), "the tags chosen replace the record's");
         assertEquals(1, mine.get(0).archs().size(), "the image's own platform: " + mine.get(0).archs());
         assertTrue(mine.get(0).archs().get(0).startsWith("linux/"), mine.get(0).archs().toString());
         assertTrue(platform.requests("POST", "/api/v1/images/image").isEmpty(), "updated, not imported again");

@@ -7,6 +7,7 @@ import io.github.harborupload.platform.ImportRequest;
 import io.github.harborupload.platform.TaskType;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
@@ -157,12 +158,23 @@ public final class ImportStepController implements StepController {
         importedBanner.setText(context.text(session.importUpdated() ? "import.updated" : "import.confirmed"));
     }
 
-    /** The platform form's tags and those used before for this repository, checked as last chosen. */
+    /**
+     * The platform form's tags, those used before for this repository and, once the platform
+     * answers, those on the user's images, as its web form offers them; checked as last chosen.
+     */
     private void showTags() {
-        List<String> chosen = ImportStep.tagsFor(context.services(), session);
         List<String> remembered = context.services().platformChoices().importTags(ImportStep.repositoryOf(session.target()));
+        showTags(ImportStep.offeredTags(remembered, List.of()));
+        session.platform().ifPresent(platform -> Background.run(platform::myImportedImages,
+                mine -> showTags(ImportStep.offeredTags(remembered, mine)),
+                // Only more tags to offer: the import itself reports what is wrong with the platform.
+                failure -> { }));
+    }
+
+    private void showTags(List<String> offered) {
+        List<String> chosen = ImportStep.tagsFor(context.services(), session);
         tagsPane.getChildren().clear();
-        for (String tag : ImportStep.offeredTags(remembered, List.of())) {
+        for (String tag : offered) {
             CheckBox box = new CheckBox(tag);
             box.setId("importTag-" + tag);
             box.setSelected(chosen.contains(tag));
