@@ -223,6 +223,47 @@ class CliProcessIT {
     }
 
     @Test
+    void aNormalAccountUploadsTwiceAndTheSecondUpdatesTheOneRecordAsARealProcess() throws Exception {
+        // Issue 12. auth.go GetAuthMode/Login: a current server takes LDAP and normal accounts, an
+        // account of the platform itself only with auth "normal"; image.go stores archs as sent and
+        // never de-duplicates, so the second upload updates the record (interface.go: /v1/images/…).
+        HtpasswdRegistry registry = new HtpasswdRegistry(stack.stackDir().resolve("reg").resolve("htpasswd"),
+                stack.registry(), new Credential(stack.user(), stack.password()));
+        String user = "cli-normal-" + Long.toHexString(System.nanoTime());
+        try (FakePlatform platform = FakePlatform.start(ServerVersion.CURRENT, registry).normalUser(user, "platform-pw")) {
+            Result login = run("platform-pw\n", "platform", "login", "--url", platform.address().toString(),
+                    "--auth", "normal", "--username", user, "--password-stdin");
+            assertEquals(0, login.exit(), login.all());
+
+            String repository = TestStack.uniqueRepository("cli-process-normal");
+            String target = stack.registry() + "/user-" + user + "/" + repository + ":1";
+            images.removeLater(target);
+            Result first = run("", "upload", freshFiveLayers, "--repository", repository, "--tag", "1",
+                    "--image-tags", "CUDA,Python", "--reset-credentials", "--yes", "--json");
+            Result second = run("", "upload", freshFiveLayers, "--repository", repository, "--tag", "1",
+                    "--description", "second", "--yes", "--json");
+
+            assertEquals(0, first.exit(), first.all());
+            assertFalse(new ObjectMapper().readTree(first.out()).path("updated").asBoolean(true));
+            assertEquals(0, second.exit(), second.all());
+            JsonNode printed = new ObjectMapper().readTree(second.out());
+            assertTrue(printed.path("imported").asBoolean(), second.all());
+            assertTrue(printed.path("updated").asBoolean(), second.all());
+            List<FakePlatform.ImageRecord> records = platform.images();
+            assertEquals(1, records.size(), "one record per image: " + records);
+            assertEquals("second", records.get(0).description());
+            assertEquals(List.of("CUDA", "Python"), records.get(0).tags(), "remembered for the repository");
+            String arch;
+            try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
+                arch = engine.inspect(freshFiveLayers).architecture();
+            }
+            assertEquals(List.of("linux/" + arch), records.get(0).archs(), "the engine's inspect of the image");
+        } finally {
+            registry.remove(user);
+        }
+    }
+
+    @Test
     void problemsEndWithTheirExitCodesAsARealProcess() throws Exception {
         String wrong = "wrong-" + Long.toHexString(System.nanoTime());
         Result login = run(wrong + "\n", "login", "--registry", stack.registry(), "-u", stack.user(),

@@ -281,6 +281,12 @@ public final class FakePlatform implements AutoCloseable {
         return this;
     }
 
+    /** An image {@code owner} imported earlier (from the web page, or another run), with these tags and platforms. */
+    public FakePlatform importedImage(String owner, String link, String description, List<String> tags, List<String> archs) {
+        save(owner, link, description, "custom", tags, archs, false, 2);
+        return this;
+    }
+
     /**
      * The next request to {@code method path} gets this answer instead (a proxy's error page, an
      * empty or huge body, an answer of the wrong shape), after {@code delay}.

@@ -132,6 +132,47 @@ class PlatformWizardIT {
         assertFalse(robot.visible("#backButton"), "nothing leads back from a finished upload");
     }
 
+    /**
+     * Issue 12: an account of the platform itself signs in with "普通登录" on a server with both
+     * methods (auth.go GetAuthMode, Login; frontend/src/routes/auth/index.tsx), and importing an image
+     * already in the user's list updates that record (interface.go: /v1/images/description, /type,
+     * /tags, /arch) with the image's own platform (image.go stores archs as sent).
+     */
+    @Test
+    void aNormalAccountSignsInAndReImportingUpdatesTheOneRecord(FxRobot fx) throws Exception {
+        platform.normalUser(user, PLATFORM_PASSWORD);
+        WizardRobot robot = new WizardRobot(fx);
+        robot.click("#platformLink");
+        robot.waitForVisible(30, "#platformMethodNormal");
+        assertEquals(wizard.text("platform.method.ldap", "ACT"), robot.read(() -> fx.lookup("#platformMethodLdap").queryLabeled().getText()),
+                "labelled as the platform's tab");
+        robot.click("#platformMethodNormal");
+        robot.replaceText("#platformUsername", user);
+        robot.fx().clickOn("#platformPassword").write(PLATFORM_PASSWORD);
+        robot.click("#platformSignInButton");
+        fetchCredentials(robot);
+        assertTrue(platform.requests("POST", "/api/auth/login").get(0).body().contains("\"auth\":\"normal\""));
+
+        String link = pushThroughTheWizard(robot);
+        platform.importedImage(user, link, "imported before", List.of("Llama"), List.of());
+        robot.click("#nextButton");
+        // The web form offers the tags already on the user's images too; chosen as before.
+        robot.waitForVisible(30, "#importTag-Llama");
+        robot.click("#importTag-CUDA");
+        robot.click("#importButton");
+        robot.waitForVisible(30, "#importedBanner");
+
+        assertEquals(wizard.text("import.updated"), robot.label("#importedBanner"));
+        List<FakePlatform.ImageRecord> mine = platform.images().stream().filter(i -> i.owner().equals(user)).toList();
+        assertEquals(1, mine.size(), "one record per image");
+        assertEquals(List.of("CUDA"), mine.get(0).tags(), "the tags chosen replace the record's");
+        assertEquals(1, mine.get(0).archs().size(), "the image's own platform: " + mine.get(0).archs());
+        assertTrue(mine.get(0).archs().get(0).startsWith("linux/"), mine.get(0).archs().toString());
+        assertTrue(platform.requests("POST", "/api/v1/images/image").isEmpty(), "updated, not imported again");
+        robot.click("#nextButton");
+        assertEquals(wizard.text("done.updated"), robot.label("#importedLabel"));
+    }
+
     /** Issue 15, item 1: Done without an import offered neither the one-click import nor Back. */
     @Test
     void doneOffersTheOneClickImportWhenItWasPassedBy(FxRobot fx) throws Exception {

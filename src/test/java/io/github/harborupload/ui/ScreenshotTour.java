@@ -94,6 +94,8 @@ public final class ScreenshotTour {
         robot.waitUntil(10, () -> robot.fx().lookup("#platformUsername").tryQuery().isPresent());
         robot.replaceText("#platformUsername", user);
         robot.fx().clickOn("#platformPassword").write(PLATFORM_PASSWORD);
+        // The local platform takes LDAP and normal accounts: the dialog offers both (issue 12).
+        robot.waitForVisible(10, "#platformMethodLdap");
         shoot("3-platform-sign-in");
         robot.click("#platformSignInButton");
         robot.waitUntil(30, () -> robot.fx().lookup(wizard.text("credentials.platform.reset")).tryQuery().isPresent());

@@ -81,7 +81,7 @@ public final class DoneStepController implements StepController {
         }
         row = addRow(row, "done.description", session.description(), true);
         addRow(row, "done.taskType", session.taskType().value(), true);
-        importedLabel.setText(context.text(session.imported() ? "done.imported"
+        importedLabel.setText(context.text(session.imported() ? (session.importUpdated() ? "done.updated" : "done.imported")
                 : session.platform().isPresent() ? "done.notImported.signedIn" : "done.notImported"));
         // Passed by unimported with a platform session: the one click is offered here too.
         importOffered.set(!session.imported() && session.platform().isPresent());

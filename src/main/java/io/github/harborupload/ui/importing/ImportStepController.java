@@ -7,10 +7,12 @@ import io.github.harborupload.platform.ImportRequest;
 import io.github.harborupload.platform.TaskType;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
 import io.github.harborupload.ui.platform.PlatformSignIn;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,11 +21,13 @@ import javafx.event.Event;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -58,6 +62,8 @@ public final class ImportStepController implements StepController {
     private ProgressIndicator importing;
     @FXML
     private Hyperlink signInLink;
+    @FXML
+    private FlowPane tagsPane;
     @FXML
     private Label importedBanner;
     @FXML
@@ -134,6 +140,7 @@ public final class ImportStepController implements StepController {
         }
         descriptionField.setText(session.description());
         taskTypeBox.setValue(session.taskType());
+        showTags();
         showPlatform();
         revalidate();
     }
@@ -148,7 +155,33 @@ public final class ImportStepController implements StepController {
         imported.set(session.imported());
         importIsMain.set(signedIn && !session.imported());
         importedBanner.setVisible(session.imported());
-        importedBanner.setText(context.text("import.confirmed"));
+        importedBanner.setText(context.text(session.importUpdated() ? "import.updated" : "import.confirmed"));
+    }
+
+    /**
+     * The platform form's tags, those used before for this repository and, once the platform
+     * answers, those on the user's images, as its web form offers them; checked as last chosen.
+     */
+    private void showTags() {
+        List<String> remembered = context.services().platformChoices().importTags(ImportStep.repositoryOf(session.target()));
+        showTags(ImportStep.offeredTags(remembered, List.of()));
+        session.platform().ifPresent(platform -> Background.run(platform::myImportedImages,
+                mine -> showTags(ImportStep.offeredTags(remembered, mine)),
+                // Only more tags to offer: the import itself reports what is wrong with the platform.
+                failure -> { }));
+    }
+
+    private void showTags(List<String> offered) {
+        List<String> chosen = ImportStep.tagsFor(context.services(), session);
+        tagsPane.getChildren().clear();
+        for (String tag : offered) {
+            CheckBox box = new CheckBox(tag);
+            box.setId("importTag-" + tag);
+            box.setSelected(chosen.contains(tag));
+            box.selectedProperty().addListener((observable, was, now) -> session.setImportTags(tagsPane.getChildren().stream()
+                    .map(CheckBox.class::cast).filter(CheckBox::isSelected).map(CheckBox::getText).toList()));
+            tagsPane.getChildren().add(box);
+        }
     }
 
     private void revalidate() {

@@ -24,8 +24,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Signing in to the GPU platform, in a dialog of its own: address, account, "stay signed in". The
- * dialog stays open with its fields on a failure and shows the problem inside.
+ * Signing in to the GPU platform, in a dialog of its own: address, account, the kind of account
+ * when the platform takes two ({@link MethodChoice}), "stay signed in". The dialog stays open with
+ * its fields on a failure and shows the problem inside.
  */
 public final class PlatformSignIn {
 
@@ -44,6 +45,7 @@ public final class PlatformSignIn {
         TextField username = field("platformUsername", context.session().platformUsername());
         PasswordField password = new PasswordField();
         password.setId("platformPassword");
+        MethodChoice method = new MethodChoice(context);
         CheckBox stayIn = new CheckBox(context.text("platform.stayIn"));
         stayIn.setId("platformStayIn");
         ProblemPane problem = new ProblemPane(context.texts());
@@ -56,7 +58,8 @@ public final class PlatformSignIn {
         form.addRow(0, label(context, "platform.address", address), address);
         form.addRow(1, label(context, "platform.username", username), username);
         form.addRow(2, label(context, "platform.password", password), password);
-        form.add(stayIn, 1, 3);
+        form.add(method.node(), 1, 3);
+        form.add(stayIn, 1, 4);
         Label privacy = new Label(context.text("platform.privacy"));
         privacy.setWrapText(true);
         privacy.setMaxWidth(520);
@@ -85,7 +88,7 @@ public final class PlatformSignIn {
             problem.clear();
             String typedAddress = address.getText().trim();
             String typedUser = username.getText().trim();
-            Background.run(() -> access.signIn(typedAddress, typedUser, password.getText(), stayIn.isSelected()),
+            Background.run(() -> access.signIn(typedAddress, method.chosen(), typedUser, password.getText(), stayIn.isSelected()),
                     session -> {
                         context.updateSettings(s -> s.withPlatformAddress(typedAddress));
                         context.session().setPlatformUsername(typedUser);
@@ -98,7 +101,16 @@ public final class PlatformSignIn {
                         password.requestFocus();
                     });
         });
-        dialog.setOnShown(e -> (username.getText().isEmpty() ? username : password).requestFocus());
+        dialog.setOnShown(e -> {
+            (username.getText().isEmpty() ? username : password).requestFocus();
+            method.learn(access, address.getText().trim());
+        });
+        // Another platform may sign in another way: ask it once the address is typed.
+        address.focusedProperty().addListener((observable, was, now) -> {
+            if (!now) {
+                method.learn(access, address.getText().trim());
+            }
+        });
         return dialog.showAndWait();
     }
 
