@@ -12,8 +12,7 @@ public enum Endpoint {
     CREDENTIAL("POST", "/api/v1/images/credential"),
     QUOTA("GET", "/api/v1/images/quota"),
     IMPORT("POST", "/api/v1/images/image"),
-    LIST_IMAGES("GET", "/api/v1/images/image"),
-    CHECK_LINKS("POST", "/api/v1/images/valid");
+    LIST_IMAGES("GET", "/api/v1/images/image");
 
     private final String method;
     private final String path;
