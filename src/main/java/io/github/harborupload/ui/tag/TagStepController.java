@@ -18,7 +18,7 @@ import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
-import io.github.harborupload.ui.common.Dialogs;
+import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.time.Instant;
@@ -36,8 +36,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -220,18 +218,18 @@ public final class TagStepController implements StepController {
         loading.set(true);
         problemPane.clear();
         countLabel.setText(context.text("tag.loading"));
-        Background.run(step::listImages,
-                list -> {
-                    loading.set(false);
+        Background.of(step::listImages)
+                .onFinished(() -> loading.set(false))
+                .onSuccess(list -> {
                     images.setAll(list);
                     showCount();
                     reselect();
-                },
-                failure -> {
-                    loading.set(false);
+                })
+                .onFailure(failure -> {
                     countLabel.setText("");
                     problemPane.show(context.view(Problems.of(failure)));
-                });
+                })
+                .executeWith(context.background());
     }
 
     private void reselect() {
@@ -308,11 +306,14 @@ public final class TagStepController implements StepController {
         tagging.set(true);
         problemPane.clear();
         pushAnywayButton.setVisible(false);
-        Background.run(() -> preparation.check(image, target, credential, session.platform()), plan -> {
-            tagging.set(false);
-            session.setPush(null);
-            answer(plan, plan.questions(), advance);
-        }, this::showFailure);
+        Background.of(() -> preparation.check(image, target, credential, session.platform()))
+                .onFinished(() -> tagging.set(false))
+                .onSuccess(plan -> {
+                    session.setPush(null);
+                    answer(plan, plan.questions(), advance);
+                })
+                .onFailure(this::showFailure)
+                .executeWith(context.background());
     }
 
     /** Puts the first of the questions left; each yes moves on to the next, and the last to the tag. */
@@ -330,17 +331,17 @@ public final class TagStepController implements StepController {
 
     private void tagAndAdvance(PushPreparation.Plan plan, Runnable advance) {
         tagging.set(true);
-        Background.run(() -> {
-            preparation.tag(plan);
-            return plan;
-        }, tagged -> {
-            tagging.set(false);
-            advance.run();
-        }, this::showFailure);
+        Background.of(() -> {
+                    preparation.tag(plan);
+                    return plan;
+                })
+                .onFinished(() -> tagging.set(false))
+                .onSuccess(tagged -> advance.run())
+                .onFailure(this::showFailure)
+                .executeWith(context.background());
     }
 
     private void showFailure(Throwable failure) {
-        tagging.set(false);
         problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withImage(session.target().link()))));
     }
 
@@ -361,13 +362,9 @@ public final class TagStepController implements StepController {
     }
 
     private void confirmOverwrite(HarborTarget target, Runnable agreed) {
-        ButtonType overwrite = new ButtonType(context.text("tag.exists.overwrite"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(context.text("tag.exists.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("tag.exists.text", target.link()), keep, overwrite);
-        alert.setHeaderText(context.text("tag.exists.title", target.tag()));
-        alert.initOwner(tagField.getScene().getWindow());
-        Dialogs.makeDefault(alert, keep);
-        if (alert.showAndWait().filter(overwrite::equals).isPresent()) {
+        if (context.dialogs().confirm(tagField.getScene().getWindow(), new DialogService.Question(Alert.AlertType.WARNING,
+                context.text("tag.exists.title", target.tag()), context.text("tag.exists.text", target.link()),
+                context.text("tag.exists.keep"), context.text("tag.exists.overwrite")))) {
             agreed.run();
         } else {
             tagField.requestFocus();
