@@ -45,6 +45,6 @@ final class PlatformSessions {
         return access(context, plainHttp).resume(address.toString())
                 .orElseThrow(() -> new Refusal(ExitCode.AUTH, context.text("platform.notSignedIn", address),
                         List.of(context.text("platform.signInFirst",
-                                Cli.NAME + " platform login --url " + address + " --username NAME"))));
+                                Program.NAME + " platform login --url " + address + " --username NAME"))));
     }
 }
