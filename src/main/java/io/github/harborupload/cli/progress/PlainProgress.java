@@ -1,4 +1,4 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemType;

@@ -1,4 +1,4 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 /**
  * How many terminal columns text takes: Chinese characters take two. Lines redrawn in place must

@@ -1,5 +1,6 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
+import io.github.harborupload.cli.Program;
 import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.problems.Problem;
