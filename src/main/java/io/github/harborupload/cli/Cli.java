@@ -23,8 +23,6 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
-    /** The command's name, as installed on PATH. */
-    public static final String NAME = "harbor-upload";
     private static final int MIN_HELP_WIDTH = 60;
     private static final int MAX_HELP_WIDTH = 120;
 

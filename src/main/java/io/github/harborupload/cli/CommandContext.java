@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 /** What every command works with: the flow's services, the user's language, the terminal, Ctrl-C. */
 final class CommandContext {
 
-    static final String BUNDLE = "io.github.harborupload.cli.messages";
+    static final String BUNDLE = Program.BUNDLE;
 
     private final Services services;
     private final Translator translator;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * {@code harbor-upload}: the options every command takes, and the list of commands. Its texts,
  * like every command's, come from this package's bundle.
  */
-@Command(name = Cli.NAME, sortOptions = false, usageHelpAutoWidth = false, versionProvider = ProgramVersion.class)
+@Command(name = Program.NAME, sortOptions = false, usageHelpAutoWidth = false, versionProvider = ProgramVersion.class)
 final class HarborUploadCommand implements Callable<Integer> {
 
     /** Read before parsing, by {@link Cli}, so that even the help is in that language; declared for help and parsing. */

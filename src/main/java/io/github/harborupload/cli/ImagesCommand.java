@@ -1,6 +1,7 @@
 package io.github.harborupload.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.harborupload.cli.progress.TextWidth;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.i18n.Sizes;

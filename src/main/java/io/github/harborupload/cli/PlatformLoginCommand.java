@@ -82,7 +82,7 @@ final class PlatformLoginCommand extends CliCommand {
             context.err().println(context.text("problem.warning", context.text("platform.notKept")));
             return ExitCode.OTHER;
         }
-        context.out().println(context.text("platform.kept", Cli.NAME + " platform logout"));
+        context.out().println(context.text("platform.kept", Program.NAME + " platform logout"));
         return ExitCode.OK;
     }
 }

@@ -50,7 +50,7 @@ final class PlatformSessions {
         PlatformSession session = access(context, plainHttp).resume(address.toString())
                 .orElseThrow(() -> new Refusal(ExitCode.AUTH, context.text("platform.notSignedIn", address),
                         List.of(context.text("platform.signInFirst",
-                                Cli.NAME + " platform login --url " + address + " --username NAME"))));
+                                Program.NAME + " platform login --url " + address + " --username NAME"))));
         if (context.verbose()) {
             try {
                 String build = session.serverBuild().orElse(context.text("platform.buildUnknown"));

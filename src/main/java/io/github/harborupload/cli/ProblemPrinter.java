@@ -29,12 +29,12 @@ final class ProblemPrinter {
         if (problem.type() == ProblemType.NOT_LOGGED_IN) {
             // The problem's own advice speaks of the wizard's login step; here the step is a command.
             String registry = problem.context().registry();
-            err.println(context.text("problem.loginHint", Cli.NAME + " login --registry "
+            err.println(context.text("problem.loginHint", Program.NAME + " login --registry "
                     + (registry == null ? "HOST" : registry)));
         }
         if (problem.type() == ProblemType.PLATFORM_SESSION_EXPIRED || problem.type() == ProblemType.PLATFORM_TOKEN_INVALID) {
             // Their advice speaks of the wizard's sign-in dialog; here it is a command.
-            err.println(context.text("problem.platformLoginHint", Cli.NAME + " platform login"));
+            err.println(context.text("problem.platformLoginHint", Program.NAME + " platform login"));
         }
         if (problem.severity() != Severity.INFO && !problem.detail().isBlank()) {
             if (context.verbose()) {

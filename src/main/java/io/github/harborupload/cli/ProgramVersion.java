@@ -24,6 +24,6 @@ final class ProgramVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {Cli.NAME + " " + number()};
+        return new String[] {Program.NAME + " " + number()};
     }
 }

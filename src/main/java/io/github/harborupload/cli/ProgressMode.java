@@ -1,5 +1,9 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.cli.progress.PlainProgress;
+import io.github.harborupload.cli.progress.ProgressText;
+import io.github.harborupload.cli.progress.ProgressView;
+import io.github.harborupload.cli.progress.TerminalProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.cli.progress.ProgressText;
+import io.github.harborupload.cli.progress.ProgressTicker;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.PushRun;

@@ -203,7 +203,7 @@ final class UploadCommand extends CliCommand {
         }
         List<String> ways = List.of(
                 context.text("upload.noLogin.reset"),
-                context.text("upload.noLogin.login", Cli.NAME + " login --registry " + host));
+                context.text("upload.noLogin.login", Program.NAME + " login --registry " + host));
         Console console = context.terminal().console();
         if (console == null) {
             throw new Refusal(ExitCode.AUTH, context.text("upload.noLogin", host), ways);

@@ -1,18 +1,11 @@
 package io.github.harborupload.docker;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.ResponseItem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the engine's push stream items into {@link PushEvent}s. */
-public final class PushEvents {
-
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+final class PushEvents {
 
     /**
      * {@code "1: digest: sha256:… size: 2010"}, the line before the final {@code aux} item; Podman
@@ -51,14 +44,5 @@ public final class PushEvents {
             }
         }
         return new PushEvent(item.getId(), item.getStatus(), current, total, error, digest, size);
-    }
-
-    /** One line of the engine's JSON stream, as captured by {@code curl} on the socket. */
-    public static PushEvent parseJsonLine(String line) {
-        try {
-            return of(JSON.readValue(line, ResponseItem.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a push stream item: " + line, e);
-        }
     }
 }

@@ -42,10 +42,6 @@ public final class HarborCheck<T> {
         return value;
     }
 
-    public Optional<T> asOptional() {
-        return Optional.ofNullable(value);
-    }
-
     /** Why it was skipped; empty when answered. */
     public Optional<String> skipReason() {
         return Optional.ofNullable(skipReason);

@@ -65,29 +65,6 @@ public final class HarborClient {
     }
 
     /**
-     * Checks the username and password without Docker: {@code GET /api/v2.0/users/current}.
-     *
-     * @throws IllegalStateException when this client has no credential
-     */
-    public HarborCheck<CredentialCheck> checkCredentials() throws HarborException {
-        if (credential == null) {
-            throw new IllegalStateException("no credential to check");
-        }
-        BoundedExchange.Answer answer = get("/api/v2.0/users/current", false);
-        JsonNode json = json(answer);
-        if (json == null) {
-            return notHarbor(answer);
-        }
-        return switch (answer.status()) {
-            case 200 -> HarborCheck.answered(CredentialCheck.VALID);
-            case 401 -> HarborCheck.answered(CredentialCheck.WRONG);
-            case 412 -> HarborCheck.answered(CredentialCheck.NOT_A_USER_ACCOUNT);
-            case 404 -> notHarbor(answer);
-            default -> throw failure(answer, json);
-        };
-    }
-
-    /**
      * The project's storage quota: {@code GET /api/v2.0/projects/{name}/summary}. Skipped when the
      * summary holds no quota (Harbor leaves it out without quota read permission or when
      * per-project quotas are off).

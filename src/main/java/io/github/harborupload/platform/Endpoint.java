@@ -14,7 +14,6 @@ public enum Endpoint {
     QUOTA("GET", "/api/v1/images/quota"),
     IMPORT("POST", "/api/v1/images/image"),
     LIST_IMAGES("GET", "/api/v1/images/image"),
-    CHECK_LINKS("POST", "/api/v1/images/valid"),
     UPDATE_DESCRIPTION("POST", "/api/v1/images/description"),
     UPDATE_TASK_TYPE("POST", "/api/v1/images/type"),
     UPDATE_TAGS("POST", "/api/v1/images/tags"),

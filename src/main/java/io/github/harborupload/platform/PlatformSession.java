@@ -236,26 +236,6 @@ public final class PlatformSession {
         return images().stream().filter(image -> image.importedBy(me)).toList();
     }
 
-    /**
-     * Which of these links Harbor does not have ({@code POST /api/v1/images/valid}). The platform
-     * asks Harbor anonymously and encodes nested repository names once, so a link with a nested
-     * repository may be reported invalid although it exists.
-     */
-    public List<String> invalidLinks(Collection<String> links) throws PlatformException {
-        if (links.isEmpty()) {
-            return List.of();
-        }
-        ObjectNode body = Envelope.JSON.createObjectNode();
-        ArrayNode pairs = body.putArray("linkPairs");
-        links.forEach(link -> pairs.addObject().put("imageLink", link));
-        Fields data = Fields.of(Endpoint.CHECK_LINKS, call(Endpoint.CHECK_LINKS, body, PlatformClient.MAX_ANSWER_BYTES), "data");
-        List<String> invalid = new ArrayList<>();
-        for (Fields pair : data.objects("linkPairs")) {
-            invalid.add(pair.text("imageLink"));
-        }
-        return invalid;
-    }
-
     /** One call with the session's token, renewing the token once if it has expired. */
     private JsonNode call(Endpoint endpoint, JsonNode body, int maxBytes) throws PlatformException {
         String token = tokens().accessToken();

@@ -111,8 +111,6 @@ public enum ProblemType {
     SESSION_NOT_FORGOTTEN(Severity.ERROR, 1, 2),
 
     // Harbor's API, for the checks before a push.
-    /** No Harbor API to ask: not a failure. */
-    HARBOR_CHECK_SKIPPED(Severity.INFO, 1, 1),
     HARBOR_CHECK_FAILED(Severity.WARNING, 2, 2),
     HARBOR_PROJECT_NOT_FOUND(Severity.ERROR, 1, 2);
 

@@ -74,12 +74,6 @@ public final class Problems {
                 List.of(text("fact.link", imageLink)));
     }
 
-    /** A Harbor check that was skipped, to show softly; its reason goes to the detail. */
-    public static Problem ofSkippedCheck(HarborCheck<?> skipped, ProblemContext context) {
-        String reason = skipped.skipReason().orElseThrow(() -> new IllegalArgumentException("the check was answered"));
-        return build(ProblemType.HARBOR_CHECK_SKIPPED, Details.scrub(reason), context);
-    }
-
     /**
      * A note, not a failure: the gateway in front of Harbor answered a layer's commit with a
      * timeout, and the pusher then found the layer stored ({@code UploadedBlob.foundAfterFailedCommit}).
@@ -95,14 +89,6 @@ public final class Problems {
         Objects.requireNonNull(engineText, "engineText");
         String detail = Details.scrub(engineText);
         return build(ProblemRules.classify(detail), detail, context);
-    }
-
-    /** A push that ended in an error: its text, and how often the engine retried before. */
-    public static Problem ofFailedPush(PushSnapshot failed, ProblemContext context) {
-        if (!failed.isFailed()) {
-            throw new IllegalArgumentException("the push did not fail: " + failed.outcome());
-        }
-        return ofMessage(failed.error(), context.withRetries(Math.max(context.retries(), failed.retries())));
     }
 
     /**

@@ -15,9 +15,13 @@ import io.github.harborupload.i18n.Text;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.settings.Settings;
+import io.github.harborupload.ui.common.AlertDialogs;
+import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.ProblemView;
 import java.util.Enumeration;
 import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.scene.control.ButtonBar;
@@ -35,17 +39,36 @@ public final class WizardContext {
     private final UploadSession session;
     private Translator translator;
     private final Consumer<String> browser;
+    private final Executor background;
+    private final DialogService dialogs;
     private Consumer<Step> navigator = step -> {
     };
     private Settings settings;
 
     public WizardContext(Services services, UploadSession session, Settings settings, Translator translator,
                          Consumer<String> browser) {
+        this(services, session, settings, translator, browser, Background.DAEMONS, new AlertDialogs());
+    }
+
+    /** With the threads background work runs on and the way questions are asked: a test may give its own. */
+    public WizardContext(Services services, UploadSession session, Settings settings, Translator translator,
+                         Consumer<String> browser, Executor background, DialogService dialogs) {
         this.services = services;
         this.session = session;
         this.settings = settings;
         this.translator = translator;
         this.browser = browser;
+        this.background = background;
+        this.dialogs = dialogs;
+    }
+
+    /** Where {@link Background} work runs. */
+    public Executor background() {
+        return background;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
     }
 
     /** Where {@link #goTo} leads: set by the shell that shows the steps. */

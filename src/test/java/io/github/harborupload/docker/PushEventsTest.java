@@ -1,6 +1,7 @@
 package io.github.harborupload.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,15 +13,25 @@ class PushEventsTest {
 
     @Test
     void progressLinesCarryLayerAndBytes() {
-        PushEvent event = PushEvents.parseJsonLine(
+        PushEvent event = PushStreamLines.parse(
                 "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":229888,\"total\":20971520},"
                         + "\"progress\":\"[>   ]  229.9kB/20.97MB\",\"id\":\"44c97d8ddeca\"}");
         assertEquals(new PushEvent("44c97d8ddeca", "Pushing", 229888, 20971520, null, null, -1), event);
     }
 
     @Test
+    void theDigestLineIsTheResultForEveryReader() {
+        // Issue 14: decided here once (Podman sends only this line), so neither the verdict nor the model parses it.
+        PushEvent event = PushStreamLines.parse("{\"status\":\"1: digest: sha256:" + "ab".repeat(32) + " size: 923\"}");
+        assertTrue(event.isResult());
+        assertEquals("sha256:" + "ab".repeat(32), event.digest());
+        assertEquals(923, event.size());
+        assertFalse(PushStreamLines.parse("{\"status\":\"1: digest: sha256:short size: 923\"}").isResult(), "not a digest");
+    }
+
+    @Test
     void statusLinesWithEmptyProgressHaveNoBytes() {
-        PushEvent event = PushEvents.parseJsonLine("{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"95215c20a5e4\"}");
+        PushEvent event = PushStreamLines.parse("{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"95215c20a5e4\"}");
         assertEquals(PushEvent.status("95215c20a5e4", "Preparing"), event);
     }
 

@@ -47,39 +47,6 @@ class HarborClientContractTest {
     }
 
     @Test
-    void rightCredentialsAreValid() throws Exception {
-        assertEquals(CredentialCheck.VALID, client(ALICE).checkCredentials().value());
-        RecordedRequest request = server.requests("GET", "/api/v2.0/users/current").get(0);
-        assertTrue(request.header("Authorization").startsWith("Basic "));
-    }
-
-    @Test
-    void wrongCredentialsAreWrongAndNotRetried() throws Exception {
-        assertEquals(CredentialCheck.WRONG, client(WRONG).checkCredentials().value());
-        assertEquals(1, server.requests("GET", "/api/v2.0/users/current").size(), "one request, no retry");
-    }
-
-    @Test
-    void theRightPasswordWorksRightAfterAWrongOne() throws Exception {
-        // Harbor holds the wrong answer 1.5 s and locks the user meanwhile; by the time the answer
-        // arrives, the lock is over.
-        assertEquals(CredentialCheck.WRONG, client(WRONG).checkCredentials().value());
-        assertEquals(CredentialCheck.VALID, client(ALICE).checkCredentials().value());
-    }
-
-    @Test
-    void aRobotAccountIsNotAUserAccount() throws Exception {
-        Credential robot = new Credential("robot$ci", "robot-secret");
-        registry.setPassword(robot.username(), robot.password());
-        assertEquals(CredentialCheck.NOT_A_USER_ACCOUNT, client(robot).checkCredentials().value());
-    }
-
-    @Test
-    void aClientWithoutCredentialCannotCheckOne() {
-        assertThrows(IllegalStateException.class, () -> client(null).checkCredentials());
-    }
-
-    @Test
     void theOwnerSeesTheQuotaByProjectName() throws Exception {
         server.harbor().project("user-alice", "alice", 40L << 30, 123_456_789L);
 
@@ -146,7 +113,6 @@ class HarborClientContractTest {
         server.harbor().plainRegistry(true);
         HarborClient plain = client(ALICE);
 
-        assertFalse(plain.checkCredentials().isAnswered());
         assertFalse(plain.projectQuota("user-alice").isAnswered());
         HarborCheck<Boolean> exists = plain.artifactExists("user-alice", "torch", "v1");
         assertFalse(exists.isAnswered());
@@ -155,8 +121,8 @@ class HarborClientContractTest {
 
     @Test
     void aWebPageInsteadOfTheApiSkipsTheCheck() throws Exception {
-        server.answerNext("GET", "/api/v2.0/users/current", 200, "text/html", "<html><body>Welcome to nginx!</body></html>");
-        assertFalse(client(ALICE).checkCredentials().isAnswered());
+        server.answerNext("GET", "/api/v2.0/projects/user-alice/summary", 200, "text/html", "<html><body>Welcome to nginx!</body></html>");
+        assertFalse(client(ALICE).projectQuota("user-alice").isAnswered());
     }
 
     @Test
@@ -201,7 +167,7 @@ class HarborClientContractTest {
             closed = gone.address();
         }
         HarborException refused = assertThrows(HarborException.class,
-                () -> new HarborClient(closed, ALICE).checkCredentials());
+                () -> new HarborClient(closed, ALICE).projectQuota("user-alice"));
         assertEquals(HarborException.Kind.CONNECTION, refused.kind());
         assertEquals(ConnectionFailure.UNREACHABLE, refused.connectionFailure());
         assertFalse(refused.getMessage().contains(ALICE.password()));

@@ -264,22 +264,4 @@ class PlatformImagesContractTest {
             }
         }
     }
-
-    @ParameterizedTest
-    @EnumSource(ServerVersion.class)
-    void theLinkCheckAnswersTheLinksHarborDoesNotHave(ServerVersion version) throws Exception {
-        // image.go checkLinkValidity: anonymous Harbor GET, repository url.PathEscape'd once.
-        try (FakePlatformFixture fixture = FakePlatformFixture.start(version)) {
-            fixture.registry.withManifest("user-alice/torch", "v1").withManifest("user-alice/team/torch", "v1");
-            PlatformSession session = fixture.signIn();
-            String nested = REGISTRY + "/user-alice/team/torch:v1";
-            String missing = REGISTRY + "/user-alice/torch:v9";
-
-            List<String> invalid = session.invalidLinks(List.of(LINK, missing, nested));
-
-            // The platform encodes nested repositories once, so Harbor never finds them.
-            assertEquals(List.of(missing, nested), invalid);
-            assertEquals(List.of(), session.invalidLinks(List.of()));
-        }
-    }
 }

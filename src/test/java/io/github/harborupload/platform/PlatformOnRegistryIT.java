@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
-import io.github.harborupload.harbor.CredentialCheck;
 import io.github.harborupload.harbor.HarborClient;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.FakePlatform.CredentialFailure;
@@ -119,12 +118,9 @@ class PlatformOnRegistryIT {
 
         // Harbor's own check, on the fake Harbor API that asks the same registry.
         HarborClient harbor = new HarborClient(platform.address(), current);
-        assertEquals(CredentialCheck.VALID, harbor.checkCredentials().value());
-        assertEquals(CredentialCheck.WRONG, new HarborClient(platform.address(), stale).checkCredentials().value());
 
         String repository = TestStack.uniqueRepository("tiny");
         String link = stack.registry() + "/user-" + user + "/" + repository + ":1";
-        assertEquals(List.of(link), session.invalidLinks(List.of(link)), "not pushed yet");
         assertFalse(harbor.artifactExists("user-" + user, repository, "1").value());
 
         tagsToRemove.add(link);
@@ -132,7 +128,6 @@ class PlatformOnRegistryIT {
         String pushed = docker(List.of("push", link), null);
         assertTrue(pushed.contains("digest: sha256:"), pushed);
 
-        assertEquals(List.of(), session.invalidLinks(List.of(link)));
         assertTrue(harbor.artifactExists("user-" + user, repository, "1").value());
         ImportOutcome outcome = session.importAndConfirm(ImportRequest.of(link, "pushed by " + getClass().getSimpleName()));
         assertTrue(outcome.confirmed());

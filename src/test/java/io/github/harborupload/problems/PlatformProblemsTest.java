@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
-import io.github.harborupload.harbor.HarborCheck;
 import io.github.harborupload.harbor.HarborClient;
 import io.github.harborupload.harbor.HarborException;
 import io.github.harborupload.i18n.Language;
@@ -269,14 +268,5 @@ class PlatformProblemsTest {
         Problem failed = Problems.of(assertThrows(HarborException.class, () -> harbor.projectQuota("user-alice")));
         assertEquals(ProblemType.HARBOR_CHECK_FAILED, failed.type());
         assertEquals(Severity.WARNING, failed.severity());
-
-        platform.harbor().plainRegistry(true);
-        HarborCheck<Boolean> skipped = harbor.artifactExists("user-alice", "torch", "v1");
-        Problem soft = Problems.ofSkippedCheck(skipped, ProblemContext.none().withRegistry("harbor.test"));
-        assertEquals(ProblemType.HARBOR_CHECK_SKIPPED, soft.type());
-        assertEquals(Severity.INFO, soft.severity());
-        assertTrue(soft.detail().contains("404 page not found"));
-        assertThrows(IllegalArgumentException.class,
-                () -> Problems.ofSkippedCheck(HarborCheck.answered(true), ProblemContext.none()));
     }
 }

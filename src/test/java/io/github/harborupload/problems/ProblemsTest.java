@@ -34,6 +34,11 @@ class ProblemsTest {
         return texts.stream().map(ENGLISH::text).toList();
     }
 
+    /** As both faces name a failed engine push: the engine's text, with the retries the model counted. */
+    private static Problem failedPush(PushSnapshot failed) {
+        return Problems.of(new PushFailedException(failed.error()), ProblemContext.none().withRetries(failed.retries()));
+    }
+
     private static PushSnapshot pushed(String stream) {
         PushProgress progress = new PushProgress();
         PushStreams.load(stream).forEach(progress::accept);
@@ -51,7 +56,7 @@ class ProblemsTest {
             "push-stream-error-registry-down.jsonl, REGISTRY_UNREACHABLE"})
     void eachCapturedFailedPushIsNamed(String stream, ProblemType expected) {
         PushSnapshot failed = pushed(stream);
-        Problem problem = Problems.ofFailedPush(failed, ProblemContext.none());
+        Problem problem = failedPush(failed);
         assertEquals(expected, problem.type());
         assertEquals(failed.error(), problem.detail(), "the engine's text, verbatim");
         assertEquals(Severity.ERROR, problem.severity());
@@ -59,31 +64,25 @@ class ProblemsTest {
 
     @Test
     void aDenialAfterRetriesMentionsTheRetries() {
-        Problem problem = Problems.ofFailedPush(pushed("push-stream-error-denied-with-retries.jsonl"), ProblemContext.none());
+        Problem problem = failedPush(pushed("push-stream-error-denied-with-retries.jsonl"));
         assertEquals(ProblemType.PUSH_DENIED, problem.type());
         assertEquals(12, problem.context().retries());
         assertEquals("Docker retried the upload 12 times.", ENGLISH.text(problem.causes().get(0)));
         assertEquals("Docker 已重试上传 12 次。", CHINESE.text(problem.causes().get(0)));
 
-        Problem withoutRetries = Problems.ofFailedPush(pushed("push-stream-error-denied.jsonl"), ProblemContext.none());
+        Problem withoutRetries = failedPush(pushed("push-stream-error-denied.jsonl"));
         assertTrue(english(withoutRetries.causes()).stream().noneMatch(cause -> cause.contains("retried")));
     }
 
     @Test
     void theFactsOfACapturedFailureComeFirst() {
-        Problem missing = Problems.ofFailedPush(pushed("push-stream-error-no-such-image.jsonl"), ProblemContext.none());
+        Problem missing = failedPush(pushed("push-stream-error-no-such-image.jsonl"));
         assertEquals("127.0.0.1:5000/demo/doesnotexist", missing.context().image());
         assertEquals("Docker has no local image 127.0.0.1:5000/demo/doesnotexist.", ENGLISH.text(missing.causes().get(0)));
 
-        Problem down = Problems.ofFailedPush(pushed("push-stream-error-registry-down.jsonl"), ProblemContext.none());
+        Problem down = failedPush(pushed("push-stream-error-registry-down.jsonl"));
         assertEquals("127.0.0.1:1", down.context().registry());
         assertEquals("Tried to reach 127.0.0.1:1.", ENGLISH.text(down.causes().get(0)));
-    }
-
-    @Test
-    void onlyAFailedPushIsAFailedPush() {
-        assertThrows(IllegalArgumentException.class,
-                () -> Problems.ofFailedPush(pushed("push-stream-full.jsonl"), ProblemContext.none()));
     }
 
     @ParameterizedTest

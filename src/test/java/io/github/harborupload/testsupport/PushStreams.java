@@ -1,7 +1,7 @@
 package io.github.harborupload.testsupport;
 
 import io.github.harborupload.docker.PushEvent;
-import io.github.harborupload.docker.PushEvents;
+import io.github.harborupload.docker.PushStreamLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ public final class PushStreams {
             throw new IllegalArgumentException("no fixture " + resource);
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().filter(line -> !line.isBlank()).map(PushEvents::parseJsonLine).toList();
+            return reader.lines().filter(line -> !line.isBlank()).map(PushStreamLines::parse).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

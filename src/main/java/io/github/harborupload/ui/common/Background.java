@@ -1,37 +1,82 @@
 package io.github.harborupload.ui.common;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
 /**
- * Runs slow work (engine and HTTP calls) off the FX thread and hands the outcome back on it.
- * The threads are daemons so a closing window never waits for a stuck call.
+ * Slow work (engine and HTTP calls) off the FX thread, its outcome handed back on it, in JabRef's
+ * shape: {@code Background.of(work).onFinished(…).onSuccess(…).onFailure(…).executeWith(executor)}.
+ * {@code onFinished} runs first either way, so a busy flag is reset in one place, not in each
+ * callback; the executor comes from the caller, so a test can run the work where it likes.
+ *
+ * @param <T> what the work returns
  */
-public final class Background {
+public final class Background<T> {
 
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(work -> {
-        Thread thread = new Thread(work, "wizard-background");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Daemon threads, so a closing window never waits for a stuck call. */
+    public static final Executor DAEMONS = daemons();
 
-    private Background() {
+    private final Callable<T> work;
+    private Runnable onFinished = () -> {
+    };
+    private Consumer<T> onSuccess = value -> {
+    };
+    private Consumer<Throwable> onFailure = failure -> {
+    };
+
+    private Background(Callable<T> work) {
+        this.work = work;
     }
 
-    /** Starts {@code work}; exactly one of the callbacks runs later on the FX thread. */
-    public static <T> Task<T> run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public static <T> Background<T> of(Callable<T> work) {
+        return new Background<>(work);
+    }
+
+    /** Runs on the FX thread when the work ends, before {@link #onSuccess} or {@link #onFailure}. */
+    public Background<T> onFinished(Runnable action) {
+        this.onFinished = action;
+        return this;
+    }
+
+    public Background<T> onSuccess(Consumer<T> action) {
+        this.onSuccess = action;
+        return this;
+    }
+
+    public Background<T> onFailure(Consumer<Throwable> action) {
+        this.onFailure = action;
+        return this;
+    }
+
+    /** Starts the work; {@code onFinished} and then exactly one of the other two run later on the FX thread. */
+    public Task<T> executeWith(Executor executor) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 return work.call();
             }
         };
-        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(e -> onFailure.accept(task.getException()));
-        EXECUTOR.execute(task);
+        task.setOnSucceeded(e -> {
+            onFinished.run();
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            onFinished.run();
+            onFailure.accept(task.getException());
+        });
+        executor.execute(task);
         return task;
+    }
+
+    private static ExecutorService daemons() {
+        return Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "wizard-background");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

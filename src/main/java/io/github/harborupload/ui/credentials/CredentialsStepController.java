@@ -13,7 +13,7 @@ import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
-import io.github.harborupload.ui.common.Dialogs;
+import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.KeyboardTraversal;
 import io.github.harborupload.ui.common.ProblemPane;
@@ -29,8 +29,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -142,12 +140,13 @@ public final class CredentialsStepController implements StepController {
         lookUpStoredLogin();
         if (session.platform().isEmpty()) {
             String address = context.settings().platformAddress();
-            Background.run(() -> context.platformAccess().resume(address),
-                    kept -> kept.ifPresent(platform -> {
+            // A kept session that cannot be resumed leaves the sign-in link as it is.
+            Background.of(() -> context.platformAccess().resume(address))
+                    .onSuccess(kept -> kept.ifPresent(platform -> {
                         session.setPlatform(platform);
                         showPlatform();
-                    }),
-                    failure -> { });
+                    }))
+                    .executeWith(context.background());
         }
         showPlatform();
     }
@@ -170,18 +169,14 @@ public final class CredentialsStepController implements StepController {
         session.setPlatform(null);
         showPlatform();
         platformLink.setDisable(true);
-        Background.run(() -> {
+        Background.of(() -> {
                     context.platformAccess().signOutEverywhere();
                     return null;
-                },
-                done -> {
-                    platformLink.setDisable(false);
-                    FieldReason.show(pasteFeedback, context.text("credentials.platform.signedOut"), FieldReason.OK);
-                },
-                failure -> {
-                    platformLink.setDisable(false);
-                    problemPane.show(context.view(Problems.of(failure)));
-                });
+                })
+                .onFinished(() -> platformLink.setDisable(false))
+                .onSuccess(done -> FieldReason.show(pasteFeedback, context.text("credentials.platform.signedOut"), FieldReason.OK))
+                .onFailure(failure -> problemPane.show(context.view(Problems.of(failure))))
+                .executeWith(context.background());
     }
 
     /**
@@ -202,33 +197,29 @@ public final class CredentialsStepController implements StepController {
             return;
         }
         platformLink.setDisable(true);
-        Background.run(() -> context.platformAccess().fetchHarborLogin(platform.get()),
-                login -> {
-                    platformLink.setDisable(false);
+        Background.of(() -> context.platformAccess().fetchHarborLogin(platform.get()))
+                .onFinished(() -> platformLink.setDisable(false))
+                .onSuccess(login -> {
                     registryField.setText(login.registry());
                     usernameField.setText(login.credential().username());
                     passwordField.setText(login.credential().password());
                     FieldReason.show(pasteFeedback, context.text("credentials.platform.fetched", login.credential().username()),
                             FieldReason.OK);
-                },
-                failure -> {
-                    platformLink.setDisable(false);
+                })
+                .onFailure(failure -> {
                     Problem problem = Problems.of(failure);
                     if (session.forgetExpiredPlatform(problem)) {
                         showPlatform();
                     }
                     problemPane.show(context.view(problem));
-                });
+                })
+                .executeWith(context.background());
     }
 
     private boolean confirmReset(Window window) {
-        ButtonType reset = new ButtonType(context.text("credentials.platform.reset"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = context.cancelButton();
-        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("credentials.platform.reset.text"), cancel, reset);
-        alert.setHeaderText(context.text("credentials.platform.reset.title"));
-        alert.initOwner(window);
-        Dialogs.makeDefault(alert, cancel);
-        return alert.showAndWait().filter(reset::equals).isPresent();
+        return context.dialogs().confirm(window, new DialogService.Question(Alert.AlertType.WARNING,
+                context.text("credentials.platform.reset.title"), context.text("credentials.platform.reset.text"),
+                context.text("button.cancel"), context.text("credentials.platform.reset")));
     }
 
     /**
@@ -294,20 +285,21 @@ public final class CredentialsStepController implements StepController {
             session.setStoredLogin(null);
             return;
         }
-        Background.run(() -> step.findStoredLogin(registry),
-                found -> {
+        Background.of(() -> step.findStoredLogin(registry))
+                .onSuccess(found -> {
                     if (lookup == lookups) {
                         showStoredLogin(registry, found);
                     }
-                },
-                failure -> {
+                })
+                .onFailure(failure -> {
                     if (lookup == lookups) {
                         session.setStoredLogin(null);
                         storedLabel.setText(context.text("credentials.stored.unreadable", failure.getMessage()));
                         useStoredButton.setVisible(false);
                         storedBanner.setVisible(true);
                     }
-                });
+                })
+                .executeWith(context.background());
     }
 
     private void showStoredLogin(String registry, Optional<Credential> found) {

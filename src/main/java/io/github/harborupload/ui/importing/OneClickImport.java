@@ -40,20 +40,20 @@ public final class OneClickImport {
         problems.clear();
         session.setImported(false);
         running.set(true);
-        Background.run(() -> ImportStep.importAndConfirm(context.services(), platform, session).confirmed(),
-                confirmed -> {
-                    running.set(false);
+        Background.of(() -> ImportStep.importAndConfirm(context.services(), platform, session).confirmed())
+                .onFinished(() -> running.set(false))
+                .onSuccess(confirmed -> {
                     if (!confirmed) {
                         problems.show(context.view(Problems.ofUnconfirmedImport(session.target().link())));
                     }
                     after.run();
-                },
-                failure -> {
-                    running.set(false);
+                })
+                .onFailure(failure -> {
                     Problem problem = Problems.of(failure);
                     session.forgetExpiredPlatform(problem);
                     problems.show(context.view(problem));
                     after.run();
-                });
+                })
+                .executeWith(context.background());
     }
 }

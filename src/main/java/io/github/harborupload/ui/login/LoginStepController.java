@@ -85,18 +85,17 @@ public final class LoginStepController implements StepController {
         titleLabel.setText(context.text("login.title"));
         checkingLabel.setText(context.text("login.checking", registry, credential.username()));
         running.set(true);
-        Background.run(() -> step.login(registry, credential, stored),
-                store -> {
-                    running.set(false);
+        Background.of(() -> step.login(registry, credential, stored))
+                .onFinished(() -> running.set(false))
+                .onSuccess(store -> {
                     session.loggedIn(credential, store);
                     context.updateSettings(s -> s.withLogin(registry, credential.username()));
                     savedInLabel.setText(context.text("login.savedIn", context.text(store.description())));
                     titleLabel.setText(context.text("login.title.succeeded"));
                     succeeded.setVisible(true);
                     loggedIn.set(true);
-                },
-                failure -> {
-                    running.set(false);
+                })
+                .onFailure(failure -> {
                     titleLabel.setText(context.text("login.title.failed"));
                     Problem problem = Problems.of(failure, ProblemContext.none().withRegistry(registry));
                     session.setLoginRefused(LoginStep.refusedCredential(problem));
@@ -104,7 +103,8 @@ public final class LoginStepController implements StepController {
                     retryButton.setVisible(true);
                     editPasswordButton.setVisible(session.loginRefused());
                     (session.loginRefused() ? editPasswordButton : retryButton).requestFocus();
-                });
+                })
+                .executeWith(context.background());
     }
 
     @FXML

@@ -88,18 +88,19 @@ public final class PlatformSignIn {
             problem.clear();
             String typedAddress = address.getText().trim();
             String typedUser = username.getText().trim();
-            Background.run(() -> access.signIn(typedAddress, method.chosen(), typedUser, password.getText(), stayIn.isSelected()),
-                    session -> {
+            Background.of(() -> access.signIn(typedAddress, method.chosen(), typedUser, password.getText(), stayIn.isSelected()))
+                    .onSuccess(session -> {
                         context.updateSettings(s -> s.withPlatformAddress(typedAddress));
                         context.session().setPlatformUsername(typedUser);
                         dialog.setResult(session);
                         dialog.close();
-                    },
-                    failure -> {
+                    })
+                    .onFailure(failure -> {
                         content.setDisable(false);
                         problem.show(context.view(Problems.of(failure)));
                         password.requestFocus();
-                    });
+                    })
+                    .executeWith(context.background());
         });
         dialog.setOnShown(e -> {
             (username.getText().isEmpty() ? username : password).requestFocus();

@@ -16,7 +16,7 @@ import io.github.harborupload.push.PushSnapshot;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.CopyButton;
-import io.github.harborupload.ui.common.Dialogs;
+import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,8 +35,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -239,13 +237,10 @@ public final class PushStepController implements StepController {
         if (!running.get()) {
             return false;
         }
-        ButtonType stop = new ButtonType(context.text("push.cancel.stop"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(context.text("push.cancel.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, context.text("push.cancel.text"), keep, stop);
-        confirm.setHeaderText(context.text("push.cancel.title"));
-        confirm.initOwner(layerTable.getScene().getWindow());
-        Dialogs.makeDefault(confirm, keep);
-        if (confirm.showAndWait().filter(stop::equals).isPresent() && run != null) {
+        boolean stop = context.dialogs().confirm(layerTable.getScene().getWindow(), new DialogService.Question(
+                Alert.AlertType.CONFIRMATION, context.text("push.cancel.title"), context.text("push.cancel.text"),
+                context.text("push.cancel.keep"), context.text("push.cancel.stop")));
+        if (stop && run != null) {
             run.cancel();
         }
         return true;

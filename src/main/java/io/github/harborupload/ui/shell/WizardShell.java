@@ -4,7 +4,7 @@ import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
-import io.github.harborupload.ui.common.Dialogs;
+import io.github.harborupload.ui.common.DialogService;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,8 +19,6 @@ import javafx.fxml.FXML;
 import javafx.geometry.Side;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -176,13 +174,8 @@ public final class WizardShell {
 
     /** Esc is easy to press by accident: closing the wizard asks first. */
     private boolean confirmQuit() {
-        ButtonType quit = new ButtonType(context.text("quit.quit"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType stay = new ButtonType(context.text("quit.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, context.text("quit.text"), stay, quit);
-        alert.setHeaderText(context.text("quit.title"));
-        alert.initOwner(root.getScene().getWindow());
-        Dialogs.makeDefault(alert, stay);
-        return alert.showAndWait().filter(quit::equals).isPresent();
+        return context.dialogs().confirm(root.getScene().getWindow(), new DialogService.Question(Alert.AlertType.CONFIRMATION,
+                context.text("quit.title"), context.text("quit.text"), context.text("quit.stay"), context.text("quit.quit")));
     }
 
     /** Stops every view's timers before the shell is thrown away. */

@@ -8,15 +8,13 @@ import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.settings.Settings;
 import io.github.harborupload.ui.AppIcons;
 import io.github.harborupload.ui.WizardContext;
-import io.github.harborupload.ui.common.Dialogs;
+import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.Theme;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -117,13 +115,9 @@ public final class WizardWindow {
         if (!shell.isBusy()) {
             return true;
         }
-        ButtonType keep = context.cancelButton();
-        ButtonType stop = new ButtonType(context.text("close.busy.stop"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, context.text("close.busy.text"), keep, stop);
-        alert.setHeaderText(context.text("close.busy.title"));
-        alert.initOwner(stage);
-        Dialogs.makeDefault(alert, keep);
-        return alert.showAndWait().filter(stop::equals).isPresent();
+        return context.dialogs().confirm(stage, new DialogService.Question(Alert.AlertType.CONFIRMATION,
+                context.text("close.busy.title"), context.text("close.busy.text"), context.text("button.cancel"),
+                context.text("close.busy.stop")));
     }
 
     /** Stops what runs (a push), remembers the window's size and lets go of the engine. */

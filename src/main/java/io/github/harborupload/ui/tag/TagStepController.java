@@ -1,50 +1,30 @@
 package io.github.harborupload.ui.tag;
 
-import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.flow.ImageChoice;
-import io.github.harborupload.flow.Preflight;
-import io.github.harborupload.flow.PushPreparation;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
-import io.github.harborupload.i18n.Sizes;
-import io.github.harborupload.i18n.Times;
-import io.github.harborupload.problems.ProblemContext;
-import io.github.harborupload.problems.Problems;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.reference.Rule;
 import io.github.harborupload.reference.Validation;
 import io.github.harborupload.reference.Violation;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
-import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.CopyButton;
-import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -98,22 +78,14 @@ public final class TagStepController implements StepController {
 
     private final WizardContext context;
     private final UploadSession session;
-    private final TagStep step;
-    private final PushPreparation preparation;
-    private final ObservableList<ImageChoice> images = FXCollections.observableArrayList();
-    private final FilteredList<ImageChoice> shown = new FilteredList<>(images);
-    private final BooleanProperty loading = new SimpleBooleanProperty(false);
-    private final BooleanProperty tagging = new SimpleBooleanProperty(false);
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
     private ProblemPane problemPane;
-    /** What Next does once the user has read the quota warning and chose to push anyway. */
-    private Runnable afterQuotaWarning;
+    private BeforePush beforePush;
+    private LocalImages localImages;
 
     public TagStepController(WizardContext context) {
         this.context = context;
         this.session = context.session();
-        this.step = context.tagStep();
-        this.preparation = context.pushPreparation();
     }
 
     @FXML
@@ -121,29 +93,16 @@ public final class TagStepController implements StepController {
         problemPane = new ProblemPane(context.texts());
         problemPane.setId("tagProblem");
         problemBox.getChildren().add(0, problemPane);
+        beforePush = new BeforePush(context, problemPane, pushAnywayButton, tagField);
         linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
         ((VBox) linkReason.getParent()).getChildren().add(new PushMethodBox(context));
 
-        nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
-        nameColumn.setCellFactory(column -> nameCell());
-        idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().image().shortId()));
-        sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().size()));
-        sizeColumn.setCellFactory(column -> textCell(Sizes::bytes));
-        createdColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().image().created()));
-        createdColumn.setCellFactory(column -> textCell(created -> context.text(Times.age(created, Instant.now()))));
-        imageTable.setItems(shown);
-        imageTable.setPlaceholder(new Label(context.text("tag.empty")));
-        refreshButton.disableProperty().bind(loading);
+        ImageColumns.fill(context, nameColumn, idColumn, sizeColumn, createdColumn);
+        localImages = new LocalImages(context, imageTable, filterField, countLabel, problemPane);
+        refreshButton.disableProperty().bind(localImages.loading());
         // Tagging and Harbor's checks take a moment after Next; the window says it is at work.
-        workingBox.visibleProperty().bind(tagging);
+        workingBox.visibleProperty().bind(beforePush.working());
 
-        filterField.setText(session.imageFilter());
-        filterField.textProperty().addListener((obs, old, now) -> {
-            session.setImageFilter(now);
-            shown.setPredicate(TagStep.matching(now));
-            showCount();
-        });
-        shown.setPredicate(TagStep.matching(session.imageFilter()));
         imageTable.getSelectionModel().selectedItemProperty().addListener((obs, old, image) -> {
             if (image != null && !image.equals(session.image().orElse(null))) {
                 TagStep.propose(session, image);
@@ -165,44 +124,6 @@ public final class TagStepController implements StepController {
         showTargetFields();
     }
 
-    /** A cell showing the value as text. */
-    private <T> TableCell<ImageChoice, T> textCell(java.util.function.Function<T, String> format) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(T value, boolean empty) {
-                super.updateItem(value, empty);
-                showText(this, empty || value == null ? null : format.apply(value));
-            }
-        };
-    }
-
-    /** The image's name, marked when it is the tag an earlier upload left rather than the image's own. */
-    private TableCell<ImageChoice, String> nameCell() {
-        TableCell<ImageChoice, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String name, boolean empty) {
-                super.updateItem(name, empty);
-                showText(this, empty ? null : name);
-                ImageChoice row = getTableRow() == null ? null : getTableRow().getItem();
-                setGraphic(!empty && row != null && TagStep.isEarlierUpload(session, row) ? uploadedMark() : null);
-            }
-        };
-        cell.setContentDisplay(ContentDisplay.RIGHT);
-        return cell;
-    }
-
-    private Label uploadedMark() {
-        Label mark = new Label(context.text("tag.uploaded"));
-        mark.getStyleClass().add("muted");
-        return mark;
-    }
-
-    /** The text, whole in a tooltip for when a narrow window cuts the cell. */
-    private static void showText(TableCell<ImageChoice, ?> cell, String text) {
-        cell.setText(text);
-        cell.setTooltip(text == null ? null : new Tooltip(text));
-    }
-
     @Override
     public void entered() {
         // The login may have changed since the last visit (Back, another account).
@@ -217,35 +138,7 @@ public final class TagStepController implements StepController {
 
     @FXML
     private void refresh() {
-        loading.set(true);
-        problemPane.clear();
-        countLabel.setText(context.text("tag.loading"));
-        Background.run(step::listImages,
-                list -> {
-                    loading.set(false);
-                    images.setAll(list);
-                    showCount();
-                    reselect();
-                },
-                failure -> {
-                    loading.set(false);
-                    countLabel.setText("");
-                    problemPane.show(context.view(Problems.of(failure)));
-                });
-    }
-
-    private void reselect() {
-        session.image().flatMap(chosen -> images.stream().filter(chosen::sameLine).findFirst())
-                .ifPresent(image -> {
-                    // The fresh line (a push has added a tag since), so selecting it proposes nothing new.
-                    session.setImage(image);
-                    imageTable.getSelectionModel().select(image);
-                    imageTable.scrollTo(image);
-                });
-    }
-
-    private void showCount() {
-        countLabel.setText(context.text("tag.count", shown.size(), images.size()));
+        localImages.refresh();
     }
 
     private void showTargetFields() {
@@ -262,9 +155,9 @@ public final class TagStepController implements StepController {
         targetForm.setDisable(!chosen);
         Validation validation = chosen ? target.validate() : new Validation(List.of());
         showReason(projectField, projectReason, validation, Rule.Part.PROJECT);
-        if (!projectReason.isVisible() && !session.project().isEmpty() && TagStep.isOtherProject(session, username())) {
+        if (!projectReason.isVisible() && !session.project().isEmpty() && TagStep.isOtherProject(session, session.accountName())) {
             FieldReason.show(projectField, projectReason,
-                    context.text("tag.project.other", HarborTarget.projectFor(username())), FieldReason.WARNING);
+                    context.text("tag.project.other", HarborTarget.projectFor(session.accountName())), FieldReason.WARNING);
         }
         showReason(repositoryField, repositoryReason, validation, Rule.Part.REPOSITORY);
         showReason(tagField, tagReason, validation, Rule.Part.TAG);
@@ -282,10 +175,6 @@ public final class TagStepController implements StepController {
                 first.map(v -> v.isError() ? FieldReason.ERROR : FieldReason.WARNING).orElse(FieldReason.OK));
     }
 
-    private String username() {
-        return session.accountName();
-    }
-
     @Override
     public ObservableBooleanValue nextAllowed() {
         return valid;
@@ -293,86 +182,18 @@ public final class TagStepController implements StepController {
 
     @Override
     public ObservableBooleanValue busy() {
-        return tagging.or(loading);
+        return localImages.loading().or(beforePush.working());
     }
 
-    /**
-     * Asks Harbor whether there is room and whether the tag is taken, so that neither surprises the
-     * user half-way through a long push; then puts the plan's questions, and tags once all are agreed.
-     */
+    /** Asks Harbor about room and tag, puts the questions, tags; then the push step. */
     @Override
     public void next(Runnable advance) {
-        ImageChoice image = session.image().orElseThrow();
-        HarborTarget target = session.target();
-        Credential credential = session.credential().orElseThrow();
-        tagging.set(true);
-        problemPane.clear();
-        pushAnywayButton.setVisible(false);
-        Background.run(() -> preparation.check(image, target, credential, session.platform()), plan -> {
-            tagging.set(false);
-            session.setPush(null);
-            answer(plan, plan.questions(), advance);
-        }, this::showFailure);
-    }
-
-    /** Puts the first of the questions left; each yes moves on to the next, and the last to the tag. */
-    private void answer(PushPreparation.Plan plan, List<PushPreparation.Question> left, Runnable advance) {
-        if (left.isEmpty()) {
-            tagAndAdvance(plan, advance);
-            return;
-        }
-        Runnable agreed = () -> answer(plan, left.subList(1, left.size()), advance);
-        switch (left.get(0)) {
-            case ROOM_SHORT -> offerPushAnyway(plan, agreed);
-            case TAG_TAKEN -> confirmOverwrite(plan.target(), agreed);
-        }
-    }
-
-    private void tagAndAdvance(PushPreparation.Plan plan, Runnable advance) {
-        tagging.set(true);
-        Background.run(() -> {
-            preparation.tag(plan);
-            return plan;
-        }, tagged -> {
-            tagging.set(false);
-            advance.run();
-        }, this::showFailure);
-    }
-
-    private void showFailure(Throwable failure) {
-        tagging.set(false);
-        problemPane.show(context.view(Problems.of(failure, ProblemContext.none().withImage(session.target().link()))));
-    }
-
-    private void offerPushAnyway(PushPreparation.Plan plan, Runnable agreed) {
-        Preflight.Report report = plan.report();
-        problemPane.show(context.view(Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(),
-                ProblemContext.none().withRegistry(plan.target().registry()))));
-        afterQuotaWarning = agreed;
-        pushAnywayButton.setVisible(true);
-        pushAnywayButton.requestFocus();
+        beforePush.start(advance);
     }
 
     @FXML
     private void pushAnyway() {
-        pushAnywayButton.setVisible(false);
-        problemPane.clear();
-        afterQuotaWarning.run();
-    }
-
-    private void confirmOverwrite(HarborTarget target, Runnable agreed) {
-        ButtonType overwrite = new ButtonType(context.text("tag.exists.overwrite"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(context.text("tag.exists.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, context.text("tag.exists.text", target.link()), keep, overwrite);
-        alert.setHeaderText(context.text("tag.exists.title", target.tag()));
-        alert.initOwner(tagField.getScene().getWindow());
-        Dialogs.makeDefault(alert, keep);
-        if (alert.showAndWait().filter(overwrite::equals).isPresent()) {
-            agreed.run();
-        } else {
-            tagField.requestFocus();
-            tagField.selectAll();
-        }
+        beforePush.pushAnyway();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemType;
@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * Progress for a log or a pipe: a new line at each tenth of the way and at least every few
  * seconds, never a control character. A push in trouble is named once when it starts to look so.
  */
-final class PlainProgress implements ProgressView {
+public final class PlainProgress implements ProgressView {
 
     /** A line at least this often, so a log shows the push is alive. */
     static final long EVERY_MILLIS = 5_000;
@@ -23,7 +23,7 @@ final class PlainProgress implements ProgressView {
     private long lastPrinted;
     private ProblemType lastSignal;
 
-    PlainProgress(PrintStream stream, ProgressText text, LongSupplier clockMillis) {
+    public PlainProgress(PrintStream stream, ProgressText text, LongSupplier clockMillis) {
         this.stream = stream;
         this.text = text;
         this.clockMillis = clockMillis;

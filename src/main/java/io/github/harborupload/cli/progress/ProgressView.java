@@ -1,9 +1,9 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 import io.github.harborupload.push.PushSnapshot;
 
 /** Shows a push's progress. Fed snapshots on a timer, never one call per engine event. */
-interface ProgressView {
+public interface ProgressView {
 
     /** The push as it stands now, while it runs. */
     void update(PushSnapshot snapshot);

@@ -1,4 +1,4 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 import io.github.harborupload.push.PushSnapshot;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Feeds a progress view the push's latest snapshot on a fixed schedule, on a thread of its own, so
  * the terminal is redrawn at a steady rate however many events the engine sends.
  */
-final class ProgressTicker implements AutoCloseable {
+public final class ProgressTicker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressTicker.class);
 
@@ -25,7 +25,7 @@ final class ProgressTicker implements AutoCloseable {
     private final Supplier<PushSnapshot> snapshots;
     private final ProgressView view;
 
-    ProgressTicker(Supplier<PushSnapshot> snapshots, ProgressView view, Duration period) {
+    public ProgressTicker(Supplier<PushSnapshot> snapshots, ProgressView view, Duration period) {
         this.snapshots = snapshots;
         this.view = view;
         timer.scheduleAtFixedRate(this::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);

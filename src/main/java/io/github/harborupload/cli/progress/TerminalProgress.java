@@ -1,4 +1,4 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.push.LayerSnapshot;
@@ -12,7 +12,7 @@ import java.util.List;
  * movements. A push with many layers shows the unfinished ones first and counts the rest, so the
  * picture stays short enough to redraw without scrolling.
  */
-final class TerminalProgress implements ProgressView {
+public final class TerminalProgress implements ProgressView {
 
     /** At most this many layer lines; the others are summed up in one line. */
     static final int MAX_LAYER_LINES = 10;
@@ -29,7 +29,7 @@ final class TerminalProgress implements ProgressView {
     private final int columns;
     private int linesDrawn;
 
-    TerminalProgress(PrintStream stream, ProgressText text, int columns) {
+    public TerminalProgress(PrintStream stream, ProgressText text, int columns) {
         this.stream = stream;
         this.text = text;
         this.columns = columns;

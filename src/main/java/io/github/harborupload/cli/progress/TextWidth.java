@@ -1,15 +1,15 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
 /**
  * How many terminal columns text takes: Chinese characters take two. Lines redrawn in place must
  * never wrap, or moving the cursor up by the number of lines drawn lands in the wrong place.
  */
-final class TextWidth {
+public final class TextWidth {
 
     private TextWidth() {
     }
 
-    static int of(String text) {
+    public static int of(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
@@ -20,7 +20,7 @@ final class TextWidth {
     }
 
     /** The text padded with spaces to {@code columns}, or cut to fit them. */
-    static String pad(String text, int columns) {
+    public static String pad(String text, int columns) {
         String fitted = fit(text, columns);
         return fitted + " ".repeat(Math.max(0, columns - of(fitted)));
     }

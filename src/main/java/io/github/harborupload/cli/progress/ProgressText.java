@@ -1,5 +1,6 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
+import io.github.harborupload.cli.Program;
 import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.problems.Problem;
@@ -10,12 +11,12 @@ import io.github.harborupload.push.PushSnapshot;
 import java.util.Optional;
 
 /** The words and bars both progress views print, in the user's language. */
-final class ProgressText {
+public final class ProgressText {
 
     private final Translator translator;
     private final ProblemContext problemContext;
 
-    ProgressText(Translator translator, ProblemContext problemContext) {
+    public ProgressText(Translator translator, ProblemContext problemContext) {
         this.translator = translator;
         this.problemContext = problemContext;
     }
@@ -59,7 +60,7 @@ final class ProgressText {
     }
 
     String text(String key, Object... args) {
-        return translator.text(CommandContext.BUNDLE, key, args);
+        return translator.text(Program.BUNDLE, key, args);
     }
 
     String title(Problem problem) {

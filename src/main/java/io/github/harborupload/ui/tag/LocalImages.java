@@ -1,0 +1,85 @@
+package io.github.harborupload.ui.tag;
+
+import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.TagStep;
+import io.github.harborupload.flow.UploadSession;
+import io.github.harborupload.problems.Problems;
+import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
+import io.github.harborupload.ui.common.ProblemPane;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+/** The engine's images in the table, filtered as the user types, with their count; loaded again on demand. */
+final class LocalImages {
+
+    private final WizardContext context;
+    private final UploadSession session;
+    private final TableView<ImageChoice> table;
+    private final Label countLabel;
+    private final ProblemPane problemPane;
+    private final ObservableList<ImageChoice> images = FXCollections.observableArrayList();
+    private final FilteredList<ImageChoice> shown = new FilteredList<>(images);
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+
+    LocalImages(WizardContext context, TableView<ImageChoice> table, TextField filterField, Label countLabel,
+                ProblemPane problemPane) {
+        this.context = context;
+        this.session = context.session();
+        this.table = table;
+        this.countLabel = countLabel;
+        this.problemPane = problemPane;
+        table.setItems(shown);
+        table.setPlaceholder(new Label(context.text("tag.empty")));
+        filterField.setText(session.imageFilter());
+        filterField.textProperty().addListener((obs, old, now) -> {
+            session.setImageFilter(now);
+            shown.setPredicate(TagStep.matching(now));
+            showCount();
+        });
+        shown.setPredicate(TagStep.matching(session.imageFilter()));
+    }
+
+    ReadOnlyBooleanProperty loading() {
+        return loading;
+    }
+
+    void refresh() {
+        loading.set(true);
+        problemPane.clear();
+        countLabel.setText(context.text("tag.loading"));
+        Background.of(context.tagStep()::listImages)
+                .onFinished(() -> loading.set(false))
+                .onSuccess(list -> {
+                    images.setAll(list);
+                    showCount();
+                    reselect();
+                })
+                .onFailure(failure -> {
+                    countLabel.setText("");
+                    problemPane.show(context.view(Problems.of(failure)));
+                })
+                .executeWith(context.background());
+    }
+
+    private void reselect() {
+        session.image().flatMap(chosen -> images.stream().filter(chosen::sameLine).findFirst())
+                .ifPresent(image -> {
+                    // The fresh line (a push has added a tag since), so selecting it proposes nothing new.
+                    session.setImage(image);
+                    table.getSelectionModel().select(image);
+                    table.scrollTo(image);
+                });
+    }
+
+    private void showCount() {
+        countLabel.setText(context.text("tag.count", shown.size(), images.size()));
+    }
+}
