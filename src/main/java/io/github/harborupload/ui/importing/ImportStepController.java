@@ -165,10 +165,11 @@ public final class ImportStepController implements StepController {
     private void showTags() {
         List<String> remembered = context.services().platformChoices().importTags(ImportStep.repositoryOf(session.target()));
         showTags(ImportStep.offeredTags(remembered, List.of()));
-        session.platform().ifPresent(platform -> Background.run(platform::myImportedImages,
-                mine -> showTags(ImportStep.offeredTags(remembered, mine)),
+        session.platform().ifPresent(platform -> Background.of(platform::myImportedImages)
+                .onSuccess(mine -> showTags(ImportStep.offeredTags(remembered, mine)))
                 // Only more tags to offer: the import itself reports what is wrong with the platform.
-                failure -> { }));
+                .onFailure(failure -> { })
+                .executeWith(context.background()));
     }
 
     private void showTags(List<String> offered) {

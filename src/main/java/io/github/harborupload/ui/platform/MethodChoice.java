@@ -54,9 +54,11 @@ final class MethodChoice {
 
     /** Asks the platform at {@code address} which kinds it takes, in the background; hidden until then. */
     void learn(PlatformAccess access, String address) {
-        Background.run(() -> access.authMode(address), mode -> offer(access, address, mode),
+        Background.of(() -> access.authMode(address))
+                .onSuccess(mode -> offer(access, address, mode))
                 // The sign-in itself reports an address it cannot reach, in the platform's words.
-                failure -> show(false));
+                .onFailure(failure -> show(false))
+                .executeWith(context.background());
     }
 
     private void offer(PlatformAccess access, String address, AuthMode mode) {
