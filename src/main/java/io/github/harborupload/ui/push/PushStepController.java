@@ -1,5 +1,6 @@
 package io.github.harborupload.ui.push;
 
+import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
@@ -89,6 +90,8 @@ public final class PushStepController implements StepController {
     private VBox problemBox;
     @FXML
     private Button retryButton;
+    @FXML
+    private Button pauseButton;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -142,6 +145,16 @@ public final class PushStepController implements StepController {
         start();
     }
 
+    /** The chunk in flight finishes, then the push stops keeping what was sent; Resume starts it again. */
+    @FXML
+    private void pause() {
+        if (run != null && !run.isDone()) {
+            pauseButton.setDisable(true);
+            pauseButton.setText(context.text("push.pausing"));
+            run.pause();
+        }
+    }
+
     private void start() {
         try {
             attach(step.start(session.target(), session.credential().orElseThrow(), session.image().orElseThrow(),
@@ -158,6 +171,7 @@ public final class PushStepController implements StepController {
         session.setPush(push);
         targetLabel.setText(push.target().link());
         running.set(!push.isDone());
+        pauseButton.setVisible(!push.isDone() && push.canPause());
         refresh();
         refresher.play();
         push.completion().whenComplete((result, failure) -> Platform.runLater(() -> finished(push, result, failure)));
@@ -171,6 +185,10 @@ public final class PushStepController implements StepController {
         signalPane.clear();
         resultBox.setVisible(false);
         retryButton.setVisible(false);
+        retryButton.setText(context.text("button.retry"));
+        pauseButton.setVisible(false);
+        pauseButton.setDisable(false);
+        pauseButton.setText(context.text("push.pause"));
         succeeded.set(false);
         overallBar.setProgress(0);
         overallLabel.setText(context.text("push.preparing"));
@@ -185,6 +203,7 @@ public final class PushStepController implements StepController {
         refresher.stop();
         refresh();
         running.set(false);
+        pauseButton.setVisible(false);
         signalPane.clear();
         if (failure == null) {
             PushSnapshot last = push.snapshot();
@@ -198,7 +217,12 @@ public final class PushStepController implements StepController {
             resultBox.setVisible(true);
             succeeded.set(true);
         } else {
-            showProblem(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            showProblem(cause);
+            if (cause instanceof PushPausedException) {
+                retryButton.setText(context.text("push.resume"));
+                retryButton.requestFocus();
+            }
         }
         attention.ended(context.text(failure == null ? "push.title.done" : "push.notice.failed.title"),
                 context.text(failure == null ? "push.notice.done" : "push.notice.failed", push.target().link()));
