@@ -8,6 +8,8 @@ import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
 import io.github.harborupload.docker.ImageDetails;
+import io.github.harborupload.docker.PushPausedException;
+import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.problems.ProblemType;
@@ -19,8 +21,11 @@ import io.github.harborupload.ui.common.ProblemView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,22 +62,25 @@ class PauseWizardIT {
         }
     }
 
+    private Stage stage;
+    private boolean closed;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH);
         wizard.open(stage);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> wizard.window.shutDown());
+        if (!closed) {
+            robot.interact(() -> wizard.window.shutDown());
+        }
     }
 
-    @Test
-    void pauseKeepsThePushAndResumeFinishesIt(FxRobot fx) throws Exception {
-        WizardRobot robot = new WizardRobot(fx);
-        String image = images.buildLayers(TestStack.uniqueRepository("local/pause-ui"),
-                Files.createTempDirectory(dir, "image"), 64 * MIB, 64 * MIB);
+    /** Logs in, chooses a fresh image of two 64 MiB layers, and waits until the push has sent some; its link. */
+    private String pushUnderWay(WizardRobot robot, String image) {
         robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
         robot.click("#nextButton");
         robot.waitForVisible(30, "#loginSucceeded");
@@ -82,8 +90,38 @@ class PauseWizardIT {
         images.removeLater(link);
         robot.click("#nextButton");
         robot.waitUntil(30, () -> robot.read(() -> wizard.window.shell().current()) == Step.PUSH);
-
         robot.waitUntil(120, () -> !robot.label("#percentLabel").isEmpty() && !robot.label("#percentLabel").startsWith("0 "));
+        return link;
+    }
+
+    private String freshImage() throws IOException {
+        return images.buildLayers(TestStack.uniqueRepository("local/pause-ui"), Files.createTempDirectory(dir, "image"),
+                64 * MIB, 64 * MIB);
+    }
+
+    @Test
+    void closingTheWindowDuringAPushAsksAndPausesItKeepingItsState(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        pushUnderWay(robot, freshImage());
+        PushRun run = robot.read(() -> wizard.window.context().session().push().orElseThrow());
+        // As the window manager's close button does; the handler's dialog waits, so not through interact.
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        robot.clickDialogButton(wizard.text("close.pause.stop"));
+        closed = true;
+        robot.waitUntil(60, run::isDone);
+        Throwable ended = run.completion().toCompletableFuture().handle((result, failure) -> failure).get();
+        assertTrue(ended instanceof PushPausedException || ended.getCause() instanceof PushPausedException, String.valueOf(ended));
+        try (Stream<Path> files = Files.walk(wizard.appConfig.resolve("cache"))) {
+            assertTrue(files.anyMatch(file -> file.getFileName().toString().equals("state.json")),
+                    "the state stays for the same push again");
+        }
+    }
+
+    @Test
+    void pauseKeepsThePushAndResumeFinishesIt(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        String image = freshImage();
+        String link = pushUnderWay(robot, image);
         assertTrue(robot.visible("#pauseButton"), "the own push can pause");
         assertTrue(robot.read(() -> fx.lookup("#pauseButton").queryAs(Button.class).isFocusTraversable()), "reachable by Tab");
         robot.click("#pauseButton");
