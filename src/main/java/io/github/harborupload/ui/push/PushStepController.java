@@ -224,8 +224,11 @@ public final class PushStepController implements StepController {
                 retryButton.requestFocus();
             }
         }
-        attention.ended(context.text(failure == null ? "push.title.done" : "push.notice.failed.title"),
-                context.text(failure == null ? "push.notice.done" : "push.notice.failed", push.target().link()));
+        String notice = failure == null ? "push.notice.done"
+                : failure instanceof PushPausedException || failure.getCause() instanceof PushPausedException
+                        ? "push.notice.paused" : "push.notice.failed";
+        attention.ended(context.text(failure == null ? "push.title.done" : notice + ".title"),
+                context.text(notice, push.target().link()));
     }
 
     private void showProblem(Throwable failure) {
