@@ -220,8 +220,7 @@ public final class PushStepController implements StepController {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             showProblem(cause);
             if (cause instanceof PushPausedException) {
-                retryButton.setText(context.text("push.resume"));
-                retryButton.requestFocus();
+                showPaused(push.snapshot());
             }
         }
         String notice = failure == null ? "push.notice.done"
@@ -229,6 +228,21 @@ public final class PushStepController implements StepController {
                         ? "push.notice.paused" : "push.notice.failed";
         attention.ended(context.text(failure == null ? "push.title.done" : notice + ".title"),
                 context.text(notice, push.target().link()));
+    }
+
+    /** Nothing moves while paused: no speed, no time left, and the layers still to send say so. */
+    private void showPaused(PushSnapshot last) {
+        titleLabel.setText(context.text("push.title.paused"));
+        String total = last.bytesTotal() < 0 ? "?" : (last.totalEstimated() ? "~" : "") + Sizes.bytes(last.bytesTotal());
+        overallLabel.setText(context.text("push.overall", Sizes.bytes(last.bytesDone()), total));
+        for (LayerSnapshot layer : last.layers()) {
+            LayerRow row = rowsById.get(layer.id());
+            if (row != null && !layer.state().isDone()) {
+                row.update(context.text("push.layer.paused"), layerBytes(layer), layer.fraction());
+            }
+        }
+        retryButton.setText(context.text("push.resume"));
+        retryButton.requestFocus();
     }
 
     private void showProblem(Throwable failure) {
