@@ -389,7 +389,7 @@ public final class PushJob {
         ImageExport opened = engine.export(imageId);
         synchronized (this) {
             export = opened;
-            if (cancelled) {
+            if (cancelled || paused) {
                 opened.close();
                 throw new InterruptedException();
             }
