@@ -437,7 +437,7 @@ public final class PushJob {
         Optional<UploadSession> saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
         Optional<Path> earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
         SpooledBlob spool = SpooledBlob.create(folder, name);
-        state.started(entry.path(), entry.size(), spool.fileName());
+        state.started(entry.path(), entry.size(), spool.fileName(), saved);
         LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, saved, earlier);
         register(upload);
         progress.layer(row, LayerState.COMPRESSING);

@@ -29,7 +29,7 @@ class PushStateTest {
     @Test
     void whatWasDoneIsReadBackAsWritten() throws IOException {
         PushState state = PushState.fresh(folder, TARGET);
-        state.started(ENTRY, 1000, "layer-1.gz");
+        state.started(ENTRY, 1000, "layer-1.gz", Optional.empty());
         state.completed(ENTRY, "sha256:" + "d".repeat(64), new BlobRef("sha256:" + "b".repeat(64), 600));
         UploadSession session = new UploadSession(URI.create("https://harbor.example/v2/user-ana/app/blobs/uploads/u1?_state=x"), 512);
         state.uploading(ENTRY, Optional.of(session));
@@ -61,7 +61,7 @@ class PushStateTest {
 
     @Test
     void aStateOfAnotherPushIsStale() throws IOException {
-        PushState.fresh(folder, TARGET).started(ENTRY, 1, "layer-1.gz");
+        PushState.fresh(folder, TARGET).started(ENTRY, 1, "layer-1.gz", Optional.empty());
         PushState.Target otherImage = new PushState.Target(TARGET.registry(), TARGET.repository(), TARGET.tag(),
                 "sha256:" + "c".repeat(64));
         assertThrows(IOException.class, () -> PushState.load(folder, otherImage));
@@ -70,7 +70,7 @@ class PushStateTest {
 
     @Test
     void aLayerFileOutsideTheFolderIsRefused() throws IOException {
-        PushState.fresh(folder, TARGET).started(ENTRY, 1, "layer-1.gz");
+        PushState.fresh(folder, TARGET).started(ENTRY, 1, "layer-1.gz", Optional.empty());
         String saved = Files.readString(folder.resolve(PushState.FILE)).replace("layer-1.gz", "../../.ssh/id_rsa");
         Files.writeString(folder.resolve(PushState.FILE), saved);
         assertThrows(IOException.class, () -> PushState.load(folder, TARGET));
@@ -79,7 +79,7 @@ class PushStateTest {
     @Test
     void theFileHoldsNoFieldForASecret() throws IOException {
         // The state's shape has no credential at all; the real password is searched for in ResumePushIT.
-        PushState.fresh(folder, TARGET).started(ENTRY, 1, "layer-1.gz");
+        PushState.fresh(folder, TARGET).started(ENTRY, 1, "layer-1.gz", Optional.empty());
         String saved = Files.readString(folder.resolve(PushState.FILE)).toLowerCase();
         for (String word : new String[] {"password", "token", "authorization", "secret"}) {
             assertFalse(saved.contains(word), word + " in " + saved);
