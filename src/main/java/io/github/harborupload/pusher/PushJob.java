@@ -389,7 +389,7 @@ public final class PushJob {
         ImageExport opened = engine.export(imageId);
         synchronized (this) {
             export = opened;
-            if (cancelled) {
+            if (cancelled || paused) {
                 opened.close();
                 throw new InterruptedException();
             }
@@ -437,7 +437,7 @@ public final class PushJob {
         Optional<UploadSession> saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
         Optional<Path> earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
         SpooledBlob spool = SpooledBlob.create(folder, name);
-        state.started(entry.path(), entry.size(), spool.fileName());
+        state.started(entry.path(), entry.size(), spool.fileName(), saved);
         LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, saved, earlier);
         register(upload);
         progress.layer(row, LayerState.COMPRESSING);

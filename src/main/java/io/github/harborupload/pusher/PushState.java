@@ -148,9 +148,12 @@ final class PushState {
         return List.copyOf(layers.values());
     }
 
-    /** A layer starts (again) into a new spool file: nothing of it is kept. */
-    synchronized void started(String entry, long entrySize, String spool) {
-        layers.put(entry, new Layer(entry, entrySize, null, spool, false, null, 0, null, 0));
+    /**
+     * A layer starts (again) into a new spool file. The registry's session of an earlier run is kept
+     * until the upload knows whether it can go on with it, so a pause before then loses nothing.
+     */
+    synchronized void started(String entry, long entrySize, String spool, Optional<UploadSession> session) {
+        layers.put(entry, new Layer(entry, entrySize, null, spool, false, null, 0, null, 0).withSession(session));
         save();
     }
 

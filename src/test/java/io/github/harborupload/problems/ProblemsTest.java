@@ -12,6 +12,7 @@ import io.github.harborupload.docker.EngineUnreachableException;
 import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.docker.PushCancelledException;
 import io.github.harborupload.docker.PushFailedException;
+import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.docker.RegistryLoginException;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Text;
@@ -210,6 +211,13 @@ class ProblemsTest {
         assertEquals(Severity.INFO, cancelled.severity());
         assertEquals("Push cancelled", ENGLISH.text(cancelled.title()));
         assertEquals("已取消推送", CHINESE.text(cancelled.title()));
+
+        // issue 19: a pause is calm too, and says how to go on.
+        Problem paused = Problems.of(new PushPausedException());
+        assertEquals(ProblemType.PAUSED, paused.type());
+        assertEquals(Severity.INFO, paused.severity());
+        assertEquals("Push paused", ENGLISH.text(paused.title()));
+        assertEquals("已暂停推送", CHINESE.text(paused.title()));
 
         Problem quota = Problems.of(new PushFailedException(
                 "denied: adding 1.0 GiB of storage resource, which when updated to current usage of 40.0 GiB "

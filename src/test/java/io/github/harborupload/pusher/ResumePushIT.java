@@ -14,6 +14,7 @@ import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.testsupport.GatewayFaults;
 import io.github.harborupload.testsupport.PulledImage;
+import io.github.harborupload.testsupport.StackControl;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
 import java.io.IOException;
@@ -129,6 +130,40 @@ class ResumePushIT {
             long total = bytesPatched(repository);
             assertTrue(total < 81 * MIB, "bytes patched over both runs: " + total);
             assertFalse(Files.exists(state.getParent()), "the spool and state go once the push succeeded");
+        }
+    }
+
+    @Test
+    void aRegistryRestartedWhilePausedIsAskedAgainAndThePushFinishes() throws Exception {
+        // issue 19: after a restart the saved session is asked for its status; where the registry
+        // dropped it (distribution signs _state with a secret of its own), a new one is fed from the spool.
+        String repository = repositoryPath("resume/restart");
+        ImageDetails details = engine.inspect(image);
+        try (Pusher pusher = new Pusher(Map.of(), cache, cache)) {
+            PushProgress first = new PushProgress(details.size());
+            PushJob job = start(pusher, repository, first);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (first.snapshot().bytesDone() == 0 && !job.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            job.pause();
+            assertThrows(CompletionException.class,
+                    () -> job.completion().toCompletableFuture().orTimeout(1, TimeUnit.MINUTES).join());
+            long beforeRestart = bytesPatched(repository);
+            StackControl control = new StackControl(stack);
+            try {
+                control.kill(StackControl.Component.TOKEN_REGISTRY);
+            } finally {
+                control.startAll();
+            }
+
+            start(pusher, repository, new PushProgress(details.size()))
+                    .completion().toCompletableFuture().orTimeout(3, TimeUnit.MINUTES).join();
+
+            PulledImage.verify(harbor.gateway(), repository, "1", login, details.id(), details.diffIds());
+            // At worst every byte the registry held before its restart is sent once more, never more.
+            long total = bytesPatched(repository);
+            assertTrue(total < beforeRestart + 81 * MIB, "bytes patched: " + total + ", before the restart " + beforeRestart);
         }
     }
 

@@ -25,7 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * pictures are for people to judge. The Harbor is the stack's look-alike and the platform the
  * local stand-in, so the platform's sign-in and one-click import are in the pictures too.
  *
- * <p>Arguments: the output folder, and {@code en} or {@code zh}.
+ * <p>Arguments: the output folder, {@code en} or {@code zh}, and optionally {@code pause} for the
+ * paused push alone (issue 19).
  */
 public final class ScreenshotTour {
 
@@ -58,7 +59,12 @@ public final class ScreenshotTour {
                     Files.createDirectory(work.resolve("image")));
             WizardFixture wizard = new WizardFixture(stack, work.resolve("wizard"), language, stack.harbor(),
                     platform.address().toString());
-            new ScreenshotTour(out, language.code()).walk(stack, wizard, user, image);
+            ScreenshotTour tour = new ScreenshotTour(out, language.code());
+            if (args.length > 2 && args[2].equals("pause")) {
+                tour.pause(stack, wizard, image);
+            } else {
+                tour.walk(stack, wizard, user, image);
+            }
         } catch (Throwable failure) {
             failure.printStackTrace();
             System.exit(1);
@@ -155,6 +161,30 @@ public final class ScreenshotTour {
         shoot("7-import");
         robot.click("#nextButton");
         shoot("8-done");
+        robot.fx().interact(() -> wizard.window.shutDown());
+    }
+
+    /** A push paused on the push step: the paused problem and Resume (issue 19). */
+    private void pause(TestStack stack, WizardFixture wizard, String image) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(primary -> {
+            wizard.open(primary);
+            primary.setX(0);
+            primary.setY(0);
+            primary.setWidth(980);
+            primary.setHeight(720);
+        });
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
+        robot.click("#nextButton");
+        robot.chooseImage(image);
+        robot.click("#nextButton");
+        robot.waitUntil(120, () -> robot.fx().lookup("#overallBar").tryQueryAs(ProgressBar.class)
+                .map(bar -> bar.getProgress() > 0.3).orElse(false));
+        robot.click("#pauseButton");
+        robot.waitForVisible(60, "#pushProblem");
+        shoot("5-push-paused");
         robot.fx().interact(() -> wizard.window.shutDown());
     }
 

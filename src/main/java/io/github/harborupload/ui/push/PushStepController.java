@@ -1,5 +1,6 @@
 package io.github.harborupload.ui.push;
 
+import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.flow.PushMethod;
@@ -88,6 +89,8 @@ public final class PushStepController implements StepController {
     private VBox problemBox;
     @FXML
     private Button retryButton;
+    @FXML
+    private Button pauseButton;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -139,6 +142,16 @@ public final class PushStepController implements StepController {
         start();
     }
 
+    /** The chunk in flight finishes, then the push stops keeping what was sent; Resume starts it again. */
+    @FXML
+    private void pause() {
+        if (run != null && !run.isDone()) {
+            pauseButton.setDisable(true);
+            pauseButton.setText(context.text("push.pausing"));
+            run.pause();
+        }
+    }
+
     private void start() {
         try {
             attach(step.start(session.target(), session.credential().orElseThrow(), session.image().orElseThrow(),
@@ -155,6 +168,7 @@ public final class PushStepController implements StepController {
         session.setPush(push);
         targetLabel.setText(push.target().link());
         running.set(!push.isDone());
+        pauseButton.setVisible(!push.isDone() && push.canPause());
         refresh();
         refresher.play();
         push.completion().whenComplete((result, failure) -> Platform.runLater(() -> finished(push, result, failure)));
@@ -168,6 +182,10 @@ public final class PushStepController implements StepController {
         signalPane.clear();
         resultBox.setVisible(false);
         retryButton.setVisible(false);
+        retryButton.setText(context.text("button.retry"));
+        pauseButton.setVisible(false);
+        pauseButton.setDisable(false);
+        pauseButton.setText(context.text("push.pause"));
         succeeded.set(false);
         overallBar.setProgress(0);
         overallLabel.setText(context.text("push.preparing"));
@@ -182,6 +200,7 @@ public final class PushStepController implements StepController {
         refresher.stop();
         refresh();
         running.set(false);
+        pauseButton.setVisible(false);
         signalPane.clear();
         if (failure == null) {
             PushSnapshot last = push.snapshot();
@@ -195,10 +214,32 @@ public final class PushStepController implements StepController {
             resultBox.setVisible(true);
             succeeded.set(true);
         } else {
-            showProblem(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            showProblem(cause);
+            if (cause instanceof PushPausedException) {
+                showPaused(push.snapshot());
+            }
         }
-        attention.ended(context.text(failure == null ? "push.title.done" : "push.notice.failed.title"),
-                context.text(failure == null ? "push.notice.done" : "push.notice.failed", push.target().link()));
+        String notice = failure == null ? "push.notice.done"
+                : failure instanceof PushPausedException || failure.getCause() instanceof PushPausedException
+                        ? "push.notice.paused" : "push.notice.failed";
+        attention.ended(context.text(failure == null ? "push.title.done" : notice + ".title"),
+                context.text(notice, push.target().link()));
+    }
+
+    /** Nothing moves while paused: no speed, no time left, and the layers still to send say so. */
+    private void showPaused(PushSnapshot last) {
+        titleLabel.setText(context.text("push.title.paused"));
+        String total = last.bytesTotal() < 0 ? "?" : (last.totalEstimated() ? "~" : "") + Sizes.bytes(last.bytesTotal());
+        overallLabel.setText(context.text("push.overall", Sizes.bytes(last.bytesDone()), total));
+        for (LayerSnapshot layer : last.layers()) {
+            LayerRow row = rowsById.get(layer.id());
+            if (row != null && !layer.state().isDone()) {
+                row.update(context.text("push.layer.paused"), layerBytes(layer), layer.fraction());
+            }
+        }
+        retryButton.setText(context.text("push.resume"));
+        retryButton.requestFocus();
     }
 
     private void showProblem(Throwable failure) {

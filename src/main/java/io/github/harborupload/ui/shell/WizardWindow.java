@@ -1,5 +1,6 @@
 package io.github.harborupload.ui.shell;
 
+import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.Services;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.flow.UploadSession;
@@ -10,7 +11,11 @@ import io.github.harborupload.ui.AppIcons;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.Theme;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -28,6 +33,8 @@ public final class WizardWindow {
     private static final double DEFAULT_HEIGHT = 720;
     private static final double MIN_WIDTH = 760;
     private static final double MIN_HEIGHT = 560;
+    /** How long closing waits for a paused push's chunk in flight: long enough for most, short enough to close. */
+    private static final Duration PAUSE_GRACE = Duration.ofSeconds(10);
 
     private final Stage stage;
     private final Services services;
@@ -110,14 +117,39 @@ public final class WizardWindow {
         }
     }
 
-    /** Closing while a push runs stops it; ask first. */
+    /**
+     * Closing while a push runs pauses it where it can pause (the same push started again goes on,
+     * issue 19), else stops it; ask first.
+     */
     private boolean confirmClose() {
         if (!shell.isBusy()) {
             return true;
         }
-        return context.dialogs().confirm(stage, new DialogService.Question(Alert.AlertType.CONFIRMATION,
-                context.text("close.busy.title"), context.text("close.busy.text"), context.text("button.cancel"),
-                context.text("close.busy.stop")));
+        Optional<PushRun> pausable = context.session().push().filter(PushRun::canPause);
+        String texts = pausable.isPresent() ? "close.pause" : "close.busy";
+        boolean close = context.dialogs().confirm(stage, new DialogService.Question(Alert.AlertType.CONFIRMATION,
+                context.text(texts + ".title"), context.text(texts + ".text"), context.text("button.cancel"),
+                context.text(texts + ".stop")));
+        if (close) {
+            pausable.ifPresent(WizardWindow::pauseBeforeClosing);
+        }
+        return close;
+    }
+
+    /**
+     * Pauses and waits briefly for the chunk in flight, so the cancel of {@link #shutDown()} finds
+     * the push over. A chunk still sending after the wait is lost with the process, as with a kill:
+     * the state on disk holds every chunk the registry confirmed.
+     */
+    private static void pauseBeforeClosing(PushRun run) {
+        run.pause();
+        try {
+            run.completion().toCompletableFuture().get(PAUSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException paused) {
+            // Paused (the expected outcome), or still sending: see above.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops what runs (a push), remembers the window's size and lets go of the engine. */
