@@ -30,16 +30,20 @@ public final class ProgressLine {
         if (PushSummary.of(snapshot).nothingToUpload()) {
             return translator.text(NOTHING_TO_UPLOAD);
         }
-        // The engine counts compressed bytes against an uncompressed total: "~" until the total is sure.
-        String total = snapshot.bytesTotal() < 0 ? "?"
-                : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
-        StringBuilder line = new StringBuilder(translator.text(
-                Text.of(BUNDLE, "progress.bytes", Sizes.bytes(snapshot.bytesDone()), total)));
+        StringBuilder line = new StringBuilder(bytes(snapshot, translator));
         if (!snapshot.isFinished() && snapshot.bytesPerSecond() > 0) {
             line.append(SEPARATOR).append(Sizes.speed(snapshot.bytesPerSecond()));
             Times.timeLeft(snapshot.secondsLeft()).ifPresent(left -> line.append(SEPARATOR).append(translator.text(left)));
         }
         return line.toString();
+    }
+
+    /** Bytes sent of the total alone: the line of a paused push, where speed and time left mean nothing. */
+    public static String bytes(PushSnapshot snapshot, Translator translator) {
+        // The engine counts compressed bytes against an uncompressed total: "~" until the total is sure.
+        String total = snapshot.bytesTotal() < 0 ? "?"
+                : (snapshot.totalEstimated() ? "~" : "") + Sizes.bytes(snapshot.bytesTotal());
+        return translator.text(Text.of(BUNDLE, "progress.bytes", Sizes.bytes(snapshot.bytesDone()), total));
     }
 
     /** "12.3 MB / 40.0 MB"; "—" for a layer the registry already had; empty while its size is unknown. */

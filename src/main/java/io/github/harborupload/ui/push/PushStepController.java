@@ -230,12 +230,11 @@ public final class PushStepController implements StepController {
     /** Nothing moves while paused: no speed, no time left, and the layers still to send say so. */
     private void showPaused(PushSnapshot last) {
         titleLabel.setText(context.text("push.title.paused"));
-        String total = last.bytesTotal() < 0 ? "?" : (last.totalEstimated() ? "~" : "") + Sizes.bytes(last.bytesTotal());
-        overallLabel.setText(context.text("push.overall", Sizes.bytes(last.bytesDone()), total));
+        overallLabel.setText(ProgressLine.bytes(last, context.translator()));
         for (LayerSnapshot layer : last.layers()) {
             LayerRow row = rowsById.get(layer.id());
             if (row != null && !layer.state().isDone()) {
-                row.update(context.text("push.layer.paused"), layerBytes(layer), layer.fraction());
+                row.update(context.text("push.layer.paused"), ProgressLine.layerBytes(layer), layer.fraction());
             }
         }
         retryButton.setText(context.text("push.resume"));
