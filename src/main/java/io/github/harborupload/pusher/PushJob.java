@@ -67,6 +67,7 @@ public final class PushJob {
     private final ExecutorService deflaters;
     private final ExecutorService uploads;
     private final GzipSettings gzip;
+    private final LayersPushedBefore pushedBefore;
     private final CompletableFuture<PushResult> done = new CompletableFuture<>();
 
     // Guarded by this: what cancel() must stop.
@@ -76,7 +77,8 @@ public final class PushJob {
     private boolean cancelled;
 
     PushJob(DockerEngine engine, RegistryClient client, String imageId, String tag, PushProgress progress,
-            Path spoolFolder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip) {
+            Path spoolFolder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip,
+            PushedLayerRecord record) {
         this.engine = engine;
         this.client = client;
         this.imageId = imageId;
@@ -86,6 +88,7 @@ public final class PushJob {
         this.deflaters = deflaters;
         this.uploads = uploads;
         this.gzip = gzip;
+        this.pushedBefore = new LayersPushedBefore(record, client);
     }
 
     void start() {
@@ -177,7 +180,7 @@ public final class PushJob {
             config = uploadConfig(archive.config(), archive.configDigest());
         } else {
             for (String diffId : image.diffIds()) {
-                progress.layer(row(diffId), LayerState.ALREADY_EXISTS);
+                pushedBefore.showDone(progress, row(diffId), diffId);
             }
         }
         List<BlobRef> layers = new ArrayList<>();
@@ -186,10 +189,15 @@ public final class PushJob {
         }
         byte[] manifest = ManifestV2.of(config, layers);
         String digest = client.putManifest(tag, manifest, ManifestV2.MEDIA_TYPE);
+        blobs.put(config.digest(), config);
+        pushedBefore.confirmed(blobs);
         return new PushResult(digest, manifest.length);
     }
 
-    /** diff_id → blob of the layers the repository holds now (learnt, then checked with HEAD). */
+    /**
+     * diff_id → blob of the layers the repository holds now: learnt from its tags, or from the
+     * record of earlier pushes (then mounted from another repository when needed), checked with HEAD.
+     */
     private Map<String, BlobRef> layersInRepository(ImageDetails image) throws RegistryException, InterruptedException {
         Map<String, BlobRef> known = LayersInRepository.learn(client, tag);
         Map<String, BlobRef> present = new LinkedHashMap<>();
@@ -197,6 +205,8 @@ public final class PushJob {
             BlobRef blob = known.get(diffId);
             if (blob != null && client.blobSize(blob.digest()).isPresent()) {
                 present.put(diffId, blob);
+            } else {
+                pushedBefore.find(diffId).ifPresent(earlier -> present.put(diffId, earlier));
             }
         }
         return present;
@@ -208,7 +218,8 @@ public final class PushJob {
      * never a config blob here, so this finds nothing and the export supplies the config).
      */
     private BlobRef configInRepository(ImageDetails image) throws RegistryException, InterruptedException {
-        return client.blobSize(image.id()).map(size -> new BlobRef(image.id(), size)).orElse(null);
+        Optional<Long> size = client.blobSize(image.id());
+        return size.isPresent() ? new BlobRef(image.id(), size.get()) : pushedBefore.find(image.id()).orElse(null);
     }
 
     private BlobRef uploadConfig(byte[] config, String digest) throws RegistryException, InterruptedException, IOException {
@@ -254,14 +265,16 @@ public final class PushJob {
                     } else {
                         upload.cancel();
                         closeQuietly(upload.spool());
-                        progress.layer(upload.row(), LayerState.ALREADY_EXISTS);
+                        pushedBefore.showDone(progress, upload.row(), diffId);
                     }
                 };
             };
             archive = new ImageArchiveReader().read(opened, image.id(), sink);
         }
         for (Map.Entry<String, LayerUpload> layer : byDiffId.entrySet()) {
-            blobs.put(layer.getKey(), await(layer.getValue()));
+            BlobRef sent = await(layer.getValue());
+            blobs.put(layer.getKey(), sent);
+            pushedBefore.confirmed(Map.of(layer.getKey(), sent));
             closeQuietly(layer.getValue().spool());
         }
         if (!wanted.isEmpty()) {

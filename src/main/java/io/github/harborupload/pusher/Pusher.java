@@ -32,11 +32,13 @@ public final class Pusher implements AutoCloseable {
     private final GzipSettings gzip;
     private final ExecutorService deflaters;
     private final ExecutorService uploads;
+    private final PushedLayerRecord record;
 
     /**
      * @param environment the environment variables (proxies)
      * @param home        the user's home ({@code ~/.docker/certs.d})
-     * @param cacheFolder where the spool of compressed layers goes; each push has a folder of its own
+     * @param cacheFolder where the spool of compressed layers goes (each push has a folder of its own)
+     *                    and the record of layers pushed before
      */
     public Pusher(Map<String, String> environment, Path home, Path cacheFolder) {
         this(environment, home, cacheFolder, RegistrySettings.defaults(), GzipSettings.defaults(DeflaterThreads.defaultThreads()));
@@ -46,6 +48,7 @@ public final class Pusher implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.spoolFolder = cacheFolder.resolve("spool");
+        this.record = new PushedLayerRecord(cacheFolder.resolve("pushed-layers.json"));
         this.registrySettings = registrySettings;
         this.gzip = gzip;
         this.deflaters = DeflaterThreads.newPool(DeflaterThreads.defaultThreads());
@@ -68,7 +71,7 @@ public final class Pusher implements AutoCloseable {
         RegistryEndpoint endpoint = RegistryEndpoint.of(registry, plainHttp, environment, home);
         RegistryClient client = new RegistryClient(endpoint, repository, credential, registrySettings);
         Path folder = spoolFolder.resolve(UUID.randomUUID().toString());
-        PushJob job = new PushJob(engine, client, imageId, tag, progress, folder, deflaters, uploads, gzip);
+        PushJob job = new PushJob(engine, client, imageId, tag, progress, folder, deflaters, uploads, gzip, record);
         job.start();
         return job;
     }

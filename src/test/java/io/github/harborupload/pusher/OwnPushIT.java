@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -142,6 +143,35 @@ class OwnPushIT {
             List<String> again = PulledImage.verify(stack.registry(), repository, "ours", login, image.id(), image.diffIds());
             assertEquals(docker, again, "the layers docker compressed are reused as they are");
         }
+    }
+
+    @Test
+    void anImagePushedBeforeGoesToANewRepositoryByMountsWithoutAnExport() throws Exception {
+        // Issue 18, "nothing twice": the record of earlier pushes in the cache folder names repo1, so
+        // repo2 gets every blob by a cross-repository mount (distribution's ?mount=&from=).
+        ImageDetails image = engine.inspect(unseen);
+        String first = TestStack.uniqueRepository("user-testuser/record-one");
+        String second = TestStack.uniqueRepository("user-testuser/record-two");
+        Instant start = Instant.now().minusSeconds(1); // the event log counts in whole seconds
+        try (Pusher pusher = pusher()) {
+            push(pusher, unseen, first, "v1", new PushProgress(image.size()));
+        }
+        assertTrue(Files.isRegularFile(cache.resolve("pushed-layers.json")), "the record is in the cache folder");
+        assertFalse(Files.readString(cache.resolve("pushed-layers.json")).contains(stack.password()), "no login in it");
+
+        int exportsBefore = images.exportsSince(image.id(), start);
+        assertTrue(exportsBefore >= 1, "the first push exported the image, and the event log shows it");
+        PushProgress again = new PushProgress(image.size());
+        try (Pusher later = pusher()) { // a later run of the program, the same cache folder
+            push(later, unseen, second, "v1", again);
+        }
+
+        assertEquals(exportsBefore, images.exportsSince(image.id(), start), "no save of the image in dockerd's event log");
+        List<LayerSnapshot> layers = again.snapshot().layers();
+        assertEquals(image.diffIds().size(), layers.size());
+        assertTrue(layers.stream().allMatch(layer -> layer.state() == LayerState.MOUNTED), layers.toString());
+        assertEquals(0, again.snapshot().bytesDone());
+        PulledImage.verify(stack.registry(), second, "v1", login, image.id(), image.diffIds());
     }
 
     @Test
