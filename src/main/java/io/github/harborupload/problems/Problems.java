@@ -12,6 +12,7 @@ import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.PushSnapshot;
+import io.github.harborupload.pusher.SpoolSpaceException;
 import io.github.harborupload.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -149,6 +150,10 @@ public final class Problems {
         for (Throwable link : Details.chain(failure)) {
             if (link instanceof ConfigFileException file) {
                 facts.add(text("fact.file", file.file()));
+                break;
+            }
+            if (link instanceof SpoolSpaceException disk) {
+                facts.add(text("fact.spool_space", disk.folder(), Sizes.bytes(disk.usable()), Sizes.bytes(disk.needed())));
                 break;
             }
             if (link instanceof CredentialHelperException helper) {

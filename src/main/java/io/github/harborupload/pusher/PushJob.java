@@ -68,6 +68,7 @@ public final class PushJob {
     private final ExecutorService uploads;
     private final GzipSettings gzip;
     private final LayersPushedBefore pushedBefore;
+    private final SpoolRoom spoolRoom;
     private final CompletableFuture<PushResult> done = new CompletableFuture<>();
 
     // Guarded by this: what cancel() must stop.
@@ -78,7 +79,7 @@ public final class PushJob {
 
     PushJob(DockerEngine engine, RegistryClient client, String imageId, String tag, PushProgress progress,
             Path spoolFolder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip,
-            PushedLayerRecord record) {
+            PushedLayerRecord record, SpoolRoom spoolRoom) {
         this.engine = engine;
         this.client = client;
         this.imageId = imageId;
@@ -89,6 +90,7 @@ public final class PushJob {
         this.uploads = uploads;
         this.gzip = gzip;
         this.pushedBefore = new LayersPushedBefore(record, client);
+        this.spoolRoom = spoolRoom;
     }
 
     void start() {
@@ -290,6 +292,7 @@ public final class PushJob {
         synchronized (this) {
             index = layerUploads.size();
         }
+        spoolRoom.check(spoolFolder, entry.size());
         SpooledBlob spool = SpooledBlob.create(spoolFolder, "layer-" + index + ".gz");
         LayerUpload upload = new LayerUpload(row, spool, entry.size(), progress);
         synchronized (this) {

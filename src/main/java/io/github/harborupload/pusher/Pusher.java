@@ -33,6 +33,7 @@ public final class Pusher implements AutoCloseable {
     private final ExecutorService deflaters;
     private final ExecutorService uploads;
     private final PushedLayerRecord record;
+    private final SpoolRoom spoolRoom;
 
     /**
      * @param environment the environment variables (proxies)
@@ -41,14 +42,17 @@ public final class Pusher implements AutoCloseable {
      *                    and the record of layers pushed before
      */
     public Pusher(Map<String, String> environment, Path home, Path cacheFolder) {
-        this(environment, home, cacheFolder, RegistrySettings.defaults(), GzipSettings.defaults(DeflaterThreads.defaultThreads()));
+        this(environment, home, cacheFolder, RegistrySettings.defaults(), GzipSettings.defaults(DeflaterThreads.defaultThreads()),
+                UsableSpace.FILE_STORE);
     }
 
-    Pusher(Map<String, String> environment, Path home, Path cacheFolder, RegistrySettings registrySettings, GzipSettings gzip) {
+    Pusher(Map<String, String> environment, Path home, Path cacheFolder, RegistrySettings registrySettings, GzipSettings gzip,
+            UsableSpace space) {
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.spoolFolder = cacheFolder.resolve("spool");
         this.record = new PushedLayerRecord(cacheFolder.resolve("pushed-layers.json"));
+        this.spoolRoom = new SpoolRoom(space);
         this.registrySettings = registrySettings;
         this.gzip = gzip;
         this.deflaters = DeflaterThreads.newPool(DeflaterThreads.defaultThreads());
@@ -71,7 +75,7 @@ public final class Pusher implements AutoCloseable {
         RegistryEndpoint endpoint = RegistryEndpoint.of(registry, plainHttp, environment, home);
         RegistryClient client = new RegistryClient(endpoint, repository, credential, registrySettings);
         Path folder = spoolFolder.resolve(UUID.randomUUID().toString());
-        PushJob job = new PushJob(engine, client, imageId, tag, progress, folder, deflaters, uploads, gzip, record);
+        PushJob job = new PushJob(engine, client, imageId, tag, progress, folder, deflaters, uploads, gzip, record, spoolRoom);
         job.start();
         return job;
     }

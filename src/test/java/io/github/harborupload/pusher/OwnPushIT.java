@@ -12,10 +12,14 @@ import io.github.harborupload.docker.ImageDetails;
 import io.github.harborupload.docker.PushCancelledException;
 import io.github.harborupload.docker.PushOperation;
 import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.gzip.GzipSettings;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.problems.Problems;
 import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.LayerState;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.push.PushSnapshot;
+import io.github.harborupload.registry.RegistrySettings;
 import io.github.harborupload.testsupport.PulledImage;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
@@ -172,6 +176,27 @@ class OwnPushIT {
         assertTrue(layers.stream().allMatch(layer -> layer.state() == LayerState.MOUNTED), layers.toString());
         assertEquals(0, again.snapshot().bytesDone());
         PulledImage.verify(stack.registry(), second, "v1", login, image.id(), image.diffIds());
+    }
+
+    @Test
+    void aDiskWithoutRoomForTheSpoolStopsThePushBeforeWritingAndSaysSo() throws Exception {
+        // Issue 18: the spool is skipped when the disk is short; the uploader needs it to resume, so
+        // the push stops (SpoolRoom) with the folder and the room needed, instead of filling the disk.
+        String repository = TestStack.uniqueRepository("user-testuser/no-room");
+        try (Pusher pusher = new Pusher(Map.of(), cache, cache, RegistrySettings.defaults(),
+                GzipSettings.defaults(2), folder -> 0)) {
+            PushProgress progress = new PushProgress(-1);
+            PushJob job = pusher.start(engine, stack.registry(), true, repository, "v1", login,
+                    engine.inspect(unseen).id(), progress);
+            CompletionException ended = assertThrows(CompletionException.class,
+                    () -> job.completion().toCompletableFuture().orTimeout(2, TimeUnit.MINUTES).join());
+
+            assertTrue(ended.getCause() instanceof SpoolSpaceException, String.valueOf(ended.getCause()));
+            assertEquals(ProblemType.SPOOL_DISK_FULL, Problems.of(ended.getCause()).type());
+            assertTrue(progress.snapshot().isFailed());
+            assertTrue(RegistryManifests.digest(stack.registry(), repository, "v1", login).isEmpty(), "no manifest was put");
+            assertSpoolRemoved();
+        }
     }
 
     @Test
