@@ -62,6 +62,9 @@ final class LayerUpload implements UploadListener {
         task = uploads.submit(() -> {
             try {
                 UploadedBlob blob = new BlobUploader(client).upload(spool, this);
+                if (blob.foundAfterFailedCommit()) {
+                    progress.layerStoredAfterGatewayTimeout(blob.digest());
+                }
                 progress.layer(row, LayerState.PUSHED);
                 done.complete(new BlobRef(blob.digest(), blob.size()));
             } catch (InterruptedException e) {

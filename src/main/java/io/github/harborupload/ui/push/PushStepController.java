@@ -197,6 +197,11 @@ public final class PushStepController implements StepController {
                             formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
+            if (!last.storedAfterGatewayTimeout().isEmpty()) {
+                // Not a failure: the administrator's fix for a gateway that gave up on commits.
+                problemPane.show(context.view(Problems.ofLayersStoredAfterGatewayTimeout(last.storedAfterGatewayTimeout(),
+                        ProblemContext.none().withRegistry(session.registry()))));
+            }
         } else {
             showProblem(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
         }
