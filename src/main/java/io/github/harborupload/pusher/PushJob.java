@@ -191,6 +191,8 @@ public final class PushJob {
         }
         byte[] manifest = ManifestV2.of(config, layers);
         String digest = client.putManifest(tag, manifest, ManifestV2.MEDIA_TYPE);
+        // The registry accepted the manifest, so it holds every blob; the config goes under its own
+        // digest, which is the image ID a later push looks for.
         blobs.put(config.digest(), config);
         pushedBefore.confirmed(blobs);
         return new PushResult(digest, manifest.length);
