@@ -7,6 +7,7 @@ import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.PushStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
+import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.push.LayerSnapshot;
@@ -85,6 +86,8 @@ public final class PushStepController implements StepController {
     private TextField digestField;
     @FXML
     private Label sizeLabel;
+    @FXML
+    private Label gatewayNote;
     @FXML
     private VBox problemBox;
     @FXML
@@ -170,6 +173,7 @@ public final class PushStepController implements StepController {
         problemPane.clear();
         signalPane.clear();
         resultBox.setVisible(false);
+        gatewayNote.setVisible(false);
         retryButton.setVisible(false);
         succeeded.set(false);
         overallBar.setProgress(0);
@@ -197,16 +201,27 @@ public final class PushStepController implements StepController {
                             formats.duration(seconds), Formats.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
-            if (!last.storedAfterGatewayTimeout().isEmpty()) {
-                // Not a failure: the administrator's fix for a gateway that gave up on commits.
-                problemPane.show(context.view(Problems.ofLayersStoredAfterGatewayTimeout(last.storedAfterGatewayTimeout(),
-                        ProblemContext.none().withRegistry(session.registry()))));
-            }
+            showGatewayNote(last);
         } else {
             showProblem(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
         }
         attention.ended(context.text(failure == null ? "push.title.done" : "push.notice.failed.title"),
                 context.text(failure == null ? "push.notice.done" : "push.notice.failed", push.target().link()));
+    }
+
+    /**
+     * Not a failure: one line in the result for the administrator's fix, when a gateway gave up on
+     * layers' commits that were then found stored (a whole problem pane would crowd the result out
+     * of a small window).
+     */
+    private void showGatewayNote(PushSnapshot last) {
+        if (last.storedAfterGatewayTimeout().isEmpty()) {
+            return;
+        }
+        Problem note = Problems.ofLayersStoredAfterGatewayTimeout(last.storedAfterGatewayTimeout(),
+                ProblemContext.none().withRegistry(session.registry()));
+        gatewayNote.setText(context.text(note.title()) + ". " + context.text(note.actions().get(0)));
+        gatewayNote.setVisible(true);
     }
 
     private void showProblem(Throwable failure) {
