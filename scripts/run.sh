@@ -12,6 +12,12 @@ jar=target/harbor-upload-wizard.jar
 # the machine's memory, not for a small desktop program), and the client compiler alone spares the
 # cores the server compiler's work, which slows the start and the first visit of every step.
 launch_options=(-XX:+UseSerialGC -Xms16m -Xmx512m -XX:TieredStopAtLevel=1)
+# The command line starts no window, so it takes the server compiler (a push's CPU time: 30 s instead
+# of 41 s with the client compiler alone) and 192 MiB of heap, which holds the three uploaders' 16 MiB
+# chunks and the blocks being compressed and keeps a push's resident size under 300 MiB
+# (docs/benchmarks.md, "Memory during a push"). The same as the installed harbor-upload launcher
+# (packaging/harbor-upload.properties).
+cli_options=(-XX:+UseSerialGC -Xms16m -Xmx192m)
 # Class-data sharing for the window: the first start writes an archive of the classes it loaded
 # (when it exits), later starts map it instead of loading them again. A rebuilt jar gets a new one.
 # Not for the command line: its few classes would make a poor archive for the window.
@@ -25,5 +31,7 @@ if [ $# -eq 0 ]; then
   fi
   # Writing the archive lists every class it cannot take (picocli's are too old); no one needs that.
   launch_options+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+else
+  launch_options=("${cli_options[@]}")
 fi
 exec "$JAVA_HOME/bin/java" "${launch_options[@]}" -jar "$jar" "$@"

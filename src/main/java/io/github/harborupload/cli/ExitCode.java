@@ -64,6 +64,8 @@ public enum ExitCode {
             case DOCKER_CONFIG_UNREADABLE, DOCKER_CONFIG_NOT_WRITABLE, CREDENTIAL_HELPER_FAILED -> OTHER;
             // The image as Docker handed it over (damaged, cut short, or not pushable yet): the text says which.
             case IMAGE_EXPORT_MISMATCH, IMAGE_EXPORT_UNREADABLE, IMAGE_EXPORT_UNSUPPORTED -> OTHER;
+            // This computer's disk: the text names the folder and the space needed.
+            case SPOOL_DISK_FULL -> OTHER;
             // Failures on the platform's side, and warnings that end nothing by themselves.
             case PLATFORM_BAD_ANSWER, PLATFORM_REQUEST_FAILED, PLATFORM_DIRECTORY_ERROR, PLATFORM_CREATE_USER_FAILED,
                     PLATFORM_HARBOR_ACCOUNT_FAILED, SESSION_NOT_KEPT, SESSION_NOT_FORGOTTEN,

@@ -9,6 +9,7 @@ import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,9 @@ final class PushFollower {
         try (CancelSignal.Registration ctrlC = ctrlC(run, reported)) {
             try (ProgressTicker ticker = new ProgressTicker(run::snapshot,
                     mode.view(stream, texts, context.terminal().columns()), mode.period())) {
-                return run.completion().toCompletableFuture().join();
+                PushResult result = run.completion().toCompletableFuture().join();
+                noteLayersStoredAfterGatewayTimeout(run, known);
+                return result;
             } catch (CompletionException failure) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 throw new CommandEnded(new ProblemPrinter(context).report(
@@ -80,6 +83,14 @@ final class PushFollower {
             stream.println(context.text("push.stopped"));
             stream.flush();
         });
+    }
+
+    /** The administrator's fix for a gateway that gave up on commits, though the push succeeded. */
+    private void noteLayersStoredAfterGatewayTimeout(PushRun run, ProblemContext known) {
+        List<String> stored = run.snapshot().storedAfterGatewayTimeout();
+        if (!stored.isEmpty()) {
+            new ProblemPrinter(context).report(Problems.ofLayersStoredAfterGatewayTimeout(stored, known));
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.InfoRegistryConfig;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DefaultDockerCmdExecFactory;
@@ -24,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -165,6 +168,29 @@ public final class DockerEngine implements AutoCloseable {
             throw new EngineUnreachableException(location.host(),
                     "something answers at " + location.host() + " but not like a Docker engine: "
                             + EngineFailures.engineMessage(e), e);
+        } catch (RuntimeException e) {
+            throw failures.translate(e);
+        }
+    }
+
+    /**
+     * The registries the engine speaks plain http to ({@code docker info}'s {@code RegistryConfig}),
+     * so the project's own push does as the engine's would. An engine that does not say (old or not
+     * docker) gets dockerd's default: loopback only.
+     */
+    public InsecureRegistries insecureRegistries() {
+        try {
+            InfoRegistryConfig config = quickly(() -> quick.infoCmd().exec()).getRegistryConfig();
+            if (config == null) {
+                return InsecureRegistries.DOCKER_DEFAULT;
+            }
+            Map<String, Boolean> secure = new HashMap<>();
+            if (config.getIndexConfigs() != null) {
+                config.getIndexConfigs().forEach((name, index) ->
+                        secure.put(name, index.getSecure() == null || index.getSecure()));
+            }
+            List<String> cidrs = config.getInsecureRegistryCIDRs();
+            return new InsecureRegistries(cidrs == null ? List.of("127.0.0.0/8") : cidrs, secure);
         } catch (RuntimeException e) {
             throw failures.translate(e);
         }

@@ -1,6 +1,7 @@
 package io.github.harborupload.flow;
 
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.EngineException;
 import io.github.harborupload.docker.PushOperation;
 import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.push.PushProgress;
@@ -35,14 +36,29 @@ public final class PushStep {
             PushOperation operation = services.engine().push(target.imageName(), target.tag(), credential, progress::accept);
             return new PushRun(target, progress, operation.completion(), operation::cancel);
         }
-        // docker speaks plain http to loopback registries, and so does the project's local stack.
-        boolean plainHttp = "http".equals(HarborAddress.apiBase(target.registry()).getScheme());
+        boolean plainHttp = speaksPlainHttp(target.registry());
         try {
             PushJob job = services.pusher().start(services.engine(), target.registry(), plainHttp,
                     target.project() + "/" + target.repository(), target.tag(), credential, image.image().id(), progress);
             return new PushRun(target, progress, job.completion(), job::cancel, job::pause);
         } catch (RegistryException e) {
             return new PushRun(target, progress, CompletableFuture.failedFuture(e), () -> { });
+        }
+    }
+
+    /**
+     * As docker does: plain http to loopback registries (the project's local stack) and to those
+     * the engine's configuration calls insecure; https to all others. An engine that cannot say
+     * leaves loopback only; the push then meets the engine's failure itself, and names it.
+     */
+    private boolean speaksPlainHttp(String registry) {
+        if ("http".equals(HarborAddress.apiBase(registry).getScheme())) {
+            return true;
+        }
+        try {
+            return services.engine().insecureRegistries().isInsecure(registry);
+        } catch (EngineException unknown) {
+            return false;
         }
     }
 }

@@ -10,10 +10,13 @@ import java.util.zip.Deflater;
  *                        block's dictionary is the tail of the one before it
  * @param blocksInFlight  blocks handed to the pool and not yet written out; bounds memory to about
  *                        {@code blocksInFlight × 2 × blockSize} whatever the layer's size
- * @param digests         whether to hash the uncompressed bytes (the layer's diff_id) and the
- *                        compressed bytes (the blob's digest) with SHA-256 on the way
+ * @param uncompressedDigest whether to hash the uncompressed bytes (the layer's diff_id) with
+ *                           SHA-256 on the way; off where the caller hashes them already (the
+ *                           pusher: the archive reader checks each layer against its diff_id)
+ * @param compressedDigest   whether to hash the compressed bytes (the blob's digest) on the way
  */
-public record GzipSettings(int level, int blockSize, int blocksInFlight, boolean digests) {
+public record GzipSettings(int level, int blockSize, int blocksInFlight, boolean uncompressedDigest,
+        boolean compressedDigest) {
 
     /** The deflate window: the most a block can refer back into the one before it. */
     public static final int WINDOW = 32 * 1024;
@@ -41,16 +44,21 @@ public record GzipSettings(int level, int blockSize, int blocksInFlight, boolean
         }
     }
 
-    /** The default level and block size, two blocks in flight per thread, with digests. */
+    /** The default level and block size, two blocks in flight per thread, with both digests. */
     public static GzipSettings defaults(int threads) {
-        return new GzipSettings(DEFAULT_LEVEL, DEFAULT_BLOCK_SIZE, 2 * Math.max(1, threads), true);
+        return new GzipSettings(DEFAULT_LEVEL, DEFAULT_BLOCK_SIZE, 2 * Math.max(1, threads), true, true);
     }
 
     public GzipSettings withLevel(int newLevel) {
-        return new GzipSettings(newLevel, blockSize, blocksInFlight, digests);
+        return new GzipSettings(newLevel, blockSize, blocksInFlight, uncompressedDigest, compressedDigest);
     }
 
     public GzipSettings withBlockSize(int newBlockSize) {
-        return new GzipSettings(level, newBlockSize, blocksInFlight, digests);
+        return new GzipSettings(level, newBlockSize, blocksInFlight, uncompressedDigest, compressedDigest);
+    }
+
+    /** The same without hashing the bytes going in: for a caller that hashes them itself. */
+    public GzipSettings withoutUncompressedDigest() {
+        return new GzipSettings(level, blockSize, blocksInFlight, false, compressedDigest);
     }
 }

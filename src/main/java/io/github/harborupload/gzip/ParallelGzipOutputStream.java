@@ -60,8 +60,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
         this.out = Objects.requireNonNull(out, "out");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.uncompressedDigest = settings.digests() ? sha256() : null;
-        this.compressedDigest = settings.digests() ? sha256() : null;
+        this.uncompressedDigest = settings.uncompressedDigest() ? sha256() : null;
+        this.compressedDigest = settings.compressedDigest() ? sha256() : null;
         this.block = new byte[settings.blockSize()];
     }
 
@@ -157,7 +157,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
             throw new IllegalStateException("the digest is known only after a successful close");
         }
         if (digest == null) {
-            throw new IllegalStateException("digests are off in these settings");
+            throw new IllegalStateException("this digest is off in these settings");
         }
         return "sha256:" + HexFormat.of().formatHex(((MessageDigest) clone(digest)).digest());
     }

@@ -51,6 +51,7 @@ import static io.github.harborupload.problems.ProblemType.REGISTRY_UNREACHABLE;
 import static io.github.harborupload.problems.ProblemType.REQUEST_CANCELLED;
 import static io.github.harborupload.problems.ProblemType.SESSION_NOT_FORGOTTEN;
 import static io.github.harborupload.problems.ProblemType.SESSION_NOT_KEPT;
+import static io.github.harborupload.problems.ProblemType.SPOOL_DISK_FULL;
 import static io.github.harborupload.problems.ProblemType.TLS_CERTIFICATE;
 import static io.github.harborupload.problems.ProblemType.UNKNOWN;
 
@@ -70,6 +71,7 @@ import io.github.harborupload.platform.PlatformCodes;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.SessionNotForgottenException;
 import io.github.harborupload.platform.SessionStoreException;
+import io.github.harborupload.pusher.SpoolSpaceException;
 import io.github.harborupload.registry.RegistryException;
 import java.util.Arrays;
 import java.util.List;
@@ -188,6 +190,9 @@ final class ProblemRules {
             }
             if (link instanceof RegistryException registry) {
                 return ofRegistry(registry);
+            }
+            if (link instanceof SpoolSpaceException) {
+                return SPOOL_DISK_FULL;
             }
             if (link instanceof PlainHttpRefusedException) {
                 return PLATFORM_PLAIN_HTTP;

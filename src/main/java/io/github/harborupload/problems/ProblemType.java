@@ -30,6 +30,8 @@ public enum ProblemType {
     IMAGE_EXPORT_UNREADABLE(Severity.ERROR, 2, 2),
     /** Docker's export is readable but holds what the pusher cannot push (several images, zstd layers). */
     IMAGE_EXPORT_UNSUPPORTED(Severity.ERROR, 1, 2),
+    /** The project's own pusher: the cache folder's disk has too little room to spool a layer. */
+    SPOOL_DISK_FULL(Severity.ERROR, 1, 3),
     ENGINE_UNREACHABLE(Severity.ERROR, 3, 3),
     /** TLS to a tcp engine was asked for and could not be had; nothing went in clear instead. */
     ENGINE_TLS(Severity.ERROR, 2, 2),

@@ -12,6 +12,7 @@ import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.PushSnapshot;
+import io.github.harborupload.pusher.SpoolSpaceException;
 import io.github.harborupload.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -75,13 +76,17 @@ public final class Problems {
     }
 
     /**
-     * A note, not a failure: the gateway in front of Harbor answered a layer's commit with a
-     * timeout, and the pusher then found the layer stored ({@code UploadedBlob.foundAfterFailedCommit}).
+     * A note, not a failure: the gateway in front of Harbor answered these layers' commits with a
+     * timeout, and the pusher then found them stored ({@code UploadedBlob.foundAfterFailedCommit},
+     * gathered in {@code PushSnapshot.storedAfterGatewayTimeout}); one note names them all.
      */
-    public static Problem ofLayerStoredAfterGatewayTimeout(String layerDigest, ProblemContext context) {
-        Objects.requireNonNull(layerDigest, "layerDigest");
-        return build(ProblemType.GATEWAY_TIMEOUT_LAYER_STORED, "commit of " + layerDigest
-                + " answered with a gateway timeout; HEAD then found the blob", context, List.of(text("fact.layer", layerDigest)));
+    public static Problem ofLayersStoredAfterGatewayTimeout(List<String> layerDigests, ProblemContext context) {
+        if (layerDigests.isEmpty()) {
+            throw new IllegalArgumentException("no layer was stored after a gateway timeout");
+        }
+        List<Text> facts = layerDigests.stream().map(digest -> text("fact.layer", digest)).toList();
+        return build(ProblemType.GATEWAY_TIMEOUT_LAYER_STORED, "commit of " + String.join(", ", layerDigests)
+                + " answered with a gateway timeout; HEAD then found the blob", context, facts);
     }
 
     /** The error text that ended a push stream (or any engine text), e.g. "denied: …". */
@@ -135,6 +140,10 @@ public final class Problems {
         for (Throwable link : Details.chain(failure)) {
             if (link instanceof ConfigFileException file) {
                 facts.add(text("fact.file", file.file()));
+                break;
+            }
+            if (link instanceof SpoolSpaceException disk) {
+                facts.add(text("fact.spool_space", disk.folder(), Sizes.bytes(disk.usable()), Sizes.bytes(disk.needed())));
                 break;
             }
             if (link instanceof CredentialHelperException helper) {

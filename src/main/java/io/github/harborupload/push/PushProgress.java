@@ -51,6 +51,7 @@ public final class PushProgress {
     private long size = -1;
     private String error;
     private boolean preparingImage;
+    private final List<String> storedAfterGatewayTimeout = new ArrayList<>();
     private long lastProgressNanos;
     private double shownFraction;
 
@@ -135,6 +136,16 @@ public final class PushProgress {
     public synchronized void layerRetrying(String id, int seconds) {
         if (outcome == PushOutcome.RUNNING && layer(id).retrying(seconds)) {
             lastProgressNanos = nanoClock.getAsLong();
+        }
+    }
+
+    /**
+     * A gateway answered the layer's commit with a timeout (or not at all), and the layer was then
+     * found stored: the push goes on, and the faces tell the administrator's fix at the end.
+     */
+    public synchronized void layerStoredAfterGatewayTimeout(String layerDigest) {
+        if (!storedAfterGatewayTimeout.contains(layerDigest)) {
+            storedAfterGatewayTimeout.add(layerDigest);
         }
     }
 
@@ -282,7 +293,8 @@ public final class PushProgress {
                 digest,
                 size,
                 error,
-                preparingImage);
+                preparingImage,
+                storedAfterGatewayTimeout);
     }
 
     private double fraction(long doneBytes, long totalBytes) {

@@ -24,6 +24,9 @@ import java.util.List;
  * @param error              the engine's error text on failure, verbatim, else null
  * @param preparingImage     whether the engine is still staging the image for export (the project's
  *                           own pusher): nothing can be sent before it is done
+ * @param storedAfterGatewayTimeout digests of layers whose commit a gateway answered with a timeout
+ *                           and which the project's own pusher then found stored: a note for the
+ *                           administrator (the gateway's read timeout), not a failure
  */
 public record PushSnapshot(
         String repository,
@@ -42,13 +45,15 @@ public record PushSnapshot(
         String digest,
         long size,
         String error,
-        boolean preparingImage) {
+        boolean preparingImage,
+        List<String> storedAfterGatewayTimeout) {
 
     /** What the faces say while {@link #preparingImage()}: the bar cannot move yet, and why. */
     public static final Text PREPARING_IMAGE = Text.of(LayerSnapshot.BUNDLE, "image.preparing");
 
     public PushSnapshot {
         layers = List.copyOf(layers);
+        storedAfterGatewayTimeout = List.copyOf(storedAfterGatewayTimeout);
     }
 
     public boolean isFinished() {

@@ -87,6 +87,9 @@ final class LayerUpload implements UploadListener {
                 BlobUploader sender = sender(client);
                 uploader = sender;
                 UploadedBlob blob = sender.upload(spool, this);
+                if (blob.foundAfterFailedCommit()) {
+                    progress.layerStoredAfterGatewayTimeout(blob.digest());
+                }
                 state.uploading(entry, Optional.empty());
                 progress.layer(row, LayerState.PUSHED);
                 done.complete(new BlobRef(blob.digest(), blob.size()));

@@ -78,6 +78,8 @@ public final class PushJob {
     private final ExecutorService deflaters;
     private final ExecutorService uploads;
     private final GzipSettings gzip;
+    private final LayersPushedBefore pushedBefore;
+    private final SpoolRoom spoolRoom;
     private final CompletableFuture<PushResult> done = new CompletableFuture<>();
 
     // Guarded by this: what cancel() must stop.
@@ -91,7 +93,8 @@ public final class PushJob {
     private PushState state;
 
     PushJob(DockerEngine engine, RegistryClient client, PushState.Target target, PushProgress progress,
-            Path folder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip) {
+            Path folder, ExecutorService deflaters, ExecutorService uploads, GzipSettings gzip,
+            PushedLayerRecord record, SpoolRoom spoolRoom) {
         this.engine = engine;
         this.client = client;
         this.imageId = target.imageId();
@@ -102,6 +105,8 @@ public final class PushJob {
         this.deflaters = deflaters;
         this.uploads = uploads;
         this.gzip = gzip;
+        this.pushedBefore = new LayersPushedBefore(record, client);
+        this.spoolRoom = spoolRoom;
     }
 
     void start() {
@@ -270,7 +275,7 @@ public final class PushJob {
             }
         } else {
             for (String diffId : image.diffIds()) {
-                progress.layer(row(diffId), LayerState.ALREADY_EXISTS);
+                pushedBefore.showDone(progress, row(diffId), diffId);
             }
         }
         List<BlobRef> layers = new ArrayList<>();
@@ -279,6 +284,10 @@ public final class PushJob {
         }
         byte[] manifest = ManifestV2.of(config, layers);
         String digest = client.putManifest(tag, manifest, ManifestV2.MEDIA_TYPE);
+        // The registry accepted the manifest, so it holds every blob; the config goes under its own
+        // digest, which is the image ID a later push looks for.
+        blobs.put(config.digest(), config);
+        pushedBefore.confirmed(blobs);
         return new PushResult(digest, manifest.length);
     }
 
@@ -334,14 +343,20 @@ public final class PushJob {
         }
     }
 
-    private static void awaitAll(Map<String, LayerUpload> uploads, Map<String, BlobRef> blobs) throws Exception {
+    private void awaitAll(Map<String, LayerUpload> uploads, Map<String, BlobRef> blobs) throws Exception {
         for (Map.Entry<String, LayerUpload> layer : uploads.entrySet()) {
-            blobs.put(layer.getKey(), await(layer.getValue()));
+            BlobRef sent = await(layer.getValue());
+            blobs.put(layer.getKey(), sent);
+            // Recorded at once: a later push can skip it even if this one fails further on.
+            pushedBefore.confirmed(Map.of(layer.getKey(), sent));
             closeQuietly(layer.getValue().spool());
         }
     }
 
-    /** diff_id → blob of the layers the repository holds now (learnt, then checked with HEAD). */
+    /**
+     * diff_id → blob of the layers the repository holds now: learnt from its tags, or from the
+     * record of earlier pushes (then mounted from another repository when needed), checked with HEAD.
+     */
     private Map<String, BlobRef> layersInRepository(ImageDetails image) throws RegistryException, InterruptedException {
         Map<String, BlobRef> known = LayersInRepository.learn(client, tag);
         Map<String, BlobRef> present = new LinkedHashMap<>();
@@ -349,6 +364,8 @@ public final class PushJob {
             BlobRef blob = known.get(diffId);
             if (blob != null && client.blobSize(blob.digest()).isPresent()) {
                 present.put(diffId, blob);
+            } else {
+                pushedBefore.find(diffId).ifPresent(earlier -> present.put(diffId, earlier));
             }
         }
         return present;
@@ -360,7 +377,8 @@ public final class PushJob {
      * never a config blob here, so this finds nothing and the export supplies the config).
      */
     private BlobRef configInRepository(ImageDetails image) throws RegistryException, InterruptedException {
-        return client.blobSize(image.id()).map(size -> new BlobRef(image.id(), size)).orElse(null);
+        Optional<Long> size = client.blobSize(image.id());
+        return size.isPresent() ? new BlobRef(image.id(), size.get()) : pushedBefore.find(image.id()).orElse(null);
     }
 
     private BlobRef uploadConfig(byte[] config, String digest) throws RegistryException, InterruptedException, IOException {
@@ -412,7 +430,7 @@ public final class PushJob {
                     } else {
                         upload.cancel();
                         closeQuietly(upload.spool());
-                        progress.layer(upload.row(), LayerState.ALREADY_EXISTS);
+                        pushedBefore.showDone(progress, upload.row(), diffId);
                     }
                 };
             };
@@ -436,6 +454,7 @@ public final class PushJob {
         String name = "layer-" + BlobSource.sha256(entry.path().getBytes(StandardCharsets.UTF_8)).substring(7, 23) + ".gz";
         Optional<UploadSession> saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
         Optional<Path> earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
+        spoolRoom.check(folder, entry.size());
         SpooledBlob spool = SpooledBlob.create(folder, name);
         state.started(entry.path(), entry.size(), spool.fileName(), saved);
         LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, saved, earlier);

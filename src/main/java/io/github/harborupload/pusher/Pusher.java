@@ -31,20 +31,29 @@ public final class Pusher implements AutoCloseable {
     private final GzipSettings gzip;
     private final ExecutorService deflaters;
     private final ExecutorService uploads;
+    private final PushedLayerRecord record;
+    private final SpoolRoom spoolRoom;
 
     /**
      * @param environment the environment variables (proxies)
      * @param home        the user's home ({@code ~/.docker/certs.d})
-     * @param cacheFolder where the spool of compressed layers goes; each push has a folder of its own
+     * @param cacheFolder where the spool of compressed layers goes (each push has a folder of its own)
+     *                    and the record of layers pushed before
      */
     public Pusher(Map<String, String> environment, Path home, Path cacheFolder) {
-        this(environment, home, cacheFolder, RegistrySettings.defaults(), GzipSettings.defaults(DeflaterThreads.defaultThreads()));
+        // The archive reader hashes each layer for its diff_id already: hashing it again cost 0.85 s
+        // of CPU per GB (docs/benchmarks.md, "Hashing once").
+        this(environment, home, cacheFolder, RegistrySettings.defaults(),
+                GzipSettings.defaults(DeflaterThreads.defaultThreads()).withoutUncompressedDigest(), UsableSpace.FILE_STORE);
     }
 
-    Pusher(Map<String, String> environment, Path home, Path cacheFolder, RegistrySettings registrySettings, GzipSettings gzip) {
+    Pusher(Map<String, String> environment, Path home, Path cacheFolder, RegistrySettings registrySettings, GzipSettings gzip,
+            UsableSpace space) {
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.spoolFolder = cacheFolder.resolve("spool");
+        this.record = new PushedLayerRecord(cacheFolder.resolve("pushed-layers.json"));
+        this.spoolRoom = new SpoolRoom(space);
         this.registrySettings = registrySettings;
         this.gzip = gzip;
         this.deflaters = DeflaterThreads.newPool(DeflaterThreads.defaultThreads());
@@ -70,7 +79,7 @@ public final class Pusher implements AutoCloseable {
         PushState.Target target = new PushState.Target(registry, repository, tag, imageId);
         // One folder per push, named for what it pushes: the same push started again finds what was done.
         Path folder = spoolFolder.resolve(target.key());
-        PushJob job = new PushJob(engine, client, target, progress, folder, deflaters, uploads, gzip);
+        PushJob job = new PushJob(engine, client, target, progress, folder, deflaters, uploads, gzip, record, spoolRoom);
         job.start();
         return job;
     }

@@ -85,6 +85,10 @@ class GatewayCliIT {
         CliRunner.Result push = cli.run("push", stack.fiveLayerImage(), "--target", target(path), "--json");
 
         assertEquals(0, push.exit(), push.all());
+        // Every commit outlasted the gateway: the push succeeds, and at its end the administrator's
+        // note (Problems.ofLayersStoredAfterGatewayTimeout) goes to standard error, beside the JSON.
+        assertTrue(push.err().contains("Layer stored despite a gateway timeout"), push.err());
+        assertTrue(push.out().strip().startsWith("{\"target\""), push.out());
         try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
             ImageDetails image = engine.inspect(stack.fiveLayerImage());
             PulledImage.verify(harbor.gateway(), path, "1", new Credential(stack.user(), stack.password()),

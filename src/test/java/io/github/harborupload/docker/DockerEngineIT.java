@@ -67,6 +67,16 @@ class DockerEngineIT {
     }
 
     @Test
+    void theEnginesInsecureRegistriesAreReadAsDockerInfoGivesThem() {
+        // dockerd's RegistryConfig (docker info): 127.0.0.0/8 is always insecure; the stack's TLS
+        // registry outside loopback is not (it is trusted through certs.d), nor is a public address.
+        InsecureRegistries insecure = engine.insecureRegistries();
+
+        assertTrue(insecure.isInsecure(stack.registry()), insecure.toString());
+        assertFalse(insecure.isInsecure("192.0.2.200:5000"), insecure.toString());
+    }
+
+    @Test
     void bothTestImagesAreListedWithTheirTagsSizesAndIds() {
         List<LocalImage> listed = engine.listImages();
 

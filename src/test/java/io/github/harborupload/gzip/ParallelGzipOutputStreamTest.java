@@ -77,6 +77,21 @@ class ParallelGzipOutputStreamTest {
     }
 
     @Test
+    void withoutTheUncompressedDigestTheBlobDigestIsStillThere() throws Exception {
+        // Issue 18, "nothing twice": the pusher's archive reader hashes the layer already.
+        byte[] input = new byte[5 * BLOCK + 17];
+        new Random(7).nextBytes(input);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(sink, POOL, settings().withoutUncompressedDigest());
+        try (gzip) {
+            gzip.write(input);
+        }
+        assertEquals(sha256(sink.toByteArray()), gzip.compressedDigest());
+        assertThrows(IllegalStateException.class, gzip::uncompressedDigest);
+        assertArrayEquals(input, inflateOneMember(sink.toByteArray()));
+    }
+
+    @Test
     void aFailingSinkSurfacesOnTheWriterThread() {
         OutputStream broken = new OutputStream() {
             @Override

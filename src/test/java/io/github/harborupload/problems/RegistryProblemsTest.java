@@ -8,6 +8,7 @@ import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.i18n.Translator;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.RegistryException.Kind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,9 +48,15 @@ class RegistryProblemsTest {
 
     @Test
     void aLayerFoundAfterTheGatewaysTimeoutIsANoteNotAFailure() {
-        Problem note = Problems.ofLayerStoredAfterGatewayTimeout("sha256:" + "a".repeat(64), ProblemContext.none());
+        String first = "sha256:" + "a".repeat(64);
+        String second = "sha256:" + "b".repeat(64);
+        Problem note = Problems.ofLayersStoredAfterGatewayTimeout(List.of(first, second), ProblemContext.none());
 
         assertEquals(Severity.INFO, note.type().severity());
+        // PushSnapshot.storedAfterGatewayTimeout: one note for the push, naming each such layer.
+        Translator english = new Translator(Language.ENGLISH);
+        assertEquals("The layer: " + first, english.text(note.causes().get(0)));
+        assertEquals("The layer: " + second, english.text(note.causes().get(1)));
         for (Language language : Language.values()) {
             String cause = new Translator(language).text(note.causes().get(note.causes().size() - 1));
             assertTrue(cause.contains("504"), cause);

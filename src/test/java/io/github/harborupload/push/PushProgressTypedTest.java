@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,18 @@ class PushProgressTypedTest {
         assertFalse(progress.snapshot().preparingImage());
         clock.addAndGet(Duration.ofSeconds(40).toNanos());
         assertTrue(progress.snapshot().stalled(), "40 s without a byte after the staging is");
+    }
+
+    @Test
+    void aLayerStoredDespiteTheGatewaysTimeoutIsKeptForTheFacesOnce() {
+        // Issue 17: BlobUploader's UploadedBlob.foundAfterFailedCommit, passed up by LayerUpload.
+        progress.layer("a", LayerState.CHECKING);
+        assertEquals(List.of(), progress.snapshot().storedAfterGatewayTimeout());
+        progress.layerStoredAfterGatewayTimeout("sha256:aa");
+        progress.layerStoredAfterGatewayTimeout("sha256:aa");
+        progress.layerStoredAfterGatewayTimeout("sha256:bb");
+        progress.succeeded("sha256:manifest", 500);
+        assertEquals(List.of("sha256:aa", "sha256:bb"), progress.snapshot().storedAfterGatewayTimeout());
     }
 
     @Test

@@ -118,6 +118,9 @@ class GatewayPushIT {
                 push(pusher, harbor.gateway(), image, repository, progress);
 
                 assertTrue(progress.snapshot().isSucceeded());
+                // Every commit outlasted the gateway's timeout, so each layer was found by HEAD and
+                // passed up for the faces' note (Problems.ofLayersStoredAfterGatewayTimeout).
+                assertFalse(progress.snapshot().storedAfterGatewayTimeout().isEmpty());
                 assertPushedOnceAndPullable(harbor.gateway(), repository, image);
                 // A push of several 6 s commits outlives a 5 s token: it was renewed, never refused.
                 assertTrue(tokenRequests() - tokensBefore > 1, "tokens asked for: " + (tokenRequests() - tokensBefore));

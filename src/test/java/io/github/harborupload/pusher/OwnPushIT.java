@@ -12,10 +12,14 @@ import io.github.harborupload.docker.ImageDetails;
 import io.github.harborupload.docker.PushCancelledException;
 import io.github.harborupload.docker.PushOperation;
 import io.github.harborupload.docker.PushResult;
+import io.github.harborupload.gzip.GzipSettings;
+import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.problems.Problems;
 import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.LayerState;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.push.PushSnapshot;
+import io.github.harborupload.registry.RegistrySettings;
 import io.github.harborupload.testsupport.PulledImage;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
@@ -24,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -141,6 +146,56 @@ class OwnPushIT {
             List<String> docker = PulledImage.verify(stack.registry(), repository, "docker", login, image.id(), image.diffIds());
             List<String> again = PulledImage.verify(stack.registry(), repository, "ours", login, image.id(), image.diffIds());
             assertEquals(docker, again, "the layers docker compressed are reused as they are");
+        }
+    }
+
+    @Test
+    void anImagePushedBeforeGoesToANewRepositoryByMountsWithoutAnExport() throws Exception {
+        // Issue 18, "nothing twice": the record of earlier pushes in the cache folder names repo1, so
+        // repo2 gets every blob by a cross-repository mount (distribution's ?mount=&from=).
+        ImageDetails image = engine.inspect(unseen);
+        String first = TestStack.uniqueRepository("user-testuser/record-one");
+        String second = TestStack.uniqueRepository("user-testuser/record-two");
+        Instant start = Instant.now().minusSeconds(1); // the event log counts in whole seconds
+        try (Pusher pusher = pusher()) {
+            push(pusher, unseen, first, "v1", new PushProgress(image.size()));
+        }
+        assertTrue(Files.isRegularFile(cache.resolve("pushed-layers.json")), "the record is in the cache folder");
+        assertFalse(Files.readString(cache.resolve("pushed-layers.json")).contains(stack.password()), "no login in it");
+
+        int exportsBefore = images.exportsSince(image.id(), start);
+        assertTrue(exportsBefore >= 1, "the first push exported the image, and the event log shows it");
+        PushProgress again = new PushProgress(image.size());
+        try (Pusher later = pusher()) { // a later run of the program, the same cache folder
+            push(later, unseen, second, "v1", again);
+        }
+
+        assertEquals(exportsBefore, images.exportsSince(image.id(), start), "no save of the image in dockerd's event log");
+        List<LayerSnapshot> layers = again.snapshot().layers();
+        assertEquals(image.diffIds().size(), layers.size());
+        assertTrue(layers.stream().allMatch(layer -> layer.state() == LayerState.MOUNTED), layers.toString());
+        assertEquals(0, again.snapshot().bytesDone());
+        PulledImage.verify(stack.registry(), second, "v1", login, image.id(), image.diffIds());
+    }
+
+    @Test
+    void aDiskWithoutRoomForTheSpoolStopsThePushBeforeWritingAndSaysSo() throws Exception {
+        // Issue 18: the spool is skipped when the disk is short; the uploader needs it to resume, so
+        // the push stops (SpoolRoom) with the folder and the room needed, instead of filling the disk.
+        String repository = TestStack.uniqueRepository("user-testuser/no-room");
+        try (Pusher pusher = new Pusher(Map.of(), cache, cache, RegistrySettings.defaults(),
+                GzipSettings.defaults(2), folder -> 0)) {
+            PushProgress progress = new PushProgress(-1);
+            PushJob job = pusher.start(engine, stack.registry(), true, repository, "v1", login,
+                    engine.inspect(unseen).id(), progress);
+            CompletionException ended = assertThrows(CompletionException.class,
+                    () -> job.completion().toCompletableFuture().orTimeout(2, TimeUnit.MINUTES).join());
+
+            assertTrue(ended.getCause() instanceof SpoolSpaceException, String.valueOf(ended.getCause()));
+            assertEquals(ProblemType.SPOOL_DISK_FULL, Problems.of(ended.getCause()).type());
+            assertTrue(progress.snapshot().isFailed());
+            assertTrue(RegistryManifests.digest(stack.registry(), repository, "v1", login).isEmpty(), "no manifest was put");
+            assertSpoolRemoved();
         }
     }
 

@@ -1,8 +1,10 @@
 package io.github.harborupload.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,6 +89,32 @@ public final class StackImages implements AutoCloseable {
             builtImages.add(id);
         }
         return name;
+    }
+
+    /**
+     * How many times dockerd exported (saved) the image since {@code since}, from the engine's own
+     * event log ({@code docker events --filter event=save}): whether a push read the image at all.
+     */
+    public int exportsSince(String imageId, Instant since) throws InterruptedException, IOException {
+        List<Event> saves = new ArrayList<>();
+        try (DockerClient docker = connect()) {
+            docker.eventsCmd()
+                    .withSince(String.valueOf(since.getEpochSecond()))
+                    .withUntil(String.valueOf(Instant.now().getEpochSecond() + 1))
+                    .withEventFilter("save")
+                    .exec(new ResultCallback.Adapter<Event>() {
+                        @Override
+                        public void onNext(Event event) {
+                            saves.add(event);
+                        }
+                    })
+                    .awaitCompletion(30, TimeUnit.SECONDS);
+        }
+        return (int) saves.stream().filter(event -> imageId.equals(event.getId()) || imageId.equals(actorId(event))).count();
+    }
+
+    private static String actorId(Event event) {
+        return event.getActor() == null ? null : event.getActor().getId();
     }
 
     /** Notes a tag a test made on a shared image, to remove it (only the tag) afterwards. */

@@ -1,12 +1,14 @@
 package io.github.harborupload.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
 import io.github.harborupload.docker.ImageDetails;
 import io.github.harborupload.i18n.Language;
+import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.testsupport.GatewayFaults;
 import io.github.harborupload.testsupport.PulledImage;
 import io.github.harborupload.testsupport.StackImages;
@@ -89,6 +91,11 @@ class GatewayWizardIT {
             String tag = robot.text("#tagField");
             robot.click("#nextButton");
             robot.waitForVisible(300, "#resultBox");
+            // Every commit outlasted the gateway: the push succeeded, and the result carries the
+            // administrator's note (Problems.ofLayersStoredAfterGatewayTimeout).
+            robot.waitForVisible(10, "#gatewayNote");
+            String note = robot.label("#gatewayNote");
+            assertTrue(note.startsWith(wizard.translator().text(ProblemType.GATEWAY_TIMEOUT_LAYER_STORED.title())), note);
 
             try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
                 ImageDetails details = engine.inspect(image);

@@ -10,6 +10,7 @@ import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.i18n.Times;
+import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.push.LayerSnapshot;
@@ -85,6 +86,8 @@ public final class PushStepController implements StepController {
     private TextField digestField;
     @FXML
     private Label sizeLabel;
+    @FXML
+    private Label gatewayNote;
     @FXML
     private VBox problemBox;
     @FXML
@@ -181,6 +184,7 @@ public final class PushStepController implements StepController {
         problemPane.clear();
         signalPane.clear();
         resultBox.setVisible(false);
+        gatewayNote.setVisible(false);
         retryButton.setVisible(false);
         retryButton.setText(context.text("button.retry"));
         pauseButton.setVisible(false);
@@ -213,6 +217,7 @@ public final class PushStepController implements StepController {
                             context.text(Times.duration(seconds)), Sizes.speed(last.bytesDone() / seconds)));
             resultBox.setVisible(true);
             succeeded.set(true);
+            showGatewayNote(last);
         } else {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             showProblem(cause);
@@ -239,6 +244,21 @@ public final class PushStepController implements StepController {
         }
         retryButton.setText(context.text("push.resume"));
         retryButton.requestFocus();
+    }
+
+    /**
+     * Not a failure: one line in the result for the administrator's fix, when a gateway gave up on
+     * layers' commits that were then found stored (a whole problem pane would crowd the result out
+     * of a small window).
+     */
+    private void showGatewayNote(PushSnapshot last) {
+        if (last.storedAfterGatewayTimeout().isEmpty()) {
+            return;
+        }
+        Problem note = Problems.ofLayersStoredAfterGatewayTimeout(last.storedAfterGatewayTimeout(),
+                ProblemContext.none().withRegistry(session.registry()));
+        gatewayNote.setText(context.text(note.title()) + ". " + context.text(note.actions().get(0)));
+        gatewayNote.setVisible(true);
     }
 
     private void showProblem(Throwable failure) {

@@ -1,0 +1,83 @@
+package io.github.harborupload.pusher;
+
+import io.github.harborupload.push.LayerState;
+import io.github.harborupload.push.PushProgress;
+import io.github.harborupload.registry.RegistryClient;
+import io.github.harborupload.registry.RegistryException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One push's use of the {@link PushedLayerRecord}: for a layer the target repository did not show,
+ * the record says where this user pushed it before. The blob is then HEADed in the target (another
+ * push may have put it there without a tag) or else mounted from the recorded repository of the same
+ * registry. What the registry then confirms, and every blob the push itself sends, goes back into
+ * the record.
+ */
+final class LayersPushedBefore {
+
+    private final PushedLayerRecord record;
+    private final RegistryClient client;
+    /** diff_id → the repository it was mounted from, for the progress rows. */
+    private final Map<String, String> mountedFrom = new HashMap<>();
+
+    LayersPushedBefore(PushedLayerRecord record, RegistryClient client) {
+        this.record = record;
+        this.client = client;
+    }
+
+    /**
+     * The blob holding {@code diffId} in the target repository, when the record knows one and the
+     * registry confirms it (HEAD) or mounts it; empty otherwise. A refused mount (the login may not
+     * read the other repository, or the blob is gone there) only means the layer is sent.
+     */
+    Optional<BlobRef> find(String diffId) throws InterruptedException {
+        for (PushedLayerRecord.Entry earlier : record.find(registry(), diffId)) {
+            try {
+                if (client.blobSize(earlier.digest()).isPresent()) {
+                    return Optional.of(earlier.blob());
+                }
+                if (!earlier.repository().equals(client.repository())
+                        && client.mount(earlier.digest(), earlier.repository())) {
+                    synchronized (this) {
+                        mountedFrom.put(diffId, earlier.repository());
+                    }
+                    return Optional.of(earlier.blob());
+                }
+            } catch (RegistryException refused) {
+                // Denied or unreadable: try the next place, and at the end send the layer.
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The repository {@code diffId}'s blob was mounted from in this push, if it was. */
+    synchronized Optional<String> mountedFrom(String diffId) {
+        return Optional.ofNullable(mountedFrom.get(diffId));
+    }
+
+    /** Records blobs the registry has confirmed in the target repository: diff_id → blob. */
+    void confirmed(Map<String, BlobRef> blobs) {
+        List<PushedLayerRecord.Entry> entries = new ArrayList<>();
+        blobs.forEach((diffId, blob) -> entries.add(
+                new PushedLayerRecord.Entry(diffId, registry(), client.repository(), blob.digest(), blob.size())));
+        record.add(entries);
+    }
+
+    /** Shows a layer the registry holds without an upload: mounted, or already there. */
+    void showDone(PushProgress progress, String row, String diffId) {
+        Optional<String> from = mountedFrom(diffId);
+        if (from.isPresent()) {
+            progress.layerMounted(row, from.get());
+        } else {
+            progress.layer(row, LayerState.ALREADY_EXISTS);
+        }
+    }
+
+    private String registry() {
+        return client.endpoint().host();
+    }
+}
