@@ -14,7 +14,11 @@ Xvfb $display -screen 0 980x720x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
+# The whole path, then a push paused on its step (a tour of its own: it needs a push slowed down).
 for language in ${LANGUAGES:-en zh}; do
-  DISPLAY=$display "$JAVA_HOME/bin/java" -cp "$classpath" -Dtestfx.robot=glass -Dtestfx.headless=false \
-    -Dprism.order=sw io.github.harborupload.ui.ScreenshotTour docs/screenshots "$language"
+  for part in path pause; do
+    DISPLAY=$display "$JAVA_HOME/bin/java" -cp "$classpath" -Dtestfx.robot=glass -Dtestfx.headless=false \
+      -Dprism.order=sw io.github.harborupload.ui.ScreenshotTour docs/screenshots "$language" \
+      $([ $part = pause ] && echo pause)
+  done
 done
