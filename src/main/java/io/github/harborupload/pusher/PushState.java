@@ -3,6 +3,7 @@ package io.github.harborupload.pusher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.harborupload.files.AtomicFile;
+import io.github.harborupload.registry.BlobSource;
 import io.github.harborupload.registry.UploadSession;
 import java.io.IOException;
 import java.net.URI;
@@ -11,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +50,8 @@ final class PushState {
         /** The folder's name: a hash, so a tag's characters never reach the file system. */
         String key() {
             String joined = registry + "\n" + repository + "\n" + tag + "\n" + imageId;
-            try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(hash, 0, 16);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
+            // The first 16 bytes of the hash, as hex.
+            return BlobSource.sha256(joined.getBytes(StandardCharsets.UTF_8)).substring("sha256:".length(), "sha256:".length() + 32);
         }
     }
 
