@@ -46,7 +46,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Stream;
 
 /**
  * One push of the project's own, from an image in the engine to a tag in the registry, on a thread
@@ -232,11 +231,8 @@ public final class PushJob {
 
     /** The push succeeded or was cancelled: its spool and state go. */
     private void removeFolder() {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(folder);
+        try {
+            KeptPushes.removeFolder(folder);
         } catch (IOException ignored) {
             // Gone already, or a file still open (Windows): the cache folder is the OS's to clean.
         }

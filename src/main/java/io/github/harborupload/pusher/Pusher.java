@@ -10,6 +10,7 @@ import io.github.harborupload.registry.RegistryEndpoint;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.RegistrySettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ public final class Pusher implements AutoCloseable {
     private final ExecutorService uploads;
     private final PushedLayerRecord record;
     private final SpoolRoom spoolRoom;
+    private final KeptPushes kept;
 
     /**
      * @param environment the environment variables (proxies)
@@ -54,6 +56,7 @@ public final class Pusher implements AutoCloseable {
         this.spoolFolder = cacheFolder.resolve("spool");
         this.record = new PushedLayerRecord(cacheFolder.resolve("pushed-layers.json"));
         this.spoolRoom = new SpoolRoom(space);
+        this.kept = new KeptPushes(spoolFolder, Clock.systemUTC());
         this.registrySettings = registrySettings;
         this.gzip = gzip;
         this.deflaters = DeflaterThreads.newPool(DeflaterThreads.defaultThreads());
@@ -76,12 +79,19 @@ public final class Pusher implements AutoCloseable {
             Credential credential, String imageId, PushProgress progress) throws RegistryException {
         RegistryEndpoint endpoint = RegistryEndpoint.of(registry, plainHttp, environment, home);
         RegistryClient client = new RegistryClient(endpoint, repository, credential, registrySettings);
+        // Each push cleans up after those abandoned, so the cache does not grow forever.
+        kept.removeAbandoned();
         PushState.Target target = new PushState.Target(registry, repository, tag, imageId);
         // One folder per push, named for what it pushes: the same push started again finds what was done.
         Path folder = spoolFolder.resolve(target.key());
         PushJob job = new PushJob(engine, client, target, progress, folder, deflaters, uploads, gzip, record, spoolRoom);
         job.start();
         return job;
+    }
+
+    /** The pushes that paused, failed or were killed, which the same push started again goes on with. */
+    public KeptPushes kept() {
+        return kept;
     }
 
     @Override
