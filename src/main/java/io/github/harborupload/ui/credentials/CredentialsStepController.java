@@ -50,6 +50,8 @@ public final class CredentialsStepController implements StepController {
     @FXML
     private Hyperlink platformSignOut;
     @FXML
+    private VBox resumeBox;
+    @FXML
     private VBox problemBox;
     @FXML
     private HBox storedBanner;
@@ -90,6 +92,7 @@ public final class CredentialsStepController implements StepController {
     private final PauseTransition lookupDelay = new PauseTransition(Duration.millis(400));
     private int lookups;
     private ProblemPane problemPane;
+    private ResumeOffer resumeOffer;
 
     public CredentialsStepController(WizardContext context) {
         this.context = context;
@@ -102,6 +105,8 @@ public final class CredentialsStepController implements StepController {
         problemPane = new ProblemPane(context.texts());
         problemPane.setId("credentialsProblem");
         problemBox.getChildren().add(problemPane);
+        resumeOffer = new ResumeOffer(context, () -> registryField.setText(session.registry()));
+        resumeBox.getChildren().add(resumeOffer.node());
         registryField.setText(session.registry());
         usernameField.setText(session.username());
         passwordField.setText(session.password());
@@ -138,6 +143,7 @@ public final class CredentialsStepController implements StepController {
     @Override
     public void entered() {
         lookUpStoredLogin();
+        resumeOffer.refresh();
         if (session.platform().isEmpty()) {
             String address = context.settings().platformAddress();
             // A kept session that cannot be resumed leaves the sign-in link as it is.
