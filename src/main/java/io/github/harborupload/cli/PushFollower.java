@@ -7,6 +7,7 @@ import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
+import io.github.harborupload.push.PushSnapshot;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,7 @@ final class PushFollower {
                 throw new CommandEnded(new ProblemPrinter(context).report(
                         Problems.of(cause, known.withRetries(run.snapshot().retries()))));
             } finally {
+                noteStateSetAside(run);
                 reported.countDown();
             }
         }
@@ -83,6 +85,13 @@ final class PushFollower {
             stream.println(context.text("push.stopped"));
             stream.flush();
         });
+    }
+
+    /** Why a push that could have resumed started from the beginning (issue 19), on standard error. */
+    private void noteStateSetAside(PushRun run) {
+        if (run.snapshot().stateSetAside()) {
+            context.err().println(context.text(PushSnapshot.STATE_SET_ASIDE));
+        }
     }
 
     /** The administrator's fix for a gateway that gave up on commits, though the push succeeded. */

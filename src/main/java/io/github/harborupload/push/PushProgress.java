@@ -52,6 +52,7 @@ public final class PushProgress {
     private String error;
     private boolean preparingImage;
     private final List<String> storedAfterGatewayTimeout = new ArrayList<>();
+    private boolean stateSetAside;
     private long lastProgressNanos;
     private double shownFraction;
 
@@ -147,6 +148,11 @@ public final class PushProgress {
         if (!storedAfterGatewayTimeout.contains(layerDigest)) {
             storedAfterGatewayTimeout.add(layerDigest);
         }
+    }
+
+    /** The saved state of an earlier run of this push could not be used: the push starts clean, and says why. */
+    public synchronized void stateSetAside() {
+        stateSetAside = true;
     }
 
     /** The registry has the manifest. */
@@ -294,7 +300,8 @@ public final class PushProgress {
                 size,
                 error,
                 preparingImage,
-                storedAfterGatewayTimeout);
+                storedAfterGatewayTimeout,
+                stateSetAside);
     }
 
     private double fraction(long doneBytes, long totalBytes) {

@@ -27,6 +27,8 @@ import java.util.List;
  * @param storedAfterGatewayTimeout digests of layers whose commit a gateway answered with a timeout
  *                           and which the project's own pusher then found stored: a note for the
  *                           administrator (the gateway's read timeout), not a failure
+ * @param stateSetAside      whether the saved state of an earlier run of this push (the project's own
+ *                           pusher) could not be used and was set aside, so the push started clean
  */
 public record PushSnapshot(
         String repository,
@@ -46,10 +48,13 @@ public record PushSnapshot(
         long size,
         String error,
         boolean preparingImage,
-        List<String> storedAfterGatewayTimeout) {
+        List<String> storedAfterGatewayTimeout,
+        boolean stateSetAside) {
 
     /** What the faces say while {@link #preparingImage()}: the bar cannot move yet, and why. */
     public static final Text PREPARING_IMAGE = Text.of(LayerSnapshot.BUNDLE, "image.preparing");
+    /** The note both faces show when {@link #stateSetAside()}: why a resume starts from the beginning. */
+    public static final Text STATE_SET_ASIDE = Text.of(LayerSnapshot.BUNDLE, "state.setAside");
 
     public PushSnapshot {
         layers = List.copyOf(layers);

@@ -244,6 +244,7 @@ public final class PushJob {
             return PushState.load(folder, target).orElseGet(() -> PushState.fresh(folder, target));
         } catch (IOException unusable) {
             PushState.setAside(folder);
+            progress.stateSetAside();
             return PushState.fresh(folder, target);
         }
     }

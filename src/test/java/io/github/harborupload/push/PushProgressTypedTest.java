@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.harborupload.i18n.Language;
+import io.github.harborupload.i18n.Translator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,19 @@ class PushProgressTypedTest {
         progress.layerStoredAfterGatewayTimeout("sha256:bb");
         progress.succeeded("sha256:manifest", 500);
         assertEquals(List.of("sha256:aa", "sha256:bb"), progress.snapshot().storedAfterGatewayTimeout());
+    }
+
+    @Test
+    void aStateSetAsideStaysNotedThroughTheEndAndIsSaidInBothLanguages() {
+        // Issue 19: PushJob.openState sets a damaged or stale state aside; the faces say so.
+        assertFalse(progress.snapshot().stateSetAside());
+        progress.stateSetAside();
+        progress.failed("registry gone");
+        assertTrue(progress.snapshot().stateSetAside());
+        String english = new Translator(Language.ENGLISH).text(PushSnapshot.STATE_SET_ASIDE);
+        String chinese = new Translator(Language.CHINESE).text(PushSnapshot.STATE_SET_ASIDE);
+        assertTrue(english.contains("starts from the beginning"), english);
+        assertTrue(chinese.contains("从头开始") && chinese.contains("您"), chinese);
     }
 
     @Test

@@ -175,10 +175,12 @@ class ResumePushIT {
         Path folder = cache.resolve("spool").resolve(target.key());
         Files.createDirectories(folder);
         Files.writeString(folder.resolve(PushState.FILE), "{\"version\":1,\"layers\":[{\"entry\":");
+        PushProgress progress = new PushProgress(details.size());
         try (Pusher pusher = new Pusher(Map.of(), cache, cache)) {
-            start(pusher, repository, new PushProgress(details.size()))
+            start(pusher, repository, progress)
                     .completion().toCompletableFuture().orTimeout(3, TimeUnit.MINUTES).join();
         }
+        assertTrue(progress.snapshot().stateSetAside(), "the faces say why the push started clean");
         PulledImage.verify(harbor.gateway(), repository, "1", login, details.id(), details.diffIds());
         assertFalse(Files.exists(folder));
     }

@@ -89,6 +89,8 @@ public final class PushStepController implements StepController {
     @FXML
     private Label gatewayNote;
     @FXML
+    private Label stateNote;
+    @FXML
     private VBox problemBox;
     @FXML
     private Button retryButton;
@@ -185,6 +187,7 @@ public final class PushStepController implements StepController {
         signalPane.clear();
         resultBox.setVisible(false);
         gatewayNote.setVisible(false);
+        stateNote.setVisible(false);
         retryButton.setVisible(false);
         retryButton.setText(context.text("button.retry"));
         pauseButton.setVisible(false);
@@ -285,6 +288,10 @@ public final class PushStepController implements StepController {
         overallBar.setProgress(snapshot.fraction());
         percentLabel.setText(Math.round(snapshot.fraction() * 100) + " %");
         overallLabel.setText(ProgressLine.overall(snapshot, context.translator()));
+        if (snapshot.stateSetAside() && !stateNote.isVisible()) {
+            stateNote.setText(context.text(PushSnapshot.STATE_SET_ASIDE));
+            stateNote.setVisible(true);
+        }
         if (!snapshot.isFinished()) {
             attention.progress(snapshot.fraction());
             Problems.ofSignals(snapshot, ProblemContext.none().withRegistry(session.registry()))
