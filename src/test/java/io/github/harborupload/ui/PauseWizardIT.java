@@ -12,12 +12,9 @@ import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
-import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.testsupport.PulledImage;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
-import io.github.harborupload.ui.common.ProblemPane;
-import io.github.harborupload.ui.common.ProblemView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,13 +121,20 @@ class PauseWizardIT {
         String link = pushUnderWay(robot, image);
         assertTrue(robot.visible("#pauseButton"), "the own push can pause");
         assertTrue(robot.read(() -> fx.lookup("#pauseButton").queryAs(Button.class).isFocusTraversable()), "reachable by Tab");
+        double tableBefore = robot.read(() -> fx.lookup("#layerTable").query().getLayoutBounds().getHeight());
         robot.click("#pauseButton");
 
-        robot.waitForVisible(60, "#pushProblem");
-        ProblemView shown = robot.read(() -> fx.lookup("#pushProblem").queryAs(ProblemPane.class).problemProperty().get());
-        assertEquals(wizard.translator().text(ProblemType.PAUSED.title()), shown.title(), shown.detail());
+        // Issue 19: a pause is the user's own doing: a calm line beside Resume, not the problem pane.
+        robot.waitForVisible(60, "#pausedBanner");
+        assertFalse(robot.visible("#pushProblem"), "a pause is not shown as a problem");
+        String banner = robot.label("#pausedBanner");
+        assertTrue(banner.contains(robot.label("#percentLabel") + " uploaded"), banner + " / " + robot.label("#percentLabel"));
         assertFalse(robot.visible("#pauseButton"));
         assertEquals(wizard.text("push.resume"), robot.read(() -> fx.lookup("#retryButton").queryAs(Button.class).getText()));
+        assertTrue(robot.read(() -> fx.lookup("#retryButton").query().isFocused()), "Enter resumes");
+        double tableAfter = robot.read(() -> fx.lookup("#layerTable").query().getLayoutBounds().getHeight());
+        // The banner shares the buttons' row: the table keeps its height (a problem pane left it one row).
+        assertTrue(tableAfter >= tableBefore - 16, "the layer table went from " + tableBefore + " to " + tableAfter);
 
         robot.click("#retryButton");
         robot.waitForVisible(180, "#resultBox");

@@ -96,6 +96,8 @@ public final class PushStepController implements StepController {
     private Button retryButton;
     @FXML
     private Button pauseButton;
+    @FXML
+    private Label pausedBanner;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -188,6 +190,7 @@ public final class PushStepController implements StepController {
         resultBox.setVisible(false);
         gatewayNote.setVisible(false);
         stateNote.setVisible(false);
+        pausedBanner.setVisible(false);
         retryButton.setVisible(false);
         retryButton.setText(context.text("button.retry"));
         pauseButton.setVisible(false);
@@ -223,9 +226,10 @@ public final class PushStepController implements StepController {
             showGatewayNote(last);
         } else {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            showProblem(cause);
             if (cause instanceof PushPausedException) {
                 showPaused(push.snapshot());
+            } else {
+                showProblem(cause);
             }
         }
         String notice = failure == null ? "push.notice.done"
@@ -235,7 +239,10 @@ public final class PushStepController implements StepController {
                 context.text(notice, push.target().link()));
     }
 
-    /** Nothing moves while paused: no speed, no time left, and the layers still to send say so. */
+    /**
+     * Nothing moves while paused: no speed, no time left, and the layers still to send say so. A
+     * pause is the user's own doing, not a problem: one calm line beside Resume says what it means.
+     */
     private void showPaused(PushSnapshot last) {
         titleLabel.setText(context.text("push.title.paused"));
         overallLabel.setText(ProgressLine.bytes(last, context.translator()));
@@ -245,7 +252,10 @@ public final class PushStepController implements StepController {
                 row.update(context.text("push.layer.paused"), ProgressLine.layerBytes(layer), layer.fraction());
             }
         }
+        pausedBanner.setText(context.text("push.paused.banner", Math.round(last.fraction() * 100)));
+        pausedBanner.setVisible(true);
         retryButton.setText(context.text("push.resume"));
+        retryButton.setVisible(true);
         retryButton.requestFocus();
     }
 
