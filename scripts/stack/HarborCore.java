@@ -44,12 +44,14 @@ import java.util.regex.Pattern;
  *
  * <p>Everything else goes to the registry unchanged, headers and {@code Host} included (so the
  * registry's upload URLs lead back through whatever gateway the client used), one request per
- * connection ({@code Connection: close}), bodies streamed. Two faults, read from files in the state
+ * connection ({@code Connection: close}), bodies streamed. Three faults, read from files in the state
  * folder on each request so a test can set them without a restart:
  * <ul>
  *   <li>{@code commit-delay}: seconds to hold the registry's answer to a blob commit
  *   ({@code PUT …/blobs/uploads/…?digest=}) after the registry gave it: the blob is stored, the
  *   answer is late, as when Harbor on object storage moves a large layer;</li>
+ *   <li>{@code patch-delay}: seconds to hold the registry's answer to every chunk ({@code PATCH}), as
+ *   a slow link does: a chunk stays in flight that long (a pause must wait for it);</li>
  *   <li>{@code cut-next-patch}: a byte count; the next PATCH passes that many body bytes, then both
  *   connections are closed (a cut inside a chunk), and the file is removed.</li>
  * </ul>
@@ -158,7 +160,9 @@ public final class HarborCore {
                 String status = statusOf(buffer, n);
                 log(exchange.request(), status, exchange.bodyBytes());
                 if (exchange.request().isBlobCommit()) {
-                    Thread.sleep(commitDelayMillis());
+                    Thread.sleep(delayMillis("commit-delay"));
+                } else if (exchange.request().method().equals("PATCH")) {
+                    Thread.sleep(delayMillis("patch-delay"));
                 }
                 do {
                     out.write(buffer, 0, n);
@@ -180,8 +184,8 @@ public final class HarborCore {
         return parts.length > 1 ? parts[1] : "?";
     }
 
-    private long commitDelayMillis() {
-        String text = readSetting("commit-delay");
+    private long delayMillis(String setting) {
+        String text = readSetting(setting);
         return text == null ? 0 : (long) (Double.parseDouble(text) * 1000);
     }
 

@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -308,6 +309,7 @@ class CliProcessIT {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                         synchronized (out) {
                             out.append(line).append('\n');
+                            out.notifyAll();
                         }
                         if (line.contains("%")) {
                             firstProgress.countDown();
@@ -318,6 +320,18 @@ class CliProcessIT {
                 }
             });
             reader.start();
+        }
+
+        /** Waits until standard output holds {@code text}, or the process ended, or time is up. */
+        boolean awaitOutput(String text, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            synchronized (out) {
+                while (out.indexOf(text) < 0 && process.isAlive() && System.nanoTime() < deadline) {
+                    // Woken by each line; a process that ends without it is seen within a second.
+                    out.wait(1_000);
+                }
+                return out.indexOf(text) >= 0;
+            }
         }
 
         void signal(String name) throws Exception {
@@ -400,6 +414,36 @@ class CliProcessIT {
         assertTrue(sent < 5 * 64 * MIB + MIB, "bytes patched over both runs: " + sent);
         try (Stream<Path> left = Files.list(dir.resolve("app-config").resolve("cache").resolve("spool"))) {
             assertEquals(List.of(), left.toList(), "the spool and state go once the push succeeded");
+        }
+    }
+
+    @Test
+    void aSecondCtrlCWhileThePauseWaitsForItsChunkEndsTheProcessAtOnce() throws Exception {
+        // issue 19: "a second Ctrl-C stops at once" (CancelSignal.ctrlC().onPause). The stand-in holds
+        // every chunk's answer for minutes, so the pause cannot complete before the second press.
+        TestStack.TokenHarbor harbor = stack.requireTokenHarbor();
+        logInTo(harbor.core());
+        String path = "user-" + stack.user() + "/" + TestStack.uniqueRepository("cli-process-stop");
+        String target = harbor.core() + "/" + path + ":1";
+        images.removeLater(target);
+        try (GatewayFaults faults = new GatewayFaults(stack)) {
+            faults.delayPatches(Duration.ofMinutes(5));
+            RunningPush push = new RunningPush(target);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            // The registry has a chunk, and the stand-in holds its answer: that chunk is in flight.
+            while (faults.requests().stream().noneMatch(request -> request[0].equals("PATCH")
+                    && request[3].startsWith("/v2/" + path + "/")) && push.process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(push.process.isAlive(), "pushing, a chunk in flight: " + push.all());
+            push.signal("INT");
+            assertTrue(push.awaitOutput("Press Ctrl-C again to stop at once", TIMEOUT_SECONDS), push.all());
+            push.signal("INT");
+
+            // Ended long before the held chunk could let the pause complete (awaitExit waits one minute).
+            assertEquals(ExitCode.CANCELLED.code(), push.awaitExit(), push.all());
+            assertTrue(push.all().contains("Stopped. What was sent is kept"), push.all());
+            assertFalse(push.all().contains("Push paused"), "stopped, not paused: " + push.all());
         }
     }
 

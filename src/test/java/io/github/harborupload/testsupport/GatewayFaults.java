@@ -41,6 +41,15 @@ public final class GatewayFaults implements AutoCloseable {
     }
 
     /**
+     * Holds the answer to every chunk ({@code PATCH}) this long after the registry gave it, as a
+     * slow link would: each chunk stays in flight so long. Longer than the gateways' 3 s read
+     * timeout, use it straight to {@link TestStack.TokenHarbor#core()}.
+     */
+    public void delayPatches(Duration delay) {
+        write(core.resolve("patch-delay"), Double.toString(delay.toMillis() / 1000.0));
+    }
+
+    /**
      * The next PATCH passes {@code bytes} body bytes (as sent on the wire), then the stand-in closes
      * both its connections: a cut inside a chunk. Through a gateway the client sees the gateway's
      * 502; straight to {@link TestStack.TokenHarbor#core()} the connection closes.
@@ -94,6 +103,7 @@ public final class GatewayFaults implements AutoCloseable {
     @Override
     public void close() {
         delete(core.resolve("commit-delay"));
+        delete(core.resolve("patch-delay"));
         delete(core.resolve("cut-next-patch"));
         delete(unavailable);
     }
