@@ -6,6 +6,7 @@ import io.github.harborupload.docker.config.CredentialStore;
 import io.github.harborupload.docker.config.DockerConfigException;
 import io.github.harborupload.pusher.KeptPushes;
 import io.github.harborupload.reference.HarborTarget;
+import io.github.harborupload.reference.TargetSuggester;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -28,6 +29,15 @@ public final class PausedPushes {
         public int percent() {
             // As the push step rounds it, so the offer says what the paused push said.
             return (int) Math.round(fraction * 100);
+        }
+
+        /**
+         * The image as the user knows it: its own name, or its short ID where Docker knows it only
+         * under the names uploads to this Harbor gave it (the offer names the target beside it).
+         */
+        public Optional<String> imageName() {
+            return image.map(choice -> TargetSuggester.isEarlierUpload(choice.name(), target.registry())
+                    ? choice.image().shortId() : choice.name());
         }
     }
 
@@ -63,10 +73,11 @@ public final class PausedPushes {
         int slash = push.repository().indexOf('/');
         HarborTarget target = new HarborTarget(push.registry(), push.repository().substring(0, Math.max(slash, 0)),
                 push.repository().substring(slash + 1), push.tag());
-        // The line the push was chosen by is unknown; the target's own name (the tag made for it) comes first.
+        // The line the push was chosen by is unknown: the image's own names come before the tags
+        // uploads to this Harbor gave it.
         Optional<ImageChoice> image = images.stream()
                 .filter(choice -> choice.image().id().equals(push.imageId()))
-                .min(Comparator.comparing(choice -> !choice.name().equals(target.link())));
+                .min(Comparator.comparing(choice -> TargetSuggester.isEarlierUpload(choice.name(), push.registry())));
         return new Offer(push.key(), target, image, push.fraction(), push.savedAt());
     }
 

@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * local stand-in, so the platform's sign-in and one-click import are in the pictures too.
  *
  * <p>Arguments: the output folder, {@code en} or {@code zh}, and optionally {@code pause} for the
- * paused push alone (issue 19).
+ * paused push and the next start's offer to resume it alone (issue 19).
  */
 public final class ScreenshotTour {
 
@@ -78,13 +78,7 @@ public final class ScreenshotTour {
 
     private void walk(TestStack stack, WizardFixture wizard, String user, String image) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(primary -> {
-            wizard.open(primary);
-            primary.setX(0);
-            primary.setY(0);
-            primary.setWidth(980);
-            primary.setHeight(720);
-        });
+        openWindow(wizard);
 
         // A problem first: a password that Harbor refuses.
         robot.paste(WizardFixture.credentialDialog(stack.harbor(), stack.user(), "Xq3v-7Lk_Pz2Wm9aRt0Y"));
@@ -164,16 +158,13 @@ public final class ScreenshotTour {
         robot.fx().interact(() -> wizard.window.shutDown());
     }
 
-    /** A push paused on the push step: the paused problem and Resume (issue 19). */
+    /**
+     * A push paused on the push step (the paused banner beside Resume), then a fresh window: its
+     * first step offers to resume that push (issue 19).
+     */
     private void pause(TestStack stack, WizardFixture wizard, String image) throws Exception {
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(primary -> {
-            wizard.open(primary);
-            primary.setX(0);
-            primary.setY(0);
-            primary.setWidth(980);
-            primary.setHeight(720);
-        });
+        openWindow(wizard);
         robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
         robot.click("#nextButton");
         robot.waitForVisible(30, "#loginSucceeded");
@@ -183,9 +174,24 @@ public final class ScreenshotTour {
         robot.waitUntil(120, () -> robot.fx().lookup("#overallBar").tryQueryAs(ProgressBar.class)
                 .map(bar -> bar.getProgress() > 0.3).orElse(false));
         robot.click("#pauseButton");
-        robot.waitForVisible(60, "#pushProblem");
+        robot.waitForVisible(60, "#pausedBanner");
         shoot("5-push-paused");
         robot.fx().interact(() -> wizard.window.shutDown());
+
+        openWindow(wizard);
+        robot.waitForVisible(60, "#resumeOffer");
+        shoot("1-credentials-resume");
+        robot.fx().interact(() -> wizard.window.shutDown());
+    }
+
+    private static void openWindow(WizardFixture wizard) throws Exception {
+        FxToolkit.setupStage(primary -> {
+            wizard.open(primary);
+            primary.setX(0);
+            primary.setY(0);
+            primary.setWidth(980);
+            primary.setHeight(720);
+        });
     }
 
     /** The whole screen, which Xvfb makes exactly the window's size. */

@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -68,8 +69,8 @@ final class ResumeOffer {
 
     private Node line(Offer offer) {
         String age = context.text(Times.age(offer.savedAt(), Instant.now()));
-        Label label = new Label(offer.image()
-                .map(image -> context.text("credentials.resume.offer", image.name(), offer.target().link(), offer.percent(), age))
+        Label label = new Label(offer.imageName()
+                .map(image -> context.text("credentials.resume.offer", image, offer.target().link(), offer.percent(), age))
                 .orElse(context.text("credentials.resume.gone", offer.target().link(), offer.percent(), age)));
         label.getStyleClass().add("resume-offer-text");
         label.setWrapText(true);
@@ -77,6 +78,8 @@ final class ResumeOffer {
         HBox.setHgrow(label, Priority.ALWAYS);
         Button discard = new Button(context.text("credentials.resume.discard"));
         discard.setId("discardButton");
+        // The text wraps; the buttons keep their words.
+        discard.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(12, label, discard);
         line.getStyleClass().addAll("banner", "banner-info");
         line.setAlignment(Pos.CENTER_LEFT);
@@ -85,6 +88,7 @@ final class ResumeOffer {
             Button resume = new Button(context.text("credentials.resume"));
             resume.setId("resumeButton");
             resume.getStyleClass().add("accent");
+            resume.setMinWidth(Region.USE_PREF_SIZE);
             resume.setOnAction(e -> resume(offer, line));
             line.getChildren().add(1, resume);
         }
