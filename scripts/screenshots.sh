@@ -14,7 +14,7 @@ Xvfb $display -screen 0 980x720x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
-# The whole path, then a push paused on its step (a tour of its own, from a fresh window).
+# The whole path, then a push paused on its step and the next start's offer to resume it (a tour of its own).
 for language in ${LANGUAGES:-en zh}; do
   for part in path pause; do
     DISPLAY=$display "$JAVA_HOME/bin/java" -cp "$classpath" -Dtestfx.robot=glass -Dtestfx.headless=false \
