@@ -89,7 +89,8 @@ class ResumeOfferWizardIT {
             PushRun run = new PushStep(services).start(target, new Credential(stack.user(), stack.password()), choice,
                     PushMethod.REGISTRY);
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.snapshot().bytesDone() > 0 || run.isDone());
-            assertFalse(run.isDone(), "still running once the first chunk is confirmed");
+            assertFalse(run.isDone(), () -> "still running once the first chunk is confirmed: "
+                    + run.completion().toCompletableFuture().handle((result, failure) -> failure).join());
             run.pause();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, run::isDone);
             return run;
