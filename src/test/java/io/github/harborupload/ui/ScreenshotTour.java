@@ -7,10 +7,13 @@ import io.github.harborupload.platformserver.HtpasswdRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputControl;
@@ -71,6 +74,8 @@ public final class ScreenshotTour {
         } finally {
             registry.remove(user);
             FxToolkit.cleanupStages();
+            // The image's build folder and the paused push's spool: hundreds of MB a tour.
+            removeAll(work);
         }
         // JavaFX keeps its threads alive; the tour is over.
         System.exit(0);
@@ -192,6 +197,16 @@ public final class ScreenshotTour {
             primary.setWidth(980);
             primary.setHeight(720);
         });
+    }
+
+    private static void removeAll(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException leftForTheSystem) {
+            // /tmp is cleaned at boot anyway.
+        }
     }
 
     /** The whole screen, which Xvfb makes exactly the window's size. */
