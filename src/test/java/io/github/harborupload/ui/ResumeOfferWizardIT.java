@@ -145,6 +145,31 @@ class ResumeOfferWizardIT {
     }
 
     @Test
+    void withoutASavedLoginResumeGoesThroughTheLoginWithTheTargetKept(FxRobot fx) throws Exception {
+        String image = freshImage();
+        HarborTarget target = target("resume/login");
+        pausedPush(target, image);
+        images.removeLater(target.link());
+        WizardRobot robot = new WizardRobot(fx);
+        fx.interact(() -> wizard.open(stage));
+        robot.waitForVisible(60, "#resumeButton");
+
+        robot.click("#resumeButton");
+        robot.waitForVisible(30, "#resumeLogin");
+        assertEquals(Step.CREDENTIALS, robot.read(() -> wizard.window.shell().current()));
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
+        robot.click("#nextButton");
+        robot.waitUntil(30, () -> wizard.window.shell().current() == Step.TAG);
+        assertEquals(target.link(), robot.text("#linkField"), "the kept target, not a new proposal");
+        robot.waitUntil(30, () -> !robot.read(() -> fx.lookup("#nextButton").query().isDisabled()));
+        robot.click("#nextButton");
+        robot.waitForVisible(180, "#resultBox");
+        assertEquals(List.of(), kept(), "the same push went on and succeeded");
+    }
+
+    @Test
     void discardAsksThenRemovesTheStateAndItsSpool(FxRobot fx) throws Exception {
         pausedPush(target("resume/discard"), freshImage());
         assertEquals(1, kept().size());
