@@ -2,13 +2,16 @@ package io.github.harborupload.ui.done;
 
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.CopyButton;
+import io.github.harborupload.ui.common.OpenedPage;
 import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.history.HistoryLinks;
 import io.github.harborupload.ui.importing.OneClickImport;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,6 +45,10 @@ public final class DoneStepController implements StepController {
     private ProgressIndicator importing;
     @FXML
     private VBox problemBox;
+    @FXML
+    private Button openPlatformButton;
+    @FXML
+    private VBox linksBox;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -50,6 +57,7 @@ public final class DoneStepController implements StepController {
     /** Passed by unimported with a platform session: the import, not Close, is the main action. */
     private final BooleanProperty importOffered = new SimpleBooleanProperty(false);
     private ProblemPane problemPane;
+    private OpenedPage platformPage;
 
     public DoneStepController(WizardContext context) {
         this.context = context;
@@ -62,6 +70,9 @@ public final class DoneStepController implements StepController {
         problemPane = new ProblemPane(context.texts());
         problemPane.setId("doneProblem");
         problemBox.getChildren().add(problemPane);
+        platformPage = new OpenedPage(context, "donePlatformOpened");
+        linksBox.getChildren().addAll(platformPage, new HistoryLinks(context));
+        openPlatformButton.setDisable(ImportStep.platformAddressProblem(context.settings().platformAddress()).isPresent());
         importButton.disableProperty().bind(oneClick.running());
         importButton.defaultButtonProperty().bind(importOffered);
         importRow.visibleProperty().bind(importOffered);
@@ -120,6 +131,12 @@ public final class DoneStepController implements StepController {
     @Override
     public ObservableBooleanValue busy() {
         return oneClick.running();
+    }
+
+    /** The platform's image list, where the imported image is (or its import form, while it is not). */
+    @FXML
+    private void openPlatform() {
+        platformPage.open(ImportStep.imagesPage(context.settings().platformAddress()));
     }
 
     @FXML
