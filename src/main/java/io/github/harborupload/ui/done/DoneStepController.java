@@ -71,7 +71,8 @@ public final class DoneStepController implements StepController {
         problemPane.setId("doneProblem");
         problemBox.getChildren().add(problemPane);
         platformPage = new OpenedPage(context, "donePlatformOpened");
-        linksBox.getChildren().addAll(platformPage, new HistoryLinks(context));
+        // The address to copy appears below the links, so that they stay where they were.
+        linksBox.getChildren().addAll(new HistoryLinks(context), platformPage);
         openPlatformButton.setDisable(ImportStep.platformAddressProblem(context.settings().platformAddress()).isPresent());
         importButton.disableProperty().bind(oneClick.running());
         importButton.defaultButtonProperty().bind(importOffered);

@@ -6,6 +6,7 @@ import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -62,7 +63,9 @@ public final class HistoryDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(context.text("button.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setId("historyDialog");
-        dialog.setOnShown(event -> rows.getChildren().stream().findFirst().map(UploadRow.class::cast).ifPresent(UploadRow::focus));
+        // Once the dialog has placed its own focus (on its button): the keyboard starts on the newest upload.
+        dialog.setOnShown(event -> Platform.runLater(() -> rows.getChildren().stream().findFirst()
+                .map(UploadRow.class::cast).ifPresent(UploadRow::focus)));
     }
 
     /** Shows the list and waits until the user closes it. */
