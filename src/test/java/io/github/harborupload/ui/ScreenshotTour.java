@@ -5,15 +5,19 @@ import io.github.harborupload.i18n.Language;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.HtpasswdRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
+import io.github.harborupload.settings.UploadHistory;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -62,6 +66,8 @@ public final class ScreenshotTour {
             ScreenshotTour tour = new ScreenshotTour(out, language.code());
             if (args.length > 2 && args[2].equals("pause")) {
                 tour.pause(stack, wizard, image);
+            } else if (args.length > 2 && args[2].equals("history")) {
+                tour.history(stack, wizard, user, image);
             } else {
                 tour.walk(stack, wizard, user, image);
             }
@@ -185,6 +191,36 @@ public final class ScreenshotTour {
         robot.click("#pauseButton");
         robot.waitForVisible(60, "#pushProblem");
         shoot("5-push-paused");
+        robot.fx().interact(() -> wizard.window.shutDown());
+    }
+
+    /**
+     * The list of earlier uploads (issue 15, item 13) over the smallest window, not signed in to
+     * the platform: three uploads as earlier runs recorded them, the newest not imported yet.
+     */
+    private void history(TestStack stack, WizardFixture wizard, String user, String image) throws Exception {
+        UploadHistory history = new UploadHistory(wizard.appConfig);
+        String project = stack.harbor() + "/user-" + user + "/";
+        Instant now = Instant.now();
+        history.recordPush("research/bert-finetune:v3", project + "bert-finetune:v3", "sha256:" + "4f1c".repeat(16),
+                now.minus(Duration.ofDays(6)));
+        history.markImported(project + "bert-finetune:v3");
+        history.recordPush("research/llama-serve:latest", project + "llama-serve:latest", "sha256:" + "9a07".repeat(16),
+                now.minus(Duration.ofHours(3)));
+        history.markImported(project + "llama-serve:latest");
+        history.recordPush(image, project + "pytorch-train:2024.11", "sha256:" + "c3d2".repeat(16), now.minus(Duration.ofMinutes(12)));
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(primary -> {
+            wizard.open(primary);
+            primary.setX(0);
+            primary.setY(0);
+            primary.setWidth(760);
+            primary.setHeight(560);
+        });
+        robot.click("#earlierUploadsLink");
+        robot.waitForVisible(10, "#historyRows");
+        shoot("9-history", 760, 560);
+        robot.fx().type(KeyCode.ESCAPE);
         robot.fx().interact(() -> wizard.window.shutDown());
     }
 

@@ -6,6 +6,7 @@ import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Dialogs;
 import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -13,7 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -27,7 +28,7 @@ public final class HistoryDialog {
 
     private final WizardContext context;
     private final Dialog<Void> dialog = Dialogs.styled(new Dialog<>());
-    private final HBox signedOut;
+    private final VBox signedOut;
 
     private HistoryDialog(WizardContext context, Window owner) {
         this.context = context;
@@ -37,15 +38,14 @@ public final class HistoryDialog {
         UploadHistory history = context.services().uploadHistory();
         List<PastUpload> uploads = history.list();
 
-        Label intro = new Label(context.text(uploads.isEmpty() ? "history.empty" : "history.intro"));
-        intro.setId("historyIntro");
-        intro.setWrapText(true);
+        Label intro = note("historyIntro", context.text(uploads.isEmpty() ? "history.empty" : "history.intro"));
+        intro.getStyleClass().remove("muted");
         VBox top = new VBox(8, intro);
         history.setAside().ifPresent(aside -> top.getChildren().add(note("historySetAside", context.text("history.setAside", aside))));
         Hyperlink signIn = new Hyperlink(context.text("history.signIn"));
         signIn.setId("historySignIn");
         signIn.setOnAction(event -> signIn());
-        signedOut = new HBox(6, note("historySignedOut", context.text("history.signedOut")), signIn);
+        signedOut = new VBox(2, note("historySignedOut", context.text("history.signedOut")), signIn);
         signedOut.managedProperty().bind(signedOut.visibleProperty());
         signedOut.setVisible(!uploads.isEmpty() && context.session().platform().isEmpty());
         top.getChildren().add(signedOut);
@@ -60,6 +60,7 @@ public final class HistoryDialog {
         scroll.managedProperty().bind(scroll.visibleProperty());
         VBox content = new VBox(12, top, scroll);
         content.setPrefSize(660, 400);
+        content.setPadding(new Insets(6, 10, 0, 10));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(context.text("button.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setId("historyDialog");
@@ -77,6 +78,8 @@ public final class HistoryDialog {
         Label label = new Label(text);
         label.setId(id);
         label.setWrapText(true);
+        // Its lines whole: the rows below scroll instead.
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add("muted");
         return label;
     }

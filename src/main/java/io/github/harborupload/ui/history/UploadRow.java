@@ -51,7 +51,6 @@ final class UploadRow extends VBox {
 
         Label link = mono(upload.link());
         link.setId("uploadLink-" + key);
-        HBox.setHgrow(link, Priority.ALWAYS);
         copy = new CopyButton(context.texts(), upload::link);
         copy.setId("uploadCopy-" + key);
         importButton = new Button(context.text("import.now"));
@@ -63,19 +62,24 @@ final class UploadRow extends VBox {
         importing.setPrefSize(18, 18);
         importing.visibleProperty().bind(oneClick.running());
         importing.managedProperty().bind(importing.visibleProperty());
-        HBox linkLine = new HBox(8, link, copy, importButton, importing);
-        linkLine.setAlignment(Pos.CENTER_LEFT);
-
         Instant pushed = upload.pushed();
         Label when = new Label(context.text("history.when", Times.dateTime(pushed),
                 context.text(Times.age(pushed, Instant.now()))));
         when.getStyleClass().add("muted");
+        when.setMinWidth(0);
+        // The buttons whole, below the link so that it has the row's width (a longer one shows whole in its tooltip).
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        Region push = new Region();
+        HBox.setHgrow(push, Priority.ALWAYS);
+        HBox actions = new HBox(8, when, push, importing, copy, importButton);
+        actions.setAlignment(Pos.CENTER_LEFT);
         Label digest = mono(upload.digest());
         digest.getStyleClass().add("muted");
 
         problem = new ProblemPane(context.texts());
         problem.setId("uploadProblem-" + key);
-        getChildren().addAll(top, linkLine, digest, when, problem);
+        getChildren().addAll(top, link, digest, actions, problem);
         show(upload);
     }
 
