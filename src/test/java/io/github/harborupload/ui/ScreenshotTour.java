@@ -58,15 +58,18 @@ public final class ScreenshotTour {
         try (StackImages images = new StackImages(stack);
              FakePlatform platform = FakePlatform.start(ServerVersion.CURRENT, registry, stack.harborApiPort())
                      .user(user, PLATFORM_PASSWORD)) {
-            // An image the registry has never seen, so the push really uploads (and takes a while).
-            String image = images.buildRandom("research/pytorch-train-" + language.code(), 6, 40 * MIB,
-                    Files.createDirectory(work.resolve("image")));
+            String part = args.length > 2 ? args[2] : "path";
+            // An image the registry has never seen, so the push really uploads (and takes a while);
+            // the list of earlier uploads only names one.
+            String image = part.equals("history") ? "research/pytorch-train-" + language.code() + ":1"
+                    : images.buildRandom("research/pytorch-train-" + language.code(), 6, 40 * MIB,
+                            Files.createDirectory(work.resolve("image")));
             WizardFixture wizard = new WizardFixture(stack, work.resolve("wizard"), language, stack.harbor(),
                     platform.address().toString());
             ScreenshotTour tour = new ScreenshotTour(out, language.code());
-            if (args.length > 2 && args[2].equals("pause")) {
+            if (part.equals("pause")) {
                 tour.pause(stack, wizard, image);
-            } else if (args.length > 2 && args[2].equals("history")) {
+            } else if (part.equals("history")) {
                 tour.history(stack, wizard, user, image);
             } else {
                 tour.walk(stack, wizard, user, image);
