@@ -31,7 +31,9 @@ final class HistoryCommand extends CliCommand {
         List<PastUpload> uploads = history.list();
         history.setAside().ifPresent(aside -> context.err().println(context.text("history.setAside", aside)));
         if (json) {
-            context.out().println(Json.write(asJson(uploads)));
+            ArrayNode array = Json.array();
+            uploads.forEach(upload -> array.add(UploadHistory.asJson(upload)));
+            context.out().println(Json.write(array));
         } else if (uploads.isEmpty()) {
             context.out().println(context.text("history.empty"));
         } else {
@@ -44,18 +46,5 @@ final class HistoryCommand extends CliCommand {
             }
         }
         return ExitCode.OK;
-    }
-
-    private static ArrayNode asJson(List<PastUpload> uploads) {
-        ArrayNode array = Json.array();
-        for (PastUpload upload : uploads) {
-            array.addObject()
-                    .put("link", upload.link())
-                    .put("image", upload.image())
-                    .put("digest", upload.digest())
-                    .put("pushed", upload.pushed().toString())
-                    .put("imported", upload.imported());
-        }
-        return array;
     }
 }

@@ -109,19 +109,22 @@ public final class UploadHistory {
     private void write(List<PastUpload> uploads) {
         ObjectNode root = JSON.createObjectNode().put("version", VERSION);
         ArrayNode array = root.putArray("uploads");
-        for (PastUpload upload : uploads) {
-            array.addObject()
-                    .put("image", upload.image())
-                    .put("link", upload.link())
-                    .put("digest", upload.digest())
-                    .put("pushed", upload.pushed().toString())
-                    .put("imported", upload.imported());
-        }
+        uploads.forEach(upload -> array.add(asJson(upload)));
         try {
             AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
             LOG.warn("could not record the upload in {}: {}", file, e.getMessage());
         }
+    }
+
+    /** One upload as the file keeps it and {@code harbor-upload history --json} prints it. */
+    public static ObjectNode asJson(PastUpload upload) {
+        return JSON.createObjectNode()
+                .put("image", upload.image())
+                .put("link", upload.link())
+                .put("digest", upload.digest())
+                .put("pushed", upload.pushed().toString())
+                .put("imported", upload.imported());
     }
 
     private void setAsideDamaged(Exception cause) {

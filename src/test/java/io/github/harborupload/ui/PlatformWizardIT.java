@@ -182,12 +182,7 @@ class PlatformWizardIT {
     @Test
     void doneOffersTheOneClickImportWhenItWasPassedBy(FxRobot fx) throws Exception {
         WizardRobot robot = new WizardRobot(fx);
-        signIn(robot, PLATFORM_PASSWORD, false);
-        fetchCredentials(robot);
-        String link = pushThroughTheWizard(robot);
-        robot.click("#nextButton");
-        robot.click("#nextButton");
-        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        String link = pushAndPassTheImportBy(robot);
         // The one click is what is left to do.
         robot.waitUntil(5, () -> "doneImportButton".equals(robot.focusedId()));
         assertTrue(robot.mainAction("#doneImportButton"));
@@ -300,12 +295,7 @@ class PlatformWizardIT {
     @Test
     void theEarlierUploadsListThePushAndImportItInOneClick(FxRobot fx) throws Exception {
         WizardRobot robot = new WizardRobot(fx);
-        signIn(robot, PLATFORM_PASSWORD, false);
-        fetchCredentials(robot);
-        String link = pushThroughTheWizard(robot);
-        robot.click("#nextButton");
-        robot.click("#nextButton");
-        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        String link = pushAndPassTheImportBy(robot);
 
         robot.click("#doneOpenPlatform");
         String imagesPage = platform.address() + "/portal/env/images";
@@ -389,6 +379,17 @@ class PlatformWizardIT {
         robot.waitForVisible(30, "#loginSucceeded");
         robot.click("#nextButton");
         robot.chooseImage(image);
+    }
+
+    /** Signed in, credentials from the platform, pushed, and on to Done without the import; the link pushed. */
+    private String pushAndPassTheImportBy(WizardRobot robot) {
+        signIn(robot, PLATFORM_PASSWORD, false);
+        fetchCredentials(robot);
+        String link = pushThroughTheWizard(robot);
+        robot.click("#nextButton");
+        robot.click("#nextButton");
+        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        return link;
     }
 
     /** From a filled credentials step to a finished push; the link pushed. */
