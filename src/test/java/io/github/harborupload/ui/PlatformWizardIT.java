@@ -320,6 +320,8 @@ class PlatformWizardIT {
                 "the platform lists the image");
         fx.type(KeyCode.ESCAPE);
         robot.waitUntil(10, () -> fx.lookup("#historyDialog").tryQuery().isEmpty());
+        assertEquals(wizard.text("done.imported"), robot.label("#importedLabel"), "Done knows its image is imported now");
+        assertEquals(List.of("✓", "✓", "✓", "✓", "✓", "6"), robot.stepCircles());
     }
 
     /**

@@ -105,7 +105,7 @@ public final class CredentialsStepController implements StepController {
         problemPane = new ProblemPane(context.texts());
         problemPane.setId("credentialsProblem");
         problemBox.getChildren().add(problemPane);
-        historyLinksBox.getChildren().add(new HistoryLinks(context));
+        historyLinksBox.getChildren().add(new HistoryLinks(context, () -> { }));
         registryField.setText(session.registry());
         usernameField.setText(session.username());
         passwordField.setText(session.password());

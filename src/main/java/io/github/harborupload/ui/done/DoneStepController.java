@@ -58,6 +58,8 @@ public final class DoneStepController implements StepController {
     private final BooleanProperty importOffered = new SimpleBooleanProperty(false);
     private ProblemPane problemPane;
     private OpenedPage platformPage;
+    /** Whether the view says the image is imported: an import from the list of earlier uploads may change it. */
+    private boolean shownImported;
 
     public DoneStepController(WizardContext context) {
         this.context = context;
@@ -72,7 +74,7 @@ public final class DoneStepController implements StepController {
         problemBox.getChildren().add(problemPane);
         platformPage = new OpenedPage(context, "donePlatformOpened");
         // The address to copy appears below the links, so that they stay where they were.
-        linksBox.getChildren().addAll(new HistoryLinks(context), platformPage);
+        linksBox.getChildren().addAll(new HistoryLinks(context, this::importedMeanwhile), platformPage);
         openPlatformButton.setDisable(ImportStep.platformAddressProblem(context.settings().platformAddress()).isPresent());
         importButton.disableProperty().bind(oneClick.running());
         importButton.defaultButtonProperty().bind(importOffered);
@@ -97,6 +99,7 @@ public final class DoneStepController implements StepController {
                 : session.platform().isPresent() ? "done.notImported.signedIn" : "done.notImported"));
         // Passed by unimported with a platform session: the one click is offered here too.
         importOffered.set(!session.imported() && session.platform().isPresent());
+        shownImported = session.imported();
     }
 
     private int addRow(int row, String labelKey, String value, boolean copyable) {
@@ -122,6 +125,13 @@ public final class DoneStepController implements StepController {
                 context.goTo(Step.DONE);
             }
         });
+    }
+
+    /** This image imported from the list of earlier uploads: shown again, as after the import here. */
+    private void importedMeanwhile() {
+        if (session.imported() && !shownImported) {
+            context.goTo(Step.DONE);
+        }
     }
 
     @Override

@@ -15,11 +15,15 @@ import javafx.scene.layout.VBox;
  */
 public final class HistoryLinks extends VBox {
 
-    public HistoryLinks(WizardContext context) {
+    /** @param closed what the step does once the list is closed (an import there may have changed what it shows) */
+    public HistoryLinks(WizardContext context, Runnable closed) {
         super(4);
         Hyperlink earlier = new Hyperlink(context.text("history.link"));
         earlier.setId("earlierUploadsLink");
-        earlier.setOnAction(event -> HistoryDialog.show(context, getScene().getWindow()));
+        earlier.setOnAction(event -> {
+            HistoryDialog.show(context, getScene().getWindow());
+            closed.run();
+        });
         Hyperlink faq = new Hyperlink(context.text("help.faq"));
         faq.setId("faqLink");
         OpenedPage opened = new OpenedPage(context, "faqOpened");

@@ -83,10 +83,6 @@ final class UploadRow extends VBox {
         show(upload);
     }
 
-    PastUpload upload() {
-        return upload;
-    }
-
     /** Focus on the row's first button, Copy: the list is walked with Tab. */
     void focus() {
         copy.requestFocus();

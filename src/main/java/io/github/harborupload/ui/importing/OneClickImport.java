@@ -49,7 +49,14 @@ public final class OneClickImport {
      */
     public void start(String link, ProblemPane problems, Runnable after) {
         PlatformSession platform = session.platform().orElseThrow();
-        run(() -> ImportStep.importLink(context.services(), platform, link).confirmed(), link, problems, after);
+        run(() -> {
+            boolean confirmed = ImportStep.importLink(context.services(), platform, link).confirmed();
+            // The image of this session, imported from the list: Done then says so.
+            if (confirmed && link.equals(session.target().link())) {
+                session.setImported(true);
+            }
+            return confirmed;
+        }, link, problems, after);
     }
 
     private void run(Callable<Boolean> work, String link, ProblemPane problems, Runnable after) {
