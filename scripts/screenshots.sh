@@ -14,11 +14,12 @@ Xvfb $display -screen 0 980x720x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
-# The whole path, then a push paused on its step and the next start's offer to resume it (a tour of its own).
+# The whole path, then a push paused on its step with the next start's offer to resume it, and the
+# list of earlier uploads (tours of their own, each from a fresh window).
 for language in ${LANGUAGES:-en zh}; do
-  for part in path pause; do
+  for part in path pause history; do
     DISPLAY=$display "$JAVA_HOME/bin/java" -cp "$classpath" -Dtestfx.robot=glass -Dtestfx.headless=false \
       -Dprism.order=sw io.github.harborupload.ui.ScreenshotTour docs/screenshots "$language" \
-      $([ $part = pause ] && echo pause)
+      $([ $part != path ] && echo $part)
   done
 done

@@ -69,7 +69,8 @@ public final class Cli {
                         .addSubcommand(new PlatformLoginCommand(context))
                         .addSubcommand(new PlatformLogoutCommand(context)))
                 .addSubcommand(new ImportCommand(context))
-                .addSubcommand(new UploadCommand(context));
+                .addSubcommand(new UploadCommand(context))
+                .addSubcommand(new HistoryCommand(context));
         // After the commands: a converter reaches only those already added. Every value the command
         // line can refuse goes through one of these, so that the refusal is in the user's language.
         line.registerConverter(TaskType.class, value -> TaskType.fromValue(value.strip().toLowerCase(Locale.ROOT))

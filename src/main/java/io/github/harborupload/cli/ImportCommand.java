@@ -3,7 +3,6 @@ package io.github.harborupload.cli;
 import io.github.harborupload.flow.ImageArchitectures;
 import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.TagStep;
-import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Text;
 import io.github.harborupload.platform.ImportOutcome;
 import io.github.harborupload.platform.ImportRequest;
@@ -56,7 +55,7 @@ final class ImportCommand extends CliCommand {
     @Override
     ExitCode execute() throws PlatformException {
         String imageLink = link.strip();
-        ImportRequest request = new ImportRequest(imageLink, description != null ? description : proposedDescription(imageLink),
+        ImportRequest request = new ImportRequest(imageLink, description != null ? description : ImportStep.proposeDescription(imageLink),
                 taskType, List.of(), List.of());
         List<Text> reasons = new ArrayList<>(request.issues());
         if (request.description().isBlank()) {
@@ -83,17 +82,5 @@ final class ImportCommand extends CliCommand {
         }
         (json ? context.err() : context.out()).println(context.text(outcome.updated() ? "import.updated" : "import.confirmed", imageLink));
         return ExitCode.OK;
-    }
-
-    /** The wizard's first description, repository:tag, from the link's parts; the link itself when it has none. */
-    private static String proposedDescription(String imageLink) {
-        HarborTarget parts = TagStep.targetOf(imageLink);
-        if (parts.repository().isEmpty() || parts.tag().isEmpty()) {
-            return imageLink;
-        }
-        UploadSession session = new UploadSession();
-        session.setRepository(parts.repository());
-        session.setTag(parts.tag());
-        return ImportStep.proposeDescription(session);
     }
 }

@@ -112,7 +112,8 @@ public final class ImportStep {
 
     /**
      * Imports {@code request} (or updates the user's record of its link), confirmed by listing;
-     * once confirmed, its tags are remembered for the target's repository. Blocking.
+     * once confirmed, its tags are remembered for the target's repository and the history of
+     * uploads marks the link imported. Blocking.
      */
     public static ImportOutcome importAndConfirm(Services services, PlatformSession platform, ImportRequest request,
             HarborTarget target) throws PlatformException {
@@ -120,8 +121,31 @@ public final class ImportStep {
         ImportOutcome outcome = platform.importAndConfirm(request);
         if (outcome.confirmed()) {
             services.platformChoices().rememberImportTags(repositoryOf(target), request.tags());
+            services.uploadHistory().markImported(request.imageLink());
         }
         return outcome;
+    }
+
+    /**
+     * Imports an earlier upload by its link alone, as {@code harbor-upload import LINK} does without
+     * options: the first description the wizard proposes, the default task type, the tags remembered
+     * for its repository, the architectures the registry (or a local image of that name) tells.
+     * Blocking.
+     */
+    public static ImportOutcome importLink(Services services, PlatformSession platform, String link) throws PlatformException {
+        HarborTarget target = TagStep.targetOf(link);
+        ImportRequest request = new ImportRequest(link, proposeDescription(link), DEFAULT_TASK_TYPE,
+                services.platformChoices().importTags(repositoryOf(target)), new ImageArchitectures(services).ofLink(target));
+        return importAndConfirm(services, platform, request, target);
+    }
+
+    /** The wizard's first description, repository:tag, from a link's parts; the link itself when it has none. */
+    public static String proposeDescription(String link) {
+        HarborTarget parts = TagStep.targetOf(link);
+        if (parts.repository().isEmpty() || parts.tag().isEmpty()) {
+            return link;
+        }
+        return parts.repository() + ":" + parts.tag();
     }
 
     /** Asks which platform build answers, so that a failure's details name it (issue 12); a report line only. */

@@ -3,12 +3,15 @@ package io.github.harborupload.flow;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.EngineException;
 import io.github.harborupload.docker.PushOperation;
+import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.pusher.PushJob;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.registry.RegistryException;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Step 4: send the tagged image to Harbor, with progress. */
 public final class PushStep {
@@ -34,16 +37,27 @@ public final class PushStep {
         PushProgress progress = new PushProgress(image.image().size());
         if (method == PushMethod.ENGINE) {
             PushOperation operation = services.engine().push(target.imageName(), target.tag(), credential, progress::accept);
-            return new PushRun(target, progress, operation.completion(), operation::cancel);
+            return new PushRun(target, progress, recorded(operation.completion(), target, image), operation::cancel);
         }
         boolean plainHttp = speaksPlainHttp(target.registry());
         try {
             PushJob job = services.pusher().start(services.engine(), target.registry(), plainHttp,
                     target.project() + "/" + target.repository(), target.tag(), credential, image.image().id(), progress);
-            return new PushRun(target, progress, job.completion(), job::cancel, job::pause);
+            return new PushRun(target, progress, recorded(job.completion(), target, image), job::cancel, job::pause);
         } catch (RegistryException e) {
             return new PushRun(target, progress, CompletableFuture.failedFuture(e), () -> { });
         }
+    }
+
+    /**
+     * The push's outcome, completing only once a success is in the history of uploads, so that a
+     * face that shows the history after the push finds it there.
+     */
+    private CompletionStage<PushResult> recorded(CompletionStage<PushResult> completion, HarborTarget target, ImageChoice image) {
+        return completion.thenApply(result -> {
+            services.uploadHistory().recordPush(image.name(), target.link(), result.digest(), Instant.now());
+            return result;
+        });
     }
 
     /**

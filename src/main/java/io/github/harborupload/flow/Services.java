@@ -14,6 +14,7 @@ import io.github.harborupload.platform.SessionStores;
 import io.github.harborupload.settings.AppFolders;
 import io.github.harborupload.settings.PlatformChoices;
 import io.github.harborupload.settings.SettingsStore;
+import io.github.harborupload.settings.UploadHistory;
 import java.nio.file.Path;
 
 /**
@@ -31,6 +32,7 @@ public final class Services implements AutoCloseable {
     private final SleepInhibitor sleepInhibitor;
     private final SessionStore sessions;
     private final PlatformChoices platformChoices;
+    private final UploadHistory uploadHistory;
     private DockerEngine engine;
     private Pusher pusher;
 
@@ -43,6 +45,7 @@ public final class Services implements AutoCloseable {
         this.settings = new SettingsStore(appFolder);
         this.sessions = SessionStores.forComputer(appFolder, environment.variables(), environment.osName());
         this.platformChoices = new PlatformChoices(appFolder);
+        this.uploadHistory = new UploadHistory(appFolder);
         this.sleepInhibitor = SleepInhibitors.forComputer(environment.variables(), environment.osName());
     }
 
@@ -67,6 +70,11 @@ public final class Services implements AutoCloseable {
     /** The sign-in method and import tags the user chose last time. */
     public PlatformChoices platformChoices() {
         return platformChoices;
+    }
+
+    /** The uploads made from this computer: the flow records each push and import in it. */
+    public UploadHistory uploadHistory() {
+        return uploadHistory;
     }
 
     public SleepInhibitor sleepInhibitor() {

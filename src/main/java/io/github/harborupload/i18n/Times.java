@@ -2,12 +2,15 @@ package io.github.harborupload.i18n;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** Durations, time left and ages for people, as {@link Text}: one set of words for both faces. */
 public final class Times {
 
     static final String BUNDLE = "io.github.harborupload.i18n.messages";
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Times() {
     }
@@ -42,6 +45,11 @@ public final class Times {
             return text("age.days", seconds / 86_400);
         }
         return text("age.months", seconds / (86_400L * 30));
+    }
+
+    /** {@code 2026-12-03 15:10}, in this computer's time zone: when something happened, to the minute. */
+    public static String dateTime(Instant instant) {
+        return DATE_TIME.format(instant.atZone(ZoneId.systemDefault()));
     }
 
     private static Text text(String key, Object... args) {

@@ -185,7 +185,7 @@ class CliIT {
     }
 
     @Test
-    void theProposedTargetUsesTheStoredLoginAndTheRememberedRegistry() {
+    void theProposedTargetUsesTheStoredLoginAndTheRememberedRegistry() throws IOException {
         logIn(stack.registry());
         // The login remembered the registry: no --registry needed now.
         CliRunner.Result result = cli.run("push", stack.tinyImage(), "--tag", "proposed-"
@@ -196,6 +196,12 @@ class CliIT {
         String link = result.out().lines().filter(line -> line.startsWith("Pushed ")).findFirst().orElseThrow()
                 .substring("Pushed ".length());
         images.removeLater(link);
+
+        // Issue 15, item 13: the flow (PushStep) records the push for the wizard's earlier uploads too.
+        JsonNode recorded = new ObjectMapper().readTree(cli.run("history", "--json").out()).get(0);
+        assertEquals(List.of(link, stack.tinyImage(), "false"), List.of(recorded.path("link").asText(),
+                recorded.path("image").asText(), recorded.path("imported").asText()));
+        assertTrue(recorded.path("digest").asText().startsWith("sha256:"));
     }
 
     @Test
@@ -252,6 +258,7 @@ class CliIT {
         CliRunner.Result result = cli.run("push", stack.tinyImage(), "--target",
                 stack.denyRegistry() + "/locked/" + repository + ":1");
         assertEquals(ExitCode.PERMISSION.code(), result.exit(), result.all());
+        assertEquals("[]", cli.run("history", "--json").out().strip(), "only a push that succeeded is recorded");
     }
 
     @Test

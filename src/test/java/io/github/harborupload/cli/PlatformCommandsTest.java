@@ -14,10 +14,12 @@ import io.github.harborupload.platformserver.FakePlatform.ImageRecord;
 import io.github.harborupload.platformserver.InMemoryRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
 import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.settings.UploadHistory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,34 @@ class PlatformCommandsTest {
                 saved.taskType(), saved.owner()));
         // Listed twice: for a record of the link to update instead (issue 12), then to confirm.
         assertEquals(2, platform.requests("GET", "/api/v1/images/image").size(), "confirmed by listing");
+    }
+
+    @Test
+    void aConfirmedImportMarksTheUploadInTheHistoryWhichTheHistoryCommandLists() throws Exception {
+        // Issue 15, item 13: the flow records each push (PushStep) and marks a confirmed import
+        // (ImportStep), so the wizard and the command line keep one list.
+        start(ServerVersion.CURRENT);
+        signIn();
+        String digest = "sha256:" + "c".repeat(64);
+        new UploadHistory(cli.appConfig).recordPush("my-model:v1", LINK, digest, Instant.parse("2026-12-01T08:00:00Z"));
+        JsonNode before = JSON.readTree(cli.run("history", "--json").out()).get(0);
+        assertEquals(List.of(LINK, "my-model:v1", digest, "2026-12-01T08:00:00Z", "false"), List.of(before.path("link").asText(),
+                before.path("image").asText(), before.path("digest").asText(), before.path("pushed").asText(),
+                before.path("imported").asText()));
+
+        assertEquals(0, cli.run("import", LINK).exit());
+        CliRunner.Result after = cli.run("history", "--lang", "zh");
+        assertEquals(0, after.exit(), after.all());
+        assertTrue(after.out().startsWith(LINK + "   已导入\n    本地镜像 my-model:v1，上传于 "), after.out());
+        assertTrue(after.out().contains(digest));
+        assertTrue(JSON.readTree(cli.run("history", "--json").out()).get(0).path("imported").asBoolean());
+    }
+
+    @Test
+    void anEmptyHistorySaysSo() throws Exception {
+        start(ServerVersion.CURRENT);
+        assertEquals("No image has been uploaded from this computer yet.\n", cli.run("history").out());
+        assertEquals("[]\n", cli.run("history", "--json").out());
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.flow.Guide;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.HtpasswdRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
 import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.settings.UploadHistory;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
@@ -18,8 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -177,12 +182,7 @@ class PlatformWizardIT {
     @Test
     void doneOffersTheOneClickImportWhenItWasPassedBy(FxRobot fx) throws Exception {
         WizardRobot robot = new WizardRobot(fx);
-        signIn(robot, PLATFORM_PASSWORD, false);
-        fetchCredentials(robot);
-        String link = pushThroughTheWizard(robot);
-        robot.click("#nextButton");
-        robot.click("#nextButton");
-        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        String link = pushAndPassTheImportBy(robot);
         // The one click is what is left to do.
         robot.waitUntil(5, () -> "doneImportButton".equals(robot.focusedId()));
         assertTrue(robot.mainAction("#doneImportButton"));
@@ -285,6 +285,79 @@ class PlatformWizardIT {
         robot.waitForVisible(120, "#resultBox");
     }
 
+    /**
+     * Issue 15, item 13: the push is recorded by the flow (PushStep) and the list of earlier
+     * uploads, opened from Done, shows it not imported; Import there imports it through the same
+     * flow as the import step (ImportStep, confirmed by the platform's list: image.go) and the row
+     * then says so. Done also opens the platform's image list and the guide's common problems,
+     * each with its address to copy for a desktop without a browser (issue 15, item 10).
+     */
+    @Test
+    void theEarlierUploadsListThePushAndImportItInOneClick(FxRobot fx) throws Exception {
+        WizardRobot robot = new WizardRobot(fx);
+        String link = pushAndPassTheImportBy(robot);
+
+        robot.click("#doneOpenPlatform");
+        String imagesPage = platform.address() + "/portal/env/images";
+        assertEquals(imagesPage, wizard.opened.get(wizard.opened.size() - 1));
+        assertEquals(imagesPage, robot.text("#donePlatformOpenedAddress"), "the address to copy when no browser opens");
+        robot.click("#faqLink");
+        assertEquals(Guide.commonProblems(Language.ENGLISH), wizard.opened.get(wizard.opened.size() - 1));
+
+        robot.click("#earlierUploadsLink");
+        String row = Integer.toHexString(link.hashCode());
+        robot.waitForVisible(10, "#uploadStatus-" + row);
+        assertEquals(link, robot.label("#uploadLink-" + row));
+        assertEquals(wizard.text("history.notImported"), robot.label("#uploadStatus-" + row));
+        assertFalse(robot.visible("#historySignedOut"), "signed in: nothing to say about the platform");
+        // The keyboard starts on the newest upload.
+        robot.waitUntil(10, () -> ("uploadCopy-" + row).equals(dialogFocus(robot)));
+
+        robot.click("#uploadImport-" + row);
+        robot.waitUntil(30, () -> robot.label("#uploadStatus-" + row).equals(wizard.text("history.imported")));
+        assertFalse(robot.visible("#uploadImport-" + row), "imported: nothing left to import");
+        assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)),
+                "the platform lists the image");
+        fx.type(KeyCode.ESCAPE);
+        robot.waitUntil(10, () -> fx.lookup("#historyDialog").tryQuery().isEmpty());
+        assertEquals(wizard.text("done.imported"), robot.label("#importedLabel"), "Done knows its image is imported now");
+        assertEquals(List.of("✓", "✓", "✓", "✓", "✓", "6"), robot.stepCircles());
+    }
+
+    /**
+     * Issue 15, item 13: without a platform session the list says so, and Import asks for the
+     * sign-in the import step offers (PlatformSignIn), then imports. The earlier upload here is one
+     * a run before recorded (the flow's file, settings.UploadHistory).
+     */
+    @Test
+    void anEarlierUploadImportsAfterTheSignInTheListOffers(FxRobot fx) {
+        String link = stack.harbor() + "/user-" + user + "/earlier:v1";
+        new UploadHistory(wizard.appConfig).recordPush("earlier:v1", link, "sha256:" + "d".repeat(64), Instant.now());
+        WizardRobot robot = new WizardRobot(fx);
+        robot.click("#earlierUploadsLink");
+        String row = Integer.toHexString(link.hashCode());
+        robot.waitForVisible(10, "#uploadStatus-" + row);
+        assertTrue(robot.visible("#historySignedOut"), "says that Import needs the platform");
+
+        robot.click("#uploadImport-" + row);
+        robot.waitUntil(10, () -> fx.lookup("#platformUsername").tryQuery().isPresent());
+        robot.replaceText("#platformUsername", user);
+        fx.clickOn("#platformPassword").write(PLATFORM_PASSWORD);
+        robot.click("#platformSignInButton");
+        robot.waitUntil(30, () -> robot.label("#uploadStatus-" + row).equals(wizard.text("history.imported")));
+        assertFalse(robot.visible("#historySignedOut"));
+        assertTrue(platform.images().stream().anyMatch(i -> i.owner().equals(user) && i.link().equals(link)));
+        assertEquals("earlier:v1", platform.images().get(platform.images().size() - 1).description(),
+                "the description the wizard proposes: repository and tag");
+    }
+
+    private String dialogFocus(WizardRobot robot) {
+        return robot.read(() -> {
+            Node focused = robot.fx().lookup("#historyDialog").query().getScene().getFocusOwner();
+            return focused == null ? null : focused.getId();
+        });
+    }
+
     private void signIn(WizardRobot robot, String password, boolean stayIn) {
         robot.click("#platformLink");
         robot.waitUntil(10, () -> robot.fx().lookup("#platformUsername").tryQuery().isPresent());
@@ -308,6 +381,17 @@ class PlatformWizardIT {
         robot.waitForVisible(30, "#loginSucceeded");
         robot.click("#nextButton");
         robot.chooseImage(image);
+    }
+
+    /** Signed in, credentials from the platform, pushed, and on to Done without the import; the link pushed. */
+    private String pushAndPassTheImportBy(WizardRobot robot) {
+        signIn(robot, PLATFORM_PASSWORD, false);
+        fetchCredentials(robot);
+        String link = pushThroughTheWizard(robot);
+        robot.click("#nextButton");
+        robot.click("#nextButton");
+        assertEquals(Step.DONE, robot.read(() -> wizard.window.shell().current()));
+        return link;
     }
 
     /** From a filled credentials step to a finished push; the link pushed. */

@@ -5,11 +5,14 @@ import io.github.harborupload.i18n.Language;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.HtpasswdRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
+import io.github.harborupload.settings.UploadHistory;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -57,14 +61,19 @@ public final class ScreenshotTour {
         try (StackImages images = new StackImages(stack);
              FakePlatform platform = FakePlatform.start(ServerVersion.CURRENT, registry, stack.harborApiPort())
                      .user(user, PLATFORM_PASSWORD)) {
-            // An image the registry has never seen, so the push really uploads (and takes a while).
-            String image = images.buildRandom("research/pytorch-train-" + language.code(), 6, 40 * MIB,
-                    Files.createDirectory(work.resolve("image")));
+            String part = args.length > 2 ? args[2] : "path";
+            // An image the registry has never seen, so the push really uploads (and takes a while);
+            // the list of earlier uploads only names one.
+            String image = part.equals("history") ? "research/pytorch-train-" + language.code() + ":1"
+                    : images.buildRandom("research/pytorch-train-" + language.code(), 6, 40 * MIB,
+                            Files.createDirectory(work.resolve("image")));
             WizardFixture wizard = new WizardFixture(stack, work.resolve("wizard"), language, stack.harbor(),
                     platform.address().toString());
             ScreenshotTour tour = new ScreenshotTour(out, language.code());
-            if (args.length > 2 && args[2].equals("pause")) {
+            if (part.equals("pause")) {
                 tour.pause(stack, wizard, image);
+            } else if (part.equals("history")) {
+                tour.history(stack, wizard, user, image);
             } else {
                 tour.walk(stack, wizard, user, image);
             }
@@ -207,6 +216,36 @@ public final class ScreenshotTour {
         } catch (IOException leftForTheSystem) {
             // /tmp is cleaned at boot anyway.
         }
+    }
+
+    /**
+     * The list of earlier uploads (issue 15, item 13) over the smallest window, not signed in to
+     * the platform: three uploads as earlier runs recorded them, the newest not imported yet.
+     */
+    private void history(TestStack stack, WizardFixture wizard, String user, String image) throws Exception {
+        UploadHistory history = new UploadHistory(wizard.appConfig);
+        String project = stack.harbor() + "/user-" + user + "/";
+        Instant now = Instant.now();
+        history.recordPush("research/bert-finetune:v3", project + "bert-finetune:v3", "sha256:" + "4f1c".repeat(16),
+                now.minus(Duration.ofDays(6)));
+        history.markImported(project + "bert-finetune:v3");
+        history.recordPush("research/llama-serve:latest", project + "llama-serve:latest", "sha256:" + "9a07".repeat(16),
+                now.minus(Duration.ofHours(3)));
+        history.markImported(project + "llama-serve:latest");
+        history.recordPush(image, project + "pytorch-train:2024.11", "sha256:" + "c3d2".repeat(16), now.minus(Duration.ofMinutes(12)));
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(primary -> {
+            wizard.open(primary);
+            primary.setX(0);
+            primary.setY(0);
+            primary.setWidth(760);
+            primary.setHeight(560);
+        });
+        robot.click("#earlierUploadsLink");
+        robot.waitForVisible(10, "#historyRows");
+        shoot("9-history", 760, 560);
+        robot.fx().type(KeyCode.ESCAPE);
+        robot.fx().interact(() -> wizard.window.shutDown());
     }
 
     /** The whole screen, which Xvfb makes exactly the window's size. */

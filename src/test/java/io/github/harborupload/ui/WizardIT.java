@@ -10,12 +10,14 @@ import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.problems.ProblemType;
+import io.github.harborupload.settings.UploadHistory;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
 import io.github.harborupload.testsupport.TestStack;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -295,6 +297,22 @@ class WizardIT {
                 "the tag a push left is shown as what it is");
         assertEquals(repository, robot.text("#repositoryField"), "not user-" + stack.user() + "-" + repository);
         assertEquals(link, robot.text("#linkField"));
+    }
+
+    /**
+     * Issue 15, item 13: the image uploaded last (the flow's record of uploads, settings.UploadHistory)
+     * comes selected on the Tag step, with its target proposed as a click would.
+     */
+    @Test
+    void theImageUploadedLastComesSelected(FxRobot fx) {
+        new UploadHistory(wizard.appConfig).recordPush(small, stack.registry() + "/user-" + stack.user() + "/earlier:v1",
+                "sha256:" + "e".repeat(64), Instant.now());
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        robot.waitUntil(30, () -> robot.fx().lookup("#imageTable").queryAs(TableView.class).getSelectionModel()
+                .getSelectedItem() instanceof ImageChoice chosen && chosen.name().equals(small));
+        assertFalse(robot.text("#repositoryField").isEmpty(), "its target is proposed");
+        assertEquals(small, robot.read(() -> wizard.window.context().session().image().map(ImageChoice::name).orElse("")));
     }
 
     /**

@@ -17,6 +17,7 @@ import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.KeyboardTraversal;
 import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.history.HistoryLinks;
 import io.github.harborupload.ui.common.Scrolling;
 import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.Optional;
@@ -83,6 +84,8 @@ public final class CredentialsStepController implements StepController {
     private ToggleButton revealToggle;
     @FXML
     private Label passwordReason;
+    @FXML
+    private VBox historyLinksBox;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -107,6 +110,7 @@ public final class CredentialsStepController implements StepController {
         problemBox.getChildren().add(problemPane);
         resumeOffer = new ResumeOffer(context, () -> registryField.setText(session.registry()));
         resumeBox.getChildren().add(resumeOffer.node());
+        historyLinksBox.getChildren().add(new HistoryLinks(context, () -> { }));
         registryField.setText(session.registry());
         usernameField.setText(session.username());
         passwordField.setText(session.password());

@@ -2,13 +2,16 @@ package io.github.harborupload.ui.done;
 
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.ImageChoice;
+import io.github.harborupload.flow.ImportStep;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.CopyButton;
+import io.github.harborupload.ui.common.OpenedPage;
 import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.history.HistoryLinks;
 import io.github.harborupload.ui.importing.OneClickImport;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,6 +45,10 @@ public final class DoneStepController implements StepController {
     private ProgressIndicator importing;
     @FXML
     private VBox problemBox;
+    @FXML
+    private Button openPlatformButton;
+    @FXML
+    private VBox linksBox;
 
     private final WizardContext context;
     private final UploadSession session;
@@ -50,6 +57,9 @@ public final class DoneStepController implements StepController {
     /** Passed by unimported with a platform session: the import, not Close, is the main action. */
     private final BooleanProperty importOffered = new SimpleBooleanProperty(false);
     private ProblemPane problemPane;
+    private OpenedPage platformPage;
+    /** Whether the view says the image is imported: an import from the list of earlier uploads may change it. */
+    private boolean shownImported;
 
     public DoneStepController(WizardContext context) {
         this.context = context;
@@ -62,6 +72,10 @@ public final class DoneStepController implements StepController {
         problemPane = new ProblemPane(context.texts());
         problemPane.setId("doneProblem");
         problemBox.getChildren().add(problemPane);
+        platformPage = new OpenedPage(context, "donePlatformOpened");
+        // The address to copy appears below the links, so that they stay where they were.
+        linksBox.getChildren().addAll(new HistoryLinks(context, this::importedMeanwhile), platformPage);
+        openPlatformButton.setDisable(ImportStep.platformAddressProblem(context.settings().platformAddress()).isPresent());
         importButton.disableProperty().bind(oneClick.running());
         importButton.defaultButtonProperty().bind(importOffered);
         importRow.visibleProperty().bind(importOffered);
@@ -85,6 +99,7 @@ public final class DoneStepController implements StepController {
                 : session.platform().isPresent() ? "done.notImported.signedIn" : "done.notImported"));
         // Passed by unimported with a platform session: the one click is offered here too.
         importOffered.set(!session.imported() && session.platform().isPresent());
+        shownImported = session.imported();
     }
 
     private int addRow(int row, String labelKey, String value, boolean copyable) {
@@ -112,6 +127,13 @@ public final class DoneStepController implements StepController {
         });
     }
 
+    /** This image imported from the list of earlier uploads: shown again, as after the import here. */
+    private void importedMeanwhile() {
+        if (session.imported() && !shownImported) {
+            context.goTo(Step.DONE);
+        }
+    }
+
     @Override
     public ObservableBooleanValue nextIsMainAction() {
         return importOffered.not();
@@ -120,6 +142,12 @@ public final class DoneStepController implements StepController {
     @Override
     public ObservableBooleanValue busy() {
         return oneClick.running();
+    }
+
+    /** The platform's image list, where the imported image is (or its import form, while it is not). */
+    @FXML
+    private void openPlatform() {
+        platformPage.open(ImportStep.imagesPage(context.settings().platformAddress()));
     }
 
     @FXML

@@ -8,6 +8,7 @@ import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.ProblemPane;
+import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -37,14 +38,35 @@ public final class OneClickImport {
      */
     public void start(ProblemPane problems, Runnable after) {
         PlatformSession platform = session.platform().orElseThrow();
-        problems.clear();
         session.setImported(false);
+        run(() -> ImportStep.importAndConfirm(context.services(), platform, session).confirmed(), session.target().link(),
+                problems, after);
+    }
+
+    /**
+     * Imports an earlier upload by its link (the list of uploads), with the session's platform
+     * sign-in; as {@link #start(ProblemPane, Runnable)}, the history then says whether it is imported.
+     */
+    public void start(String link, ProblemPane problems, Runnable after) {
+        PlatformSession platform = session.platform().orElseThrow();
+        run(() -> {
+            boolean confirmed = ImportStep.importLink(context.services(), platform, link).confirmed();
+            // The image of this session, imported from the list: Done then says so.
+            if (confirmed && link.equals(session.target().link())) {
+                session.setImported(true);
+            }
+            return confirmed;
+        }, link, problems, after);
+    }
+
+    private void run(Callable<Boolean> work, String link, ProblemPane problems, Runnable after) {
+        problems.clear();
         running.set(true);
-        Background.of(() -> ImportStep.importAndConfirm(context.services(), platform, session).confirmed())
+        Background.of(work)
                 .onFinished(() -> running.set(false))
                 .onSuccess(confirmed -> {
                     if (!confirmed) {
-                        problems.show(context.view(Problems.ofUnconfirmedImport(session.target().link())));
+                        problems.show(context.view(Problems.ofUnconfirmedImport(link)));
                     }
                     after.run();
                 })

@@ -28,6 +28,8 @@ final class LocalImages {
     private final ObservableList<ImageChoice> images = FXCollections.observableArrayList();
     private final FilteredList<ImageChoice> shown = new FilteredList<>(images);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    /** The image uploaded last is proposed once, on the first list; "Upload another image" wants another. */
+    private boolean lastUploadOffered;
 
     LocalImages(WizardContext context, TableView<ImageChoice> table, TextField filterField, Label countLabel,
                 ProblemPane problemPane) {
@@ -61,6 +63,7 @@ final class LocalImages {
                     images.setAll(list);
                     showCount();
                     reselect();
+                    selectLastUploaded();
                 })
                 .onFailure(failure -> {
                     countLabel.setText("");
@@ -76,6 +79,25 @@ final class LocalImages {
                     session.setImage(image);
                     table.getSelectionModel().select(image);
                     table.scrollTo(image);
+                });
+    }
+
+    /**
+     * With nothing chosen yet, the image uploaded last (the history of uploads) comes selected, so
+     * its new version goes up with one Next (issue 15, item 13). Selecting it proposes its target,
+     * as a click would.
+     */
+    private void selectLastUploaded() {
+        boolean first = !lastUploadOffered;
+        lastUploadOffered = true;
+        if (!first || session.image().isPresent() || !table.getSelectionModel().isEmpty()) {
+            return;
+        }
+        context.services().uploadHistory().latest()
+                .flatMap(last -> shown.stream().filter(line -> line.name().equals(last.image())).findFirst())
+                .ifPresent(line -> {
+                    table.getSelectionModel().select(line);
+                    table.scrollTo(line);
                 });
     }
 
