@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.cli.progress.ProgressMode;
 import io.github.harborupload.desktop.ConsoleText;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.Environment;
