@@ -29,7 +29,8 @@ import javafx.util.StringConverter;
 /**
  * Step 5: the platform learns about the image — in one click with a platform session, confirmed by
  * listing the user's images; otherwise through the platform's own form, with every field ready to copy.
- * A page of properties the view binds to ({@code ${controller.…}} in ImportStep.fxml) and its actions.
+ * The actions and what sets the {@link ImportPage}, the properties ImportStep.fxml binds to
+ * ({@code ${controller.page.…}}).
  */
 public final class ImportStepController implements StepController {
 
