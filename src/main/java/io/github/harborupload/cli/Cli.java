@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.cli.progress.ProgressMode;
 import io.github.harborupload.desktop.ConsoleText;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.Environment;
@@ -79,7 +80,7 @@ public final class Cli {
                 .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.progress", value))));
         line.registerConverter(PushMethod.class, value -> PushMethod.fromValue(value)
                 .orElseThrow(() -> new CommandLine.TypeConversionException(context.text("usage.via", value))));
-        line.setResourceBundle(context.translator().bundle(CommandContext.BUNDLE));
+        line.setResourceBundle(new HelpTexts(context.translator().bundle(CommandContext.BUNDLE)));
         line.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(terminal.columns(), MAX_HELP_WIDTH)));
         line.setOut(writer(terminal.out()));
         line.setErr(writer(terminal.err()));

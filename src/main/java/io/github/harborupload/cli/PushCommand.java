@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.cli.progress.ProgressMode;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.CredentialsStep;

@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.cli.progress.ProgressMode;
 import io.github.harborupload.cli.progress.ProgressText;
 import io.github.harborupload.cli.progress.ProgressTicker;
 import io.github.harborupload.docker.PushResult;
@@ -31,7 +32,7 @@ final class PushFollower {
     /** @param stream where the progress goes: standard error when standard output holds JSON */
     PushFollower(CommandContext context, ProgressMode mode, PrintStream stream) {
         this.context = context;
-        this.mode = mode.resolve(context.terminal());
+        this.mode = mode.resolve(context.terminal().isInteractive(), context.terminal().cursorMoves());
         this.stream = stream;
     }
 

@@ -40,8 +40,8 @@ final class PushQuestions {
             }
         }
         if (context.verbose()) {
-            report.quota().skipReason().ifPresent(reason -> info.println(context.text("upload.quotaSkipped", reason)));
-            report.tagExists().skipReason().ifPresent(reason -> info.println(context.text("upload.tagSkipped", reason)));
+            report.quota().skipReason().ifPresent(reason -> info.println(context.text("beforePush.quotaSkipped", reason)));
+            report.tagExists().skipReason().ifPresent(reason -> info.println(context.text("beforePush.tagSkipped", reason)));
         }
     }
 
@@ -50,31 +50,31 @@ final class PushQuestions {
         ExitCode code = new ProblemPrinter(context).report(
                 Problems.ofQuotaTooSmall(report.imageBytes(), report.quota().value(), known));
         if (!yes) {
-            context.err().println(context.text("upload.notPushed"));
+            context.err().println(context.text("beforePush.notPushed"));
             throw new CommandEnded(code);
         }
-        context.err().println(context.text("note", context.text("upload.pushingAnyway")));
+        context.err().println(context.text("note", context.text("beforePush.pushingAnyway")));
     }
 
     private String room(StorageQuota quota, long imageBytes) {
-        return quota.unlimited() ? context.text("upload.roomUnlimited", Sizes.bytes(imageBytes))
-                : context.text("upload.room", Sizes.bytes(quota.freeBytes().orElse(0)), Sizes.bytes(imageBytes));
+        return quota.unlimited() ? context.text("beforePush.roomUnlimited", Sizes.bytes(imageBytes))
+                : context.text("beforePush.room", Sizes.bytes(quota.freeBytes().orElse(0)), Sizes.bytes(imageBytes));
     }
 
     /** The platform's guide asks never to overwrite a tag other than latest: jobs may run the old image. */
     private void confirmOverwrite(String link) {
         if (yes) {
-            context.err().println(context.text("note", context.text("upload.overwriting", link)));
+            context.err().println(context.text("note", context.text("beforePush.overwriting", link)));
             return;
         }
         Console console = context.terminal().console();
         if (console != null) {
-            console.printf("%s%n", context.text("upload.tagExists", link));
-            if (ConsolePrompts.confirm(console, context.text("upload.overwriteQuestion"), context.text("confirm.choices"))) {
+            console.printf("%s%n", context.text("beforePush.tagExists", link));
+            if (ConsolePrompts.confirm(console, context.text("beforePush.overwriteQuestion"), context.text("confirm.choices"))) {
                 return;
             }
         }
-        throw new Refusal(ExitCode.USAGE, context.text("upload.tagExists", link), List.of(
-                context.text("upload.tagExists.other"), context.text("upload.tagExists.yes")));
+        throw new Refusal(ExitCode.USAGE, context.text("beforePush.tagExists", link), List.of(
+                context.text("beforePush.tagExists.other"), context.text("beforePush.tagExists.yes")));
     }
 }

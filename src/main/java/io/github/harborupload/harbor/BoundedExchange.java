@@ -1,5 +1,6 @@
 package io.github.harborupload.harbor;
 
+import io.github.harborupload.registry.ConnectionFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;

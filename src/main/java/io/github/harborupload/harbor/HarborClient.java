@@ -3,6 +3,7 @@ package io.github.harborupload.harbor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.registry.ConnectionFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

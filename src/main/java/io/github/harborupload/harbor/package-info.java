@@ -3,9 +3,9 @@
  * project's quota is left, does this tag exist already. A registry without Harbor's API (a plain
  * registry) is not an error: the checks answer "skipped" ({@link io.github.harborupload.harbor.HarborCheck}).
  *
- * <p>{@link io.github.harborupload.harbor.BoundedExchange} and
- * {@link io.github.harborupload.harbor.ConnectionFailure} are the HTTP plumbing this client shares
- * with the platform client one layer up: answers read up to a limit, whole-call time limits, and
- * network failures told apart.
+ * <p>{@link io.github.harborupload.harbor.BoundedExchange} is the HTTP plumbing this client shares
+ * with the platform client one layer up: answers read up to a limit, whole-call time limits; network
+ * failures are told apart by {@link io.github.harborupload.registry.ConnectionFailure}, as the
+ * registry client does.
  */
 package io.github.harborupload.harbor;

@@ -1,7 +1,7 @@
 package io.github.harborupload.platform;
 
-import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.i18n.Text;
+import io.github.harborupload.registry.ConnectionFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,8 @@
 package io.github.harborupload.registry;
 
 import java.io.IOException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.List;
 import java.util.Locale;
-import javax.net.ssl.SSLException;
 
 /** Turns an answer that is an error, or no answer, into a {@link RegistryException} with the server's words. */
 final class RegistryFailures {
@@ -13,8 +10,6 @@ final class RegistryFailures {
     /** Harbor's quota middleware texts, old and new (src/pkg/quota, src/server/middleware/quota). */
     private static final List<String> QUOTA_WORDS = List.of("will exceed the configured upper limit", "quota exceeded",
             "exceeded quota");
-    private static final int MAX_CHAIN = 10;
-
     private RegistryFailures() {
     }
 
@@ -69,33 +64,13 @@ final class RegistryFailures {
     }
 
     static RegistryException noAnswer(String what, IOException failure, List<String> secrets) {
-        RegistryException.Kind kind = RegistryException.Kind.NETWORK;
-        int depth = 0;
-        for (Throwable link = failure; link != null && depth < MAX_CHAIN; link = link.getCause(), depth++) {
-            if (link instanceof UnknownHostException || link instanceof UnresolvedAddressException) {
-                kind = RegistryException.Kind.HOST_NOT_FOUND;
-                break;
-            }
-            if (link instanceof SSLException) {
-                kind = RegistryException.Kind.TLS;
-                break;
-            }
-        }
-        return new RegistryException(kind, 0, -1, SecretMask.mask(what + ": " + describe(failure), secrets), failure);
-    }
-
-    /** The failure in one line, each cause as {@code Type: message} (a refused connection has no message). */
-    static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        int depth = 0;
-        for (Throwable link = failure; link != null && depth < MAX_CHAIN; link = link.getCause(), depth++) {
-            String part = link.getClass().getSimpleName()
-                    + (link.getMessage() == null || link.getMessage().isBlank() ? "" : ": " + link.getMessage());
-            if (text.indexOf(part) < 0) {
-                text.append(text.length() > 0 ? " <- " : "").append(part);
-            }
-        }
-        return text.toString();
+        RegistryException.Kind kind = switch (ConnectionFailure.of(failure)) {
+            case HOST_NOT_FOUND -> RegistryException.Kind.HOST_NOT_FOUND;
+            case TLS -> RegistryException.Kind.TLS;
+            // The registry names no timeout of its own: silence, like a cut, is the network's.
+            case UNREACHABLE, TIMEOUT -> RegistryException.Kind.NETWORK;
+        };
+        return new RegistryException(kind, 0, -1, SecretMask.mask(what + ": " + ConnectionFailure.describe(failure), secrets), failure);
     }
 
     /**

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the user chose on the platform last time, offered first next time: the sign-in method per
  * platform address, and the import tags per repository. Kept in {@code platform-choices.json}
- * beside the settings; no secrets. Remembering is best effort: a file that cannot be read or
- * written only means nothing is remembered.
+ * beside the settings; no secrets. The file is read once, at the first question (the import step
+ * asks on the FX thread), and each choice is written through. Remembering is best effort: a file
+ * that cannot be read or written only means nothing is remembered.
  */
 public final class PlatformChoices {
 
@@ -28,33 +29,40 @@ public final class PlatformChoices {
     private static final String IMPORT_TAGS = "importTags";
 
     private final Path file;
+    /** The file's content, read at the first question; null until then. */
+    private ObjectNode choices;
 
     public PlatformChoices(Path folder) {
         this.file = folder.resolve("platform-choices.json");
     }
 
     /** The method last used to sign in at this platform address. */
-    public Optional<SignInMethod> signInMethod(String platformAddress) {
-        return SignInMethod.fromValue(read().path(SIGN_IN).path(platformAddress).asText(""));
+    public synchronized Optional<SignInMethod> signInMethod(String platformAddress) {
+        return SignInMethod.fromValue(choices().path(SIGN_IN).path(platformAddress).asText(""));
     }
 
     public synchronized void rememberSignInMethod(String platformAddress, SignInMethod method) {
-        ObjectNode root = read();
-        objectIn(root, SIGN_IN).put(platformAddress, method.value());
-        write(root);
+        objectIn(choices(), SIGN_IN).put(platformAddress, method.value());
+        write();
     }
 
     /** The tags last imported with an image of this repository ({@code user-alice/torch}). */
-    public List<String> importTags(String repository) {
+    public synchronized List<String> importTags(String repository) {
         List<String> tags = new ArrayList<>();
-        read().path(IMPORT_TAGS).path(repository).forEach(tag -> tags.add(tag.asText()));
+        choices().path(IMPORT_TAGS).path(repository).forEach(tag -> tags.add(tag.asText()));
         return tags;
     }
 
     public synchronized void rememberImportTags(String repository, List<String> tags) {
-        ObjectNode root = read();
-        objectIn(root, IMPORT_TAGS).putArray(repository).addAll(tags.stream().map(JSON.getNodeFactory()::textNode).toList());
-        write(root);
+        objectIn(choices(), IMPORT_TAGS).putArray(repository).addAll(tags.stream().map(JSON.getNodeFactory()::textNode).toList());
+        write();
+    }
+
+    private ObjectNode choices() {
+        if (choices == null) {
+            choices = read();
+        }
+        return choices;
     }
 
     private ObjectNode read() {
@@ -74,9 +82,9 @@ public final class PlatformChoices {
         return root.get(field) instanceof ObjectNode object ? object : root.putObject(field);
     }
 
-    private void write(ObjectNode root) {
+    private void write() {
         try {
-            AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(choices));
         } catch (IOException e) {
             LOG.warn("could not remember the platform choices in {}: {}", file, e.getMessage());
         }

@@ -71,6 +71,16 @@ class CliHelpTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} --help --lang {1}")
+    @MethodSource("commandsAndLanguages")
+    void theHelpPrintsOneApostropheWhereTheBundleWritesTwo(String command, String lang) {
+        // The help's texts are message patterns like every other text (HelpTexts): before, picocli
+        // printed "the platform''s form" as written.
+        String[] args = (command.isEmpty() ? "--help --lang " + lang : command + " --help --lang " + lang).split(" ");
+        String help = cli().run(args).out();
+        assertFalse(help.contains("''"), help);
+    }
+
     @Test
     void theMainHelpListsEveryExitCode() {
         String help = cli().run("--help").out();

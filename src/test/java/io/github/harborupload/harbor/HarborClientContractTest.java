@@ -10,6 +10,7 @@ import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.InMemoryRegistry;
 import io.github.harborupload.platformserver.RecordedRequest;
 import io.github.harborupload.platformserver.ServerVersion;
+import io.github.harborupload.registry.ConnectionFailure;
 import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.harborupload.harbor.ConnectionFailure;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.ServerVersion;
+import io.github.harborupload.registry.ConnectionFailure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -232,6 +232,25 @@ class PlatformWizardIT {
     }
 
     @Test
+    void theKindsOfAccountAreAskedOncePerAddressTyped(FxRobot fx) {
+        // Issue 14's mends: leaving the address field asked /api/auth/mode each time, even unchanged.
+        WizardRobot robot = new WizardRobot(fx);
+        robot.click("#platformLink");
+        robot.waitForVisible(30, "#platformMethodLdap");
+        for (int leave = 0; leave < 2; leave++) {
+            robot.click("#platformAddress");
+            robot.click("#platformUsername");
+        }
+        // Another address (the same server, written with a slash) is asked: its request, once
+        // counted, comes after any that the unchanged address would have sent.
+        robot.replaceText("#platformAddress", platform.address() + "/");
+        robot.click("#platformUsername");
+        robot.waitUntil(30, () -> platform.requests("GET", "/api/auth/mode").size() >= 2);
+        assertEquals(2, platform.requests("GET", "/api/auth/mode").size(), "once on opening, once for the new address");
+        robot.clickDialogButton(wizard.text("button.cancel"));
+    }
+
+    @Test
     void anExpiredTokenIsRefreshedWithoutTheUserNoticing(FxRobot fx) throws Exception {
         // backend/pkg/config/token.go: access tokens expire; frontend/src/services/client.ts refreshes
         // on HTTP 401 with code 40101 and retries once.

@@ -3,6 +3,7 @@ package io.github.harborupload.ui.common;
 import io.github.harborupload.problems.Severity;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
@@ -28,21 +29,24 @@ public final class ProblemPane extends VBox {
     private final Label title = new Label();
     private final VBox causes = new VBox(2);
     private final VBox advice = new VBox(2);
-    private final Label causesHeading;
-    private final Label adviceHeading;
+    private final Label causesHeading = heading();
+    private final Label adviceHeading = heading();
     private final TextArea detail = new TextArea();
-    private final ToggleButton detailsToggle;
+    private final ToggleButton detailsToggle = new ToggleButton();
+    private final CopyButton copy = new CopyButton();
     private final HBox detailBar;
+    private ResourceBundle texts;
 
-    public ProblemPane(ResourceBundle texts) {
+    /**
+     * For FXML, which sets the texts as a property ({@code <ProblemPane texts="$resources"/>}): a
+     * control it builds through a constructor with arguments cannot have its problem bound.
+     */
+    public ProblemPane() {
         getStyleClass().add("problem-pane");
         setSpacing(6);
         title.getStyleClass().add("problem-title");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
-        causesHeading = heading(texts.getString("problem.causes"));
-        adviceHeading = heading(texts.getString("problem.advice"));
-        detailsToggle = new ToggleButton(texts.getString("problem.details"));
         detailsToggle.getStyleClass().add("small");
         detail.setEditable(false);
         detail.setWrapText(true);
@@ -52,7 +56,8 @@ public final class ProblemPane extends VBox {
         detail.managedProperty().bind(detail.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        CopyButton copy = new CopyButton(texts, () -> problem.get() == null ? "" : problem.get().forClipboard());
+        copy.contentProperty().bind(Bindings.createStringBinding(
+                () -> problem.get() == null ? "" : problem.get().forClipboard(), problem));
         detailBar = new HBox(8, detailsToggle, spacer, copy);
         detailBar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, causesHeading, causes, adviceHeading, advice, detailBar, detail);
@@ -61,8 +66,31 @@ public final class ProblemPane extends VBox {
         problem.addListener((obs, old, now) -> render(now));
     }
 
+    public ProblemPane(ResourceBundle texts) {
+        this();
+        setTexts(texts);
+    }
+
+    public ResourceBundle getTexts() {
+        return texts;
+    }
+
+    /** The bundle its headings and buttons are named from: the UI's ({@code $resources} in FXML). */
+    public void setTexts(ResourceBundle texts) {
+        this.texts = texts;
+        causesHeading.setText(texts.getString("problem.causes"));
+        adviceHeading.setText(texts.getString("problem.advice"));
+        detailsToggle.setText(texts.getString("problem.details"));
+        copy.setTexts(texts);
+    }
+
     public ObjectProperty<ProblemView> problemProperty() {
         return problem;
+    }
+
+    /** The problem shown; null while there is none. FXML reads the property's type from here. */
+    public ProblemView getProblem() {
+        return problem.get();
     }
 
     public void show(ProblemView view) {
@@ -101,8 +129,8 @@ public final class ProblemPane extends VBox {
         return label;
     }
 
-    private static Label heading(String text) {
-        Label label = new Label(text);
+    private static Label heading() {
+        Label label = new Label();
         label.getStyleClass().add("problem-heading");
         return label;
     }

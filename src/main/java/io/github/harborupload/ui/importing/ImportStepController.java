@@ -8,14 +8,11 @@ import io.github.harborupload.platform.TaskType;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
-import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.FieldReason;
 import io.github.harborupload.ui.common.ProblemPane;
 import io.github.harborupload.ui.platform.PlatformSignIn;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.event.Event;
 import javafx.fxml.FXML;
@@ -25,41 +22,26 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
  * Step 5: the platform learns about the image — in one click with a platform session, confirmed by
  * listing the user's images; otherwise through the platform's own form, with every field ready to copy.
+ * The actions and what sets the {@link ImportPage}, the properties ImportStep.fxml binds to
+ * ({@code ${controller.page.…}}).
  */
 public final class ImportStepController implements StepController {
 
     @FXML
-    private Label introLabel;
-    @FXML
-    private HBox linkBox;
-    @FXML
-    private TextField linkField;
-    @FXML
-    private HBox descriptionBox;
-    @FXML
     private TextField descriptionField;
     @FXML
-    private Label descriptionLength;
-    @FXML
     private Label descriptionReason;
-    @FXML
-    private HBox taskTypeRow;
     @FXML
     private ComboBox<TaskType> taskTypeBox;
     @FXML
     private Button importButton;
-    @FXML
-    private ProgressIndicator importing;
     @FXML
     private Hyperlink signInLink;
     @FXML
@@ -67,44 +49,26 @@ public final class ImportStepController implements StepController {
     @FXML
     private Label importedBanner;
     @FXML
-    private VBox problemBox;
+    private ProblemPane problemPane;
     @FXML
     private TextField platformField;
     @FXML
-    private Button openPlatformButton;
-    @FXML
     private Label platformReason;
-    @FXML
-    private VBox openedBox;
-    @FXML
-    private HBox openedLinkBox;
-    @FXML
-    private TextField openedLink;
 
     private final WizardContext context;
     private final UploadSession session;
-    private final BooleanProperty valid = new SimpleBooleanProperty(false);
-    /** Signed in and not imported yet: the import button, not Next, is what to press. */
-    private final BooleanProperty importIsMain = new SimpleBooleanProperty(false);
-    private final BooleanProperty imported = new SimpleBooleanProperty(false);
     private final OneClickImport oneClick;
-    private ProblemPane problemPane;
+    private final ImportPage page;
 
     public ImportStepController(WizardContext context) {
         this.context = context;
         this.session = context.session();
         this.oneClick = new OneClickImport(context);
+        this.page = new ImportPage(oneClick.running());
     }
 
     @FXML
     private void initialize() {
-        problemPane = new ProblemPane(context.texts());
-        problemPane.setId("importProblem");
-        problemBox.getChildren().add(problemPane);
-        linkBox.getChildren().add(new CopyButton(context.texts(), linkField::getText));
-        descriptionBox.getChildren().add(new CopyButton(context.texts(), descriptionField::getText));
-        taskTypeRow.getChildren().add(new CopyButton(context.texts(), () -> taskTypeBox.getValue().value()));
-        openedLinkBox.getChildren().add(new CopyButton(context.texts(), openedLink::getText));
         taskTypeBox.getItems().setAll(TaskType.values());
         taskTypeBox.setConverter(new StringConverter<>() {
             @Override
@@ -123,18 +87,17 @@ public final class ImportStepController implements StepController {
             session.setDescription(now);
             revalidate();
         });
-        taskTypeBox.valueProperty().addListener((obs, old, now) -> session.setTaskType(now));
+        taskTypeBox.valueProperty().addListener((obs, old, now) -> {
+            session.setTaskType(now);
+            page.taskTypeValueProperty().set(now == null ? "" : now.value());
+        });
         platformField.setText(context.settings().platformAddress());
         platformField.textProperty().addListener((obs, old, now) -> revalidate());
-        // Imported once is enough: a second click would only import the same link again.
-        importButton.disableProperty().bind(valid.not().or(oneClick.running()).or(imported));
-        importButton.defaultButtonProperty().bind(importIsMain);
-        importing.visibleProperty().bind(oneClick.running());
     }
 
     @Override
     public void entered() {
-        linkField.setText(session.target().link());
+        page.linkProperty().set(session.target().link());
         if (session.description().isEmpty()) {
             session.setDescription(ImportStep.proposeDescription(session));
         }
@@ -146,16 +109,10 @@ public final class ImportStepController implements StepController {
     }
 
     private void showPlatform() {
-        boolean signedIn = session.platform().isPresent();
-        introLabel.setText(context.text(signedIn ? "import.intro.signedIn" : "import.intro"));
-        importButton.setVisible(signedIn);
-        importButton.setManaged(signedIn);
-        signInLink.setVisible(!signedIn);
-        signInLink.setManaged(!signedIn);
-        imported.set(session.imported());
-        importIsMain.set(signedIn && !session.imported());
-        importedBanner.setVisible(session.imported());
-        importedBanner.setText(context.text(session.importUpdated() ? "import.updated" : "import.confirmed"));
+        page.signedInProperty().set(session.platform().isPresent());
+        page.introProperty().set(context.text(page.isSignedIn() ? "import.intro.signedIn" : "import.intro"));
+        page.importedProperty().set(session.imported());
+        page.importedTextProperty().set(context.text(session.importUpdated() ? "import.updated" : "import.confirmed"));
     }
 
     /**
@@ -189,12 +146,12 @@ public final class ImportStepController implements StepController {
         String description = descriptionField.getText();
         Optional<Text> problem = ImportStep.descriptionProblem(description);
         FieldReason.show(descriptionField, descriptionReason, problem.map(context::text).orElse(""), FieldReason.ERROR);
-        descriptionLength.setText(context.text("import.description.length",
+        page.descriptionLengthProperty().set(context.text("import.description.length",
                 description.codePointCount(0, description.length()), ImportRequest.MAX_DESCRIPTION_LENGTH));
         Optional<Text> platform = ImportStep.platformAddressProblem(platformField.getText());
         FieldReason.show(platformField, platformReason, platform.map(context::text).orElse(""), FieldReason.ERROR);
-        openPlatformButton.setDisable(platform.isPresent());
-        valid.set(problem.isEmpty());
+        page.platformInvalidProperty().set(platform.isPresent());
+        page.validProperty().set(problem.isEmpty());
     }
 
     @FXML
@@ -220,22 +177,21 @@ public final class ImportStepController implements StepController {
     private void openPlatform() {
         String address = platformField.getText().trim();
         context.updateSettings(s -> s.withPlatformAddress(address));
-        String page = ImportStep.imagesPage(address);
+        String images = ImportStep.imagesPage(address);
         // The system may have no browser to open, and says so only on the console: the page's
         // address stays here to copy (issue 15, item 10).
-        openedLink.setText(page);
-        openedBox.setVisible(true);
-        context.openInBrowser(page);
+        page.openedPageProperty().set(images);
+        context.openInBrowser(images);
     }
 
     @Override
     public ObservableBooleanValue nextAllowed() {
-        return valid;
+        return page.validProperty();
     }
 
     @Override
     public ObservableBooleanValue nextIsMainAction() {
-        return importIsMain.not();
+        return page.importIsMainProperty().not();
     }
 
     @Override
@@ -254,5 +210,10 @@ public final class ImportStepController implements StepController {
     @Override
     public Node initialFocus() {
         return descriptionField;
+    }
+
+    /** What the view binds to. */
+    public ImportPage getPage() {
+        return page;
     }
 }

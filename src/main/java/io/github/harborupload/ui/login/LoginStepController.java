@@ -10,32 +10,24 @@ import io.github.harborupload.problems.Problems;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
-import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.common.ProblemView;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
-/** Step 2: checks the login with the registry through Docker and stores it, as docker login does. */
+/**
+ * Step 2: checks the login with the registry through Docker and stores it, as docker login does.
+ * A page of properties the view binds to ({@code ${controller.…}} in LoginStep.fxml) and its actions.
+ */
 public final class LoginStepController implements StepController {
 
-    @FXML
-    private Label titleLabel;
-    @FXML
-    private HBox checking;
-    @FXML
-    private Label checkingLabel;
-    @FXML
-    private VBox succeeded;
-    @FXML
-    private Label savedInLabel;
-    @FXML
-    private VBox problemBox;
     @FXML
     private Button retryButton;
     @FXML
@@ -44,22 +36,21 @@ public final class LoginStepController implements StepController {
     private final WizardContext context;
     private final UploadSession session;
     private final LoginStep step;
+    private final StringProperty title = new SimpleStringProperty();
+    private final StringProperty checking = new SimpleStringProperty("");
+    private final StringProperty savedIn = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty loggedIn = new SimpleBooleanProperty(false);
-    private ProblemPane problemPane;
+    private final BooleanProperty failed = new SimpleBooleanProperty(false);
+    /** The registry refused the password itself: editing it is what helps. */
+    private final BooleanProperty refused = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ProblemView> problem = new SimpleObjectProperty<>();
 
     public LoginStepController(WizardContext context) {
         this.context = context;
         this.session = context.session();
         this.step = context.loginStep();
-    }
-
-    @FXML
-    private void initialize() {
-        problemPane = new ProblemPane(context.texts());
-        problemPane.setId("loginProblem");
-        problemBox.getChildren().add(problemPane);
-        checking.visibleProperty().bind(running);
+        title.set(context.text("login.title"));
     }
 
     @Override
@@ -78,30 +69,28 @@ public final class LoginStepController implements StepController {
         boolean stored = session.useStoredLogin();
         session.loggedOut();
         loggedIn.set(false);
-        succeeded.setVisible(false);
-        retryButton.setVisible(false);
-        editPasswordButton.setVisible(false);
-        problemPane.clear();
-        titleLabel.setText(context.text("login.title"));
-        checkingLabel.setText(context.text("login.checking", registry, credential.username()));
+        failed.set(false);
+        refused.set(false);
+        problem.set(null);
+        title.set(context.text("login.title"));
+        checking.set(context.text("login.checking", registry, credential.username()));
         running.set(true);
         Background.of(() -> step.login(registry, credential, stored))
                 .onFinished(() -> running.set(false))
                 .onSuccess(store -> {
                     session.loggedIn(credential, store);
                     context.updateSettings(s -> s.withLogin(registry, credential.username()));
-                    savedInLabel.setText(context.text("login.savedIn", context.text(store.description())));
-                    titleLabel.setText(context.text("login.title.succeeded"));
-                    succeeded.setVisible(true);
+                    savedIn.set(context.text("login.savedIn", context.text(store.description())));
+                    title.set(context.text("login.title.succeeded"));
                     loggedIn.set(true);
                 })
                 .onFailure(failure -> {
-                    titleLabel.setText(context.text("login.title.failed"));
-                    Problem problem = Problems.of(failure, ProblemContext.none().withRegistry(registry));
-                    session.setLoginRefused(LoginStep.refusedCredential(problem));
-                    problemPane.show(context.view(problem));
-                    retryButton.setVisible(true);
-                    editPasswordButton.setVisible(session.loginRefused());
+                    title.set(context.text("login.title.failed"));
+                    Problem found = Problems.of(failure, ProblemContext.none().withRegistry(registry));
+                    session.setLoginRefused(LoginStep.refusedCredential(found));
+                    problem.set(context.view(found));
+                    failed.set(true);
+                    refused.set(session.loginRefused());
                     (session.loginRefused() ? editPasswordButton : retryButton).requestFocus();
                 })
                 .executeWith(context.background());
@@ -124,9 +113,75 @@ public final class LoginStepController implements StepController {
 
     @Override
     public Node initialFocus() {
-        if (editPasswordButton.isVisible()) {
+        if (refused.get()) {
             return editPasswordButton;
         }
-        return retryButton.isVisible() ? retryButton : null;
+        return failed.get() ? retryButton : null;
+    }
+
+    /* What the view binds to */
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public String getTitle() {
+        return title.get();
+    }
+
+    public StringProperty checkingProperty() {
+        return checking;
+    }
+
+    public String getChecking() {
+        return checking.get();
+    }
+
+    public StringProperty savedInProperty() {
+        return savedIn;
+    }
+
+    public String getSavedIn() {
+        return savedIn.get();
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    public BooleanProperty loggedInProperty() {
+        return loggedIn;
+    }
+
+    public boolean isLoggedIn() {
+        return loggedIn.get();
+    }
+
+    public BooleanProperty failedProperty() {
+        return failed;
+    }
+
+    public boolean isFailed() {
+        return failed.get();
+    }
+
+    public BooleanProperty refusedProperty() {
+        return refused;
+    }
+
+    public boolean isRefused() {
+        return refused.get();
+    }
+
+    public ObjectProperty<ProblemView> problemProperty() {
+        return problem;
+    }
+
+    public ProblemView getProblem() {
+        return problem.get();
     }
 }

@@ -5,82 +5,104 @@ import io.github.harborupload.platform.AuthMode;
 import io.github.harborupload.platform.SignInMethod;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
- * The kind of account, shown when (and only when) the platform signs in both its LDAP accounts and
+ * The kind of account, offered when (and only when) the platform signs in both its LDAP accounts and
  * its own: labelled as the platform's tabs are ({@code {ldapAlias} 登录}, {@code 普通登录},
- * frontend/src/routes/auth/index.tsx), with its LDAP help text; the kind used last comes selected.
+ * frontend/src/routes/auth/index.tsx), with its LDAP help text; the kind used last comes first.
+ * Properties PlatformSignIn.fxml binds to ({@code ${controller.method.…}}).
  */
-final class MethodChoice {
+public final class MethodChoice {
 
     private final WizardContext context;
-    private final ToggleGroup group = new ToggleGroup();
-    private final RadioButton ldap = new RadioButton();
-    private final RadioButton normal = new RadioButton();
-    private final Label help = new Label();
-    private final VBox box;
+    private final BooleanProperty offered = new SimpleBooleanProperty(false);
+    private final StringProperty ldapLabel = new SimpleStringProperty("");
+    private final StringProperty help = new SimpleStringProperty("");
+    private final BooleanBinding helpful = help.isNotEmpty();
+    /** The kind to select when the choice is offered. */
+    private final ObjectProperty<SignInMethod> preferred = new SimpleObjectProperty<>(SignInMethod.LDAP);
+    /** The address last asked, so that leaving the field again without a change asks nothing. */
+    private String asked;
 
     MethodChoice(WizardContext context) {
         this.context = context;
-        ldap.setId("platformMethodLdap");
-        normal.setId("platformMethodNormal");
-        ldap.setToggleGroup(group);
-        normal.setToggleGroup(group);
-        normal.setText(context.text("platform.method.normal"));
-        help.setWrapText(true);
-        help.setMaxWidth(380);
-        help.getStyleClass().add("muted");
-        box = new VBox(4, new HBox(16, ldap, normal), help);
-        show(false);
     }
 
-    Node node() {
-        return box;
-    }
-
-    /** The kind chosen, or null when the platform takes one kind only: then the flow picks it. */
-    SignInMethod chosen() {
-        if (!box.isVisible()) {
-            return null;
-        }
-        return group.getSelectedToggle() == normal ? SignInMethod.NORMAL : SignInMethod.LDAP;
-    }
-
-    /** Asks the platform at {@code address} which kinds it takes, in the background; hidden until then. */
+    /** Asks the platform at {@code address} which kinds it takes, in the background, unless it was just asked. */
     void learn(PlatformAccess access, String address) {
+        if (address.equals(asked)) {
+            return;
+        }
+        asked = address;
         Background.of(() -> access.authMode(address))
-                .onSuccess(mode -> offer(access, address, mode))
-                // The sign-in itself reports an address it cannot reach, in the platform's words.
-                .onFailure(failure -> show(false))
+                .onSuccess(mode -> {
+                    // An answer for an address typed over meanwhile says nothing about the new one.
+                    if (address.equals(asked)) {
+                        offer(access, address, mode);
+                    }
+                })
+                .onFailure(failure -> {
+                    // The sign-in itself reports an address it cannot reach, in the platform's words;
+                    // the same address is asked again next time, it may answer then.
+                    if (address.equals(asked)) {
+                        asked = null;
+                        offered.set(false);
+                    }
+                })
                 .executeWith(context.background());
     }
 
     private void offer(PlatformAccess access, String address, AuthMode mode) {
         if (!mode.offersBoth()) {
-            show(false);
+            offered.set(false);
             return;
         }
-        String alias = mode.ldapAlias().isEmpty() ? "LDAP" : mode.ldapAlias();
-        ldap.setText(context.text("platform.method.ldap", alias));
-        help.setText(mode.ldapHelp());
-        help.setVisible(!mode.ldapHelp().isEmpty());
-        help.setManaged(help.isVisible());
-        SignInMethod last = mode.choose(access.lastMethod(address).orElse(null));
-        group.selectToggle(last == SignInMethod.NORMAL ? normal : ldap);
-        show(true);
+        ldapLabel.set(context.text("platform.method.ldap", mode.ldapAlias().isEmpty() ? "LDAP" : mode.ldapAlias()));
+        help.set(mode.ldapHelp());
+        preferred.set(mode.choose(access.lastMethod(address).orElse(null)));
+        offered.set(true);
     }
 
-    private void show(boolean visible) {
-        box.setVisible(visible);
-        box.setManaged(visible);
-        if (box.getScene() != null && box.getScene().getWindow() != null) {
-            box.getScene().getWindow().sizeToScene();
-        }
+    public BooleanProperty offeredProperty() {
+        return offered;
+    }
+
+    public boolean isOffered() {
+        return offered.get();
+    }
+
+    public StringProperty ldapLabelProperty() {
+        return ldapLabel;
+    }
+
+    public String getLdapLabel() {
+        return ldapLabel.get();
+    }
+
+    public StringProperty helpProperty() {
+        return help;
+    }
+
+    public String getHelp() {
+        return help.get();
+    }
+
+    public BooleanBinding helpfulProperty() {
+        return helpful;
+    }
+
+    public boolean isHelpful() {
+        return helpful.get();
+    }
+
+    ObjectProperty<SignInMethod> preferredProperty() {
+        return preferred;
     }
 }

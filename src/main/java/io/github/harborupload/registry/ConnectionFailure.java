@@ -1,4 +1,4 @@
-package io.github.harborupload.harbor;
+package io.github.harborupload.registry;
 
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;

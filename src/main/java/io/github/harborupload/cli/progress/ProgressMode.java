@@ -1,16 +1,12 @@
-package io.github.harborupload.cli;
+package io.github.harborupload.cli.progress;
 
-import io.github.harborupload.cli.progress.PlainProgress;
-import io.github.harborupload.cli.progress.ProgressText;
-import io.github.harborupload.cli.progress.ProgressView;
-import io.github.harborupload.cli.progress.TerminalProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** How {@code push} shows progress: {@code --progress=auto|tty|plain|none}. */
-enum ProgressMode {
+public enum ProgressMode {
     /** {@link #TTY} on an interactive terminal, else {@link #PLAIN}. */
     AUTO,
     /** Lines redrawn in place about ten times a second. */
@@ -24,17 +20,21 @@ enum ProgressMode {
     static final Duration PLAIN_PERIOD = Duration.ofSeconds(1);
 
     /** The mode a user typed, in any case. */
-    static Optional<ProgressMode> fromValue(String value) {
+    public static Optional<ProgressMode> fromValue(String value) {
         return Arrays.stream(values()).filter(mode -> mode.name().equalsIgnoreCase(value.strip())).findFirst();
     }
 
-    /** A console that shows cursor moves as text (issue 16, item 3) gets plain lines even when asked for tty. */
-    ProgressMode resolve(Terminal terminal) {
-        ProgressMode mode = this != AUTO ? this : terminal.isInteractive() ? TTY : PLAIN;
-        return mode == TTY && !terminal.cursorMoves() ? PLAIN : mode;
+    /**
+     * The mode for a terminal that is {@code interactive} (a console, not a pipe) and where
+     * {@code cursorMoves} work: a console that shows cursor moves as text (issue 16, item 3) gets
+     * plain lines even when asked for tty.
+     */
+    public ProgressMode resolve(boolean interactive, boolean cursorMoves) {
+        ProgressMode mode = this != AUTO ? this : interactive ? TTY : PLAIN;
+        return mode == TTY && !cursorMoves ? PLAIN : mode;
     }
 
-    ProgressView view(PrintStream stream, ProgressText text, int columns) {
+    public ProgressView view(PrintStream stream, ProgressText text, int columns) {
         return switch (this) {
             case AUTO -> throw new IllegalStateException("resolve the mode first");
             case TTY -> new TerminalProgress(stream, text, columns);
@@ -43,7 +43,7 @@ enum ProgressMode {
         };
     }
 
-    Duration period() {
+    public Duration period() {
         return this == TTY ? TTY_PERIOD : PLAIN_PERIOD;
     }
 }
