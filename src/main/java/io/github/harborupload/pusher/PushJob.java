@@ -326,6 +326,7 @@ public final class PushJob {
             register(upload);
             progress.layer(row, LayerState.WAITING);
             upload.start(client, uploads);
+            recordWhenCommitted(diffId, upload);
             kept.put(diffId, upload);
         }
         return kept;
@@ -343,12 +344,19 @@ public final class PushJob {
         }
     }
 
+    /**
+     * Records the layer the moment the registry commits it, not when every layer is in: a push
+     * stopped or failed later has still taught the next one what Harbor holds (the wizard's Stop
+     * says layers already sent are not sent again).
+     */
+    private void recordWhenCommitted(String diffId, LayerUpload upload) {
+        upload.done().thenAccept(sent -> pushedBefore.confirmed(Map.of(diffId, sent)));
+    }
+
     private void awaitAll(Map<String, LayerUpload> uploads, Map<String, BlobRef> blobs) throws Exception {
         for (Map.Entry<String, LayerUpload> layer : uploads.entrySet()) {
             BlobRef sent = await(layer.getValue());
             blobs.put(layer.getKey(), sent);
-            // Recorded at once: a later push can skip it even if this one fails further on.
-            pushedBefore.confirmed(Map.of(layer.getKey(), sent));
             closeQuietly(layer.getValue().spool());
         }
     }
@@ -427,6 +435,7 @@ public final class PushJob {
                     if (wanted.remove(diffId)) {
                         byDiffId.put(diffId, upload);
                         upload.start(client, uploads);
+                        recordWhenCommitted(diffId, upload);
                     } else {
                         upload.cancel();
                         closeQuietly(upload.spool());
