@@ -1,5 +1,9 @@
 package io.github.harborupload.ui.common;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,13 +17,52 @@ public final class AlertDialogs implements DialogService {
 
     @Override
     public boolean confirm(Window owner, Question question) {
+        return ask(owner, question, Optional.empty()).showAndWait().filter(Answer.PROCEED::equals).isPresent();
+    }
+
+    @Override
+    public Answer choose(Window owner, Choice choice) {
+        if (!choice.asked().get()) {
+            return Answer.KEEP;
+        }
+        Asked asked = ask(owner, choice.question(), choice.gentler());
+        // Closing picks the cancel button (keep): the question is over, nothing is to be done.
+        ChangeListener<Boolean> over = (obs, was, still) -> {
+            if (!still) {
+                asked.alert().close();
+            }
+        };
+        choice.asked().addListener(over);
+        try {
+            return asked.showAndWait().orElse(Answer.KEEP);
+        } finally {
+            choice.asked().removeListener(over);
+        }
+    }
+
+    /** An alert and which of its buttons means what. */
+    private record Asked(Alert alert, ButtonType gentler, ButtonType proceed) {
+
+        Optional<Answer> showAndWait() {
+            return alert.showAndWait().map(button -> button == proceed ? Answer.PROCEED
+                    : button == gentler ? Answer.GENTLER : Answer.KEEP);
+        }
+    }
+
+    private static Asked ask(Window owner, Question question, Optional<String> gentlerText) {
         ButtonType keep = new ButtonType(question.keep(), ButtonBar.ButtonData.CANCEL_CLOSE);
         ButtonType proceed = new ButtonType(question.proceed(), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(question.type(), question.text(), keep, proceed);
+        ButtonType gentler = gentlerText.map(text -> new ButtonType(text, ButtonBar.ButtonData.OTHER)).orElse(null);
+        List<ButtonType> buttons = new ArrayList<>(List.of(keep));
+        if (gentler != null) {
+            buttons.add(gentler);
+        }
+        buttons.add(proceed);
+        Alert alert = new Alert(question.type(), question.text(), buttons.toArray(ButtonType[]::new));
         alert.setHeaderText(question.title());
         alert.initOwner(owner);
         makeDefault(alert, keep);
-        return alert.showAndWait().filter(proceed::equals).isPresent();
+        return new Asked(alert, gentler, proceed);
     }
 
     /**
