@@ -109,13 +109,38 @@ public final class PushJob {
         this.spoolRoom = spoolRoom;
     }
 
-    void start() {
-        Thread thread = new Thread(this::run, "push " + tag);
+    /**
+     * Starts the push on a thread of its own, once {@code previous} (the same push, if one ran, maybe
+     * stopped a moment ago and still removing its folder) has ended: Start again right after Stop
+     * must not have its new spool removed under it.
+     */
+    void start(PushJob previous) {
+        Thread thread = new Thread(() -> {
+            if (previous != null) {
+                previous.awaitWorker();
+            }
+            run();
+        }, "push " + tag);
         thread.setDaemon(true);
         synchronized (this) {
             worker = thread;
         }
         thread.start();
+    }
+
+    /** Waits until this job's thread has ended: a cancelled job completes before its folder is gone. */
+    private void awaitWorker() {
+        Thread thread;
+        synchronized (this) {
+            thread = worker;
+        }
+        try {
+            if (thread != null) {
+                thread.join();
+            }
+        } catch (InterruptedException cancelled) {
+            Thread.currentThread().interrupt(); // this job was cancelled while waiting: run() ends it
+        }
     }
 
     /** Completes with the manifest's digest and size, or fails with the cause. */
