@@ -9,11 +9,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** The questions as JavaFX alerts, styled as the wizard, the safe answer the default. */
 public final class AlertDialogs implements DialogService {
+
+    private static final double FONT_SCALE = 1.25;
+    private static final double BUTTON_PADDING_AND_GAP = 36;
+    private static final double BUTTON_BAR_SIDES = 48;
 
     @Override
     public boolean confirm(Window owner, Question question) {
@@ -62,7 +67,22 @@ public final class AlertDialogs implements DialogService {
         alert.setHeaderText(question.title());
         alert.initOwner(owner);
         makeDefault(alert, keep);
+        leaveRoomForButtons(alert);
         return new Asked(alert, gentler, proceed);
+    }
+
+    /**
+     * A dialog wide enough for every button's whole text. The button bar measures its buttons
+     * before the wizard's font and padding apply, and the dialog takes its width from that: "Keep
+     * uploading" read "Keep uplo…". Given the room, the bar shows each whole. The scale and the
+     * padding are the wizard's (14 px text measured in JavaFX's 13 px default, 12 px each side).
+     */
+    private static void leaveRoomForButtons(Alert alert) {
+        double room = BUTTON_BAR_SIDES;
+        for (ButtonType type : alert.getButtonTypes()) {
+            room += new Text(type.getText()).getLayoutBounds().getWidth() * FONT_SCALE + BUTTON_PADDING_AND_GAP;
+        }
+        alert.getDialogPane().setMinWidth(room);
     }
 
     /**

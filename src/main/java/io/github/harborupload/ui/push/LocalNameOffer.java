@@ -6,18 +6,16 @@ import io.github.harborupload.problems.Problems;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * In the push's result: the local tag the push gave the image ({@code HOST/user-x/repo:tag}), with
  * one click to remove it again (issue 15, item 3: every push left one behind in the image list).
  * The image and the name it was chosen by stay; {@link PushStep#nameToOffer} says when to offer.
  */
-final class LocalNameOffer extends HBox {
+final class LocalNameOffer extends VBox {
 
     private final WizardContext context;
     private final Label line = new Label();
@@ -26,11 +24,11 @@ final class LocalNameOffer extends HBox {
     LocalNameOffer(WizardContext context) {
         this.context = context;
         setId("localNameOffer");
-        setSpacing(10);
-        setAlignment(Pos.CENTER_LEFT);
+        // Line above button, in a VBox: an HBox gave the wrapping line one line, cut with "…".
+        setSpacing(6);
         line.setId("localNameLine");
         line.setWrapText(true);
-        HBox.setHgrow(line, Priority.ALWAYS);
+        line.setMinHeight(USE_PREF_SIZE);
         remove.setId("removeLocalName");
         remove.setText(context.text("push.name.remove"));
         remove.setMinWidth(USE_PREF_SIZE);
