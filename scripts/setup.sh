@@ -4,7 +4,7 @@
 #   scripts/setup.sh test   the above, plus the Docker daemon, registry and proxy for the tests
 set -euo pipefail
 RUN="openjdk-17-jdk maven libgtk-3-0 libxtst6 libxxf86vm1 libgl1 fontconfig fonts-dejavu-core fonts-noto-cjk fonts-wqy-microhei"
-TEST="$RUN docker.io docker-registry apache2-utils busybox-static nginx-light curl binutils fakeroot e2fsprogs"
+TEST="$RUN docker.io docker-registry apache2-utils busybox-static nginx-light curl binutils fakeroot e2fsprogs xvfb openbox"
 case "${1:-}" in
   run) wanted=$RUN ;;
   test) wanted=$TEST ;;

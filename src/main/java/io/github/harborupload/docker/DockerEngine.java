@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -262,6 +263,33 @@ public final class DockerEngine implements AutoCloseable {
             });
         } catch (NotFoundException e) {
             throw new ImageNotFoundException(sourceImage, EngineFailures.engineMessage(e), e);
+        } catch (RuntimeException e) {
+            throw failures.translate(e);
+        }
+    }
+
+    /**
+     * Removes one name of a local image, as {@code docker rmi NAME} does while the image has other
+     * names: the image and those names stay. The image's last name is never removed, since that
+     * would delete the image itself (a push's source image must never go).
+     *
+     * @param name a {@code repository:tag} of a local image
+     * @return whether the name was removed; false when it was the image's last
+     * @throws ImageNotFoundException no image has that name (any more)
+     */
+    public boolean removeName(String name) {
+        Objects.requireNonNull(name, "name");
+        try {
+            return quickly(() -> {
+                List<String> names = Optional.ofNullable(quick.inspectImageCmd(name).exec().getRepoTags()).orElse(List.of());
+                if (names.stream().allMatch(name::equals)) {
+                    return false;
+                }
+                quick.removeImageCmd(name).withForce(false).withNoPrune(true).exec();
+                return true;
+            });
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(name, EngineFailures.engineMessage(e), e);
         } catch (RuntimeException e) {
             throw failures.translate(e);
         }

@@ -10,6 +10,7 @@ import io.github.harborupload.pusher.PushJob;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.registry.RegistryException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -31,6 +32,21 @@ public final class PushStep {
         PushRun run = begin(target, credential, image, method);
         services.sleepInhibitor().holdUntil(run.completion());
         return run;
+    }
+
+    /**
+     * The local name the push gave its image ({@code HOST/user-x/repo:tag}), which the user may
+     * remove once it is in Harbor (issue 15, item 3: every push left one behind). Only when the
+     * image was chosen by another name, which keeps it: never the name it was chosen by, never an
+     * untagged image's only name.
+     */
+    public Optional<String> nameToOffer(ImageChoice image, HarborTarget target) {
+        return image.isTagged() && !image.name().equals(target.link()) ? Optional.of(target.link()) : Optional.empty();
+    }
+
+    /** Removes that name from the local image; false when the engine found it to be the image's last (it stays). */
+    public boolean removeName(String name) {
+        return services.engine().removeName(name);
     }
 
     private PushRun begin(HarborTarget target, Credential credential, ImageChoice image, PushMethod method) {

@@ -108,13 +108,38 @@ public final class PushJob {
         this.spoolRoom = spoolRoom;
     }
 
-    void start() {
-        Thread thread = new Thread(this::run, "push " + tag);
+    /**
+     * Starts the push on a thread of its own, once {@code previous} (the same push, if one ran, maybe
+     * stopped a moment ago and still removing its folder) has ended: Start again right after Stop
+     * must not have its new spool removed under it.
+     */
+    void start(PushJob previous) {
+        Thread thread = new Thread(() -> {
+            if (previous != null) {
+                previous.awaitWorker();
+            }
+            run();
+        }, "push " + tag);
         thread.setDaemon(true);
         synchronized (this) {
             worker = thread;
         }
         thread.start();
+    }
+
+    /** Waits until this job's thread has ended: a cancelled job completes before its folder is gone. */
+    private void awaitWorker() {
+        Thread thread;
+        synchronized (this) {
+            thread = worker;
+        }
+        try {
+            if (thread != null) {
+                thread.join();
+            }
+        } catch (InterruptedException cancelled) {
+            Thread.currentThread().interrupt(); // this job was cancelled while waiting: run() ends it
+        }
     }
 
     /** Completes with the manifest's digest and size, or fails with the cause. */
@@ -323,6 +348,7 @@ public final class PushJob {
             register(upload);
             progress.layer(row, LayerState.WAITING);
             upload.start(client, uploads);
+            recordWhenCommitted(diffId, upload);
             kept.put(diffId, upload);
         }
         return kept;
@@ -340,12 +366,19 @@ public final class PushJob {
         }
     }
 
+    /**
+     * Records the layer the moment the registry commits it, not when every layer is in: a push
+     * stopped or failed later has still taught the next one what Harbor holds (the wizard's Stop
+     * says layers already sent are not sent again).
+     */
+    private void recordWhenCommitted(String diffId, LayerUpload upload) {
+        upload.done().thenAccept(sent -> pushedBefore.confirmed(Map.of(diffId, sent)));
+    }
+
     private void awaitAll(Map<String, LayerUpload> uploads, Map<String, BlobRef> blobs) throws Exception {
         for (Map.Entry<String, LayerUpload> layer : uploads.entrySet()) {
             BlobRef sent = await(layer.getValue());
             blobs.put(layer.getKey(), sent);
-            // Recorded at once: a later push can skip it even if this one fails further on.
-            pushedBefore.confirmed(Map.of(layer.getKey(), sent));
             closeQuietly(layer.getValue().spool());
         }
     }
@@ -424,6 +457,7 @@ public final class PushJob {
                     if (wanted.remove(diffId)) {
                         byDiffId.put(diffId, upload);
                         upload.start(client, uploads);
+                        recordWhenCommitted(diffId, upload);
                     } else {
                         upload.cancel();
                         closeQuietly(upload.spool());

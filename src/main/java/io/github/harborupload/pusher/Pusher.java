@@ -12,6 +12,7 @@ import io.github.harborupload.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,9 @@ public final class Pusher implements AutoCloseable {
         });
     }
 
+    /** The last job of each folder, which the next of the same push waits for (see {@link PushJob#start}). */
+    private final Map<Path, PushJob> lastJobs = new ConcurrentHashMap<>();
+
     /**
      * Starts pushing the local image {@code imageId} to {@code registry/repository:tag}; returns at once.
      * Where a run of the same push paused or failed, it goes on from what that run kept.
@@ -85,7 +89,7 @@ public final class Pusher implements AutoCloseable {
         // One folder per push, named for what it pushes: the same push started again finds what was done.
         Path folder = spoolFolder.resolve(target.key());
         PushJob job = new PushJob(engine, client, target, progress, folder, deflaters, uploads, gzip, record, spoolRoom);
-        job.start();
+        job.start(lastJobs.put(folder, job));
         return job;
     }
 

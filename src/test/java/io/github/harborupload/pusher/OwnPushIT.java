@@ -205,13 +205,7 @@ class OwnPushIT {
     void cancellingStopsThePushAndRemovesTheSpool() throws Exception {
         String repository = TestStack.uniqueRepository("user-testuser/cancel");
         try (Pusher pusher = pusher()) {
-            PushProgress progress = new PushProgress(-1);
-            PushJob job = pusher.start(engine, stack.registry(), true, repository, "v1", login,
-                    engine.inspect(unseenForCancel).id(), progress);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (progress.snapshot().bytesDone() == 0 && !job.isDone() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            PushJob job = startUntilBytesFlow(pusher, repository);
             assertFalse(job.isDone(), "still running once bytes flow");
             job.cancel();
             CompletionException ended = assertThrows(CompletionException.class,
@@ -224,6 +218,34 @@ class OwnPushIT {
             }
             assertSpoolRemoved();
         }
+    }
+
+    /**
+     * Issue 15, item 9: the wizard's Start again comes a moment after Stop, while the cancelled job
+     * still removes its folder (its completion comes first); the new run waits for it, so its own
+     * spool is not removed under it (PushJob.start).
+     */
+    @Test
+    void theSamePushStartedAgainRightAfterACancelFinishes() throws Exception {
+        String repository = TestStack.uniqueRepository("user-testuser/cancel-again");
+        try (Pusher pusher = pusher()) {
+            PushJob job = startUntilBytesFlow(pusher, repository);
+            job.cancel();
+            PushResult again = push(pusher, unseenForCancel, repository, "v1", new PushProgress(-1));
+            assertEquals(RegistryManifests.digest(stack.registry(), repository, "v1", login).orElseThrow(), again.digest());
+        }
+    }
+
+    /** Starts pushing the image for cancel tests and returns once bytes flow (or it ended, or 2 minutes passed). */
+    private PushJob startUntilBytesFlow(Pusher pusher, String repository) throws Exception {
+        PushProgress progress = new PushProgress(-1);
+        PushJob job = pusher.start(engine, stack.registry(), true, repository, "v1", login,
+                engine.inspect(unseenForCancel).id(), progress);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (progress.snapshot().bytesDone() == 0 && !job.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return job;
     }
 
     private List<Path> spoolFiles() throws IOException {

@@ -33,7 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * local stand-in, so the platform's sign-in and one-click import are in the pictures too.
  *
  * <p>Arguments: the output folder, {@code en} or {@code zh}, and optionally {@code pause} for the
- * paused push and the next start's offer to resume it alone (issue 19).
+ * paused push and the next start's offer to resume it (issue 19), {@code history} for the list of
+ * earlier uploads (issue 15, item 13), or {@code stop} for a stopped push, the smallest window and the
+ * offer to remove the local tag, under a window manager (issue 15, items 3, 4 and 9).
  */
 public final class ScreenshotTour {
 
@@ -74,6 +76,8 @@ public final class ScreenshotTour {
                 tour.pause(stack, wizard, image);
             } else if (part.equals("history")) {
                 tour.history(stack, wizard, user, image);
+            } else if (part.equals("stop")) {
+                tour.stop(stack, wizard, image);
             } else {
                 tour.walk(stack, wizard, user, image);
             }
@@ -248,6 +252,54 @@ public final class ScreenshotTour {
         robot.fx().interact(() -> wizard.window.shutDown());
     }
 
+    /**
+     * Under a window manager (Openbox on a larger Xvfb screen, {@code DISPLAY} given by the caller):
+     * the window as it opens by itself, the tag step at the smallest size, a push stopped by the
+     * user (the question, then the calm stopped state), and after Start again the offer to remove
+     * the local tag. Each picture is the window with its frame.
+     */
+    private void stop(TestStack stack, WizardFixture wizard, String image) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(wizard::open);
+        robot.paste(WizardFixture.credentialDialog(stack.registry(), stack.user(), stack.password()));
+        robot.click("#nextButton");
+        robot.waitForVisible(30, "#loginSucceeded");
+        robot.click("#nextButton");
+        robot.chooseImage(image);
+        robot.fx().interact(() -> {
+            stage.setWidth(760);
+            stage.setHeight(560);
+        });
+        shootWindow(stage, "4-tag-small-wm");
+        robot.fx().interact(() -> {
+            stage.setWidth(980);
+            stage.setHeight(720);
+        });
+        robot.click("#nextButton");
+        robot.waitUntil(120, () -> robot.fx().lookup("#overallBar").tryQueryAs(ProgressBar.class)
+                .map(bar -> bar.getProgress() > 0.3).orElse(false));
+        robot.click("#cancelButton");
+        robot.waitUntil(30, () -> robot.fx().lookup(".dialog-pane").tryQuery().isPresent());
+        Stage question = robot.read(() -> (Stage) robot.fx().lookup(".dialog-pane").query().getScene().getWindow());
+        shootWindow(question, "5-push-stop-question");
+        robot.clickDialogButton(wizard.text("push.cancel.stop"));
+        robot.waitForVisible(60, "#stoppedNote");
+        shootWindow(stage, "5-push-stopped");
+        robot.click("#retryButton");
+        robot.waitForVisible(300, "#resultBox");
+        robot.waitForVisible(30, "#localNameOffer");
+        shootWindow(stage, "6-push-local-tag");
+        robot.fx().interact(() -> wizard.window.shutDown());
+    }
+
+    /** The window with its frame, cut from the screen. */
+    private void shootWindow(Stage window, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] bounds = robot.read(() -> new int[] {(int) window.getX(), (int) window.getY(),
+                (int) window.getWidth(), (int) window.getHeight()});
+        capture(name, List.of("-crop", bounds[2] + "x" + bounds[3] + "+" + bounds[0] + "+" + bounds[1]));
+    }
+
     /** The whole screen, which Xvfb makes exactly the window's size. */
     private void shoot(String name) throws Exception {
         shoot(name, 0, 0);
@@ -256,12 +308,14 @@ public final class ScreenshotTour {
     /** The screen, or its top left corner when a width is given (a window smaller than the screen). */
     private void shoot(String name, int width, int height) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        capture(name, width > 0 ? List.of("-crop", width + "x" + height + "+0+0") : List.of());
+    }
+
+    private void capture(String name, List<String> crop) throws Exception {
         Thread.sleep(400);
         Path file = out.resolve(name + "-" + suffix + ".png");
         List<String> command = new ArrayList<>(List.of("/usr/bin/import", "-window", "root"));
-        if (width > 0) {
-            command.addAll(List.of("-crop", width + "x" + height + "+0+0"));
-        }
+        command.addAll(crop);
         command.add(file.toString());
         Process process = new ProcessBuilder(command).inheritIO().start();
         if (process.waitFor() != 0) {

@@ -101,6 +101,11 @@ final class WizardFixture {
         return translator().text(WizardContext.BUNDLE, key, args);
     }
 
+    /** A layer state as the push table shows it ({@code pushed}, {@code already_exists}…). */
+    String layerState(String key) {
+        return translator().text("io.github.harborupload.push.messages", "layer." + key);
+    }
+
     /** The platform's current credential dialog (version C), copied whole, for this user. */
     static String credentialDialog(String registry, String username, String password) {
         return String.join("\n",

@@ -2,9 +2,13 @@ package io.github.harborupload.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.DockerEngine;
+import io.github.harborupload.docker.EngineLocation;
+import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.flow.Step;
@@ -232,8 +236,8 @@ class WizardIT {
 
         robot.click("#cancelButton");
         robot.clickDialogButton(wizard.text("push.cancel.stop"));
-        robot.waitForVisible(30, "#pushProblem");
-        assertEquals(wizard.translator().text(ProblemType.CANCELLED.title()), robot.label("#pushProblem .problem-title"));
+        robot.waitForVisible(30, "#stoppedNote");
+        assertFalse(robot.visible("#pushProblem"), "a cancel by the user is not an error (issue 15, item 9)");
         assertTrue(robot.disabled("#nextButton"), "nothing was pushed");
         assertFalse(robot.disabled("#backButton"), "Back works again");
 
@@ -261,6 +265,31 @@ class WizardIT {
         loginAs(robot, stack.user(), stack.password());
         robot.click("#nextButton");
         assertEquals("lab-shared", robot.text("#projectField"), "what the user typed is theirs to change");
+    }
+
+    /**
+     * Issue 15, item 3: the tag a push made can go again in one click, and the image stays under the
+     * name it was chosen by (docker rmi of a name the image has beside others only untags it).
+     */
+    @Test
+    void theTagAPushMadeCanBeRemovedAndTheImageStays(FxRobot fx) {
+        WizardRobot robot = new WizardRobot(fx);
+        loginAndOpenTagStep(robot);
+        robot.chooseImage(small);
+        String link = robot.text("#linkField");
+        images.removeLater(link);
+        robot.click("#nextButton");
+        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
+        assertTrue(robot.visible("#localNameOffer"));
+        assertEquals(wizard.text("push.name.offer", link, small), robot.label("#localNameLine"));
+
+        robot.click("#removeLocalName");
+        robot.waitUntil(30, () -> robot.label("#localNameLine").equals(wizard.text("push.name.removed", link, small)));
+        assertFalse(robot.visible("#removeLocalName"), "nothing left to remove");
+        try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
+            assertThrows(ImageNotFoundException.class, () -> engine.inspect(link), "the tag is gone");
+            engine.inspect(small); // the source image stays
+        }
     }
 
     /**

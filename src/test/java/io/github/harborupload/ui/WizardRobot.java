@@ -2,6 +2,7 @@ package io.github.harborupload.ui;
 
 import io.github.harborupload.ui.push.LayerRow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -83,6 +84,15 @@ final class WizardRobot {
     List<LayerRow> layerRows() {
         return read(() -> robot.lookup("#layerTable").tryQueryAs(TableView.class)
                 .map(table -> List.<LayerRow>copyOf(table.getItems())).orElse(List.of()));
+    }
+
+    /** Each layer line's state as shown, by layer. */
+    Map<String, String> layerStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (LayerRow row : layerRows()) {
+            states.put(row.id(), read(() -> row.stateProperty().get()));
+        }
+        return states;
     }
 
     String text(String query) {

@@ -1,5 +1,7 @@
 package io.github.harborupload.ui.common;
 
+import java.util.Optional;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
 
@@ -22,4 +24,20 @@ public interface DialogService {
 
     /** True only when the user chose {@link Question#proceed()}. */
     boolean confirm(Window owner, Question question);
+
+    /**
+     * A {@link Question} about something that can end by itself while it is asked (a push), with a
+     * gentler way ahead beside the full one (Pause beside Stop) where there is one.
+     *
+     * @param gentler the answer between keeping and proceeding, if any
+     * @param asked   true while the question means anything: when it turns false the dialog
+     *                closes as if kept, so no answer is given to a question that is over
+     */
+    record Choice(Question question, Optional<String> gentler, ObservableBooleanValue asked) {
+    }
+
+    /** What the user chose in a {@link Choice}; {@code KEEP} also when the question was over first. */
+    enum Answer { KEEP, GENTLER, PROCEED }
+
+    Answer choose(Window owner, Choice choice);
 }

@@ -1,5 +1,6 @@
 package io.github.harborupload.ui.push;
 
+import io.github.harborupload.docker.PushCancelledException;
 import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.docker.PushResult;
 import io.github.harborupload.flow.ProgressLine;
@@ -22,6 +23,7 @@ import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -90,6 +92,7 @@ public final class PushStepController implements StepController {
     private Label gatewayNote;
     @FXML
     private Label stateNote;
+    private Label stoppedNote;
     @FXML
     private VBox problemBox;
     @FXML
@@ -109,6 +112,7 @@ public final class PushStepController implements StepController {
     private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
     private ProblemPane problemPane;
     private ProblemPane signalPane;
+    private LocalNameOffer localNameOffer;
     private PushRun run;
     private PushAttention attention;
 
@@ -128,6 +132,8 @@ public final class PushStepController implements StepController {
         signalPane.setId("pushSignal");
         signalBox.getChildren().add(signalPane);
         digestBox.getChildren().add(new CopyButton(context.texts(), digestField::getText));
+        localNameOffer = new LocalNameOffer(context);
+        resultBox.getChildren().add(localNameOffer);
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().id()));
         stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
         bytesColumn.setCellValueFactory(row -> row.getValue().bytesProperty());
@@ -191,6 +197,8 @@ public final class PushStepController implements StepController {
         gatewayNote.setVisible(false);
         stateNote.setVisible(false);
         pausedBanner.setVisible(false);
+        stoppedNote.setVisible(false);
+        localNameOffer.clear();
         retryButton.setVisible(false);
         retryButton.setText(context.text("button.retry"));
         pauseButton.setVisible(false);
@@ -224,17 +232,22 @@ public final class PushStepController implements StepController {
             resultBox.setVisible(true);
             succeeded.set(true);
             showGatewayNote(last);
+            session.image().ifPresent(image -> localNameOffer.offer(image, push.target()));
         } else {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof PushPausedException) {
                 showPaused(push.snapshot());
+            } else if (cause instanceof PushCancelledException) {
+                showStopped(push);
             } else {
                 showProblem(cause);
             }
         }
         String notice = failure == null ? "push.notice.done"
                 : failure instanceof PushPausedException || failure.getCause() instanceof PushPausedException
-                        ? "push.notice.paused" : "push.notice.failed";
+                        ? "push.notice.paused"
+                        : failure instanceof PushCancelledException || failure.getCause() instanceof PushCancelledException
+                                ? "push.notice.stopped" : "push.notice.failed";
         attention.ended(context.text(failure == null ? "push.title.done" : notice + ".title"),
                 context.text(notice, push.target().link()));
     }
@@ -244,19 +257,38 @@ public final class PushStepController implements StepController {
      * pause is the user's own doing, not a problem: one calm line beside Resume says what it means.
      */
     private void showPaused(PushSnapshot last) {
-        titleLabel.setText(context.text("push.title.paused"));
-        overallLabel.setText(ProgressLine.bytes(last, context.translator()));
-        for (LayerSnapshot layer : last.layers()) {
-            LayerRow row = rowsById.get(layer.id());
-            if (row != null && !layer.state().isDone()) {
-                row.update(context.text("push.layer.paused"), ProgressLine.layerBytes(layer), layer.fraction());
-            }
-        }
+        showHalted(last, "push.title.paused", "push.layer.paused");
         pausedBanner.setText(context.text("push.paused.banner", Math.round(last.fraction() * 100)));
         pausedBanner.setVisible(true);
         retryButton.setText(context.text("push.resume"));
         retryButton.setVisible(true);
         retryButton.requestFocus();
+    }
+
+    /**
+     * The user stopped the push: nothing failed, so no problem pane, only what starting again does
+     * with this pusher (issue 15, item 9: ours drops its spool, docker's push resends unfinished
+     * layers whole; both skip the layers Harbor has).
+     */
+    private void showStopped(PushRun push) {
+        showHalted(push.snapshot(), "push.title.stopped", "push.layer.stopped");
+        stoppedNote.setText(context.text(push.canPause() ? "push.stopped.own" : "push.stopped.engine"));
+        stoppedNote.setVisible(true);
+        retryButton.setText(context.text("push.start.again"));
+        retryButton.setVisible(true);
+        retryButton.requestFocus();
+    }
+
+    /** The push no longer moves: no speed, no time left, and each layer still to send says {@code layerState}. */
+    private void showHalted(PushSnapshot last, String title, String layerState) {
+        titleLabel.setText(context.text(title));
+        overallLabel.setText(ProgressLine.bytes(last, context.translator()));
+        for (LayerSnapshot layer : last.layers()) {
+            LayerRow row = rowsById.get(layer.id());
+            if (row != null && !layer.state().isDone()) {
+                row.update(context.text(layerState), ProgressLine.layerBytes(layer), layer.fraction());
+            }
+        }
     }
 
     /**
@@ -314,11 +346,19 @@ public final class PushStepController implements StepController {
         if (!running.get()) {
             return false;
         }
-        boolean stop = context.dialogs().confirm(layerTable.getScene().getWindow(), new DialogService.Question(
-                Alert.AlertType.CONFIRMATION, context.text("push.cancel.title"), context.text("push.cancel.text"),
-                context.text("push.cancel.keep"), context.text("push.cancel.stop")));
-        if (stop && run != null) {
-            run.cancel();
+        // The dialog says what is true for the pusher in use, offers Pause where it can, and closes
+        // by itself when the push ends meanwhile (issue 15, item 9: it stayed, and Stop did nothing).
+        PushRun asked = run;
+        boolean own = asked.canPause();
+        DialogService.Answer answer = context.dialogs().choose(layerTable.getScene().getWindow(), new DialogService.Choice(
+                new DialogService.Question(Alert.AlertType.CONFIRMATION, context.text("push.cancel.title"),
+                        context.text(own ? "push.cancel.text.own" : "push.cancel.text.engine"),
+                        context.text("push.cancel.keep"), context.text("push.cancel.stop")),
+                own ? Optional.of(context.text("push.cancel.pause")) : Optional.empty(), running));
+        if (answer == DialogService.Answer.PROCEED) {
+            asked.cancel();
+        } else if (answer == DialogService.Answer.GENTLER) {
+            pause();
         }
         return true;
     }

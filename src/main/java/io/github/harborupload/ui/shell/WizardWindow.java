@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -81,9 +82,13 @@ public final class WizardWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
-        stage.setWidth(Math.min(settings.windowWidth() > 0 ? settings.windowWidth() : DEFAULT_WIDTH, screen.getWidth()));
-        stage.setHeight(Math.min(settings.windowHeight() > 0 ? settings.windowHeight() : DEFAULT_HEIGHT, screen.getHeight()));
-        stage.centerOnScreen();
+        double width = Math.min(settings.windowWidth() > 0 ? settings.windowWidth() : DEFAULT_WIDTH, screen.getWidth());
+        double height = Math.min(settings.windowHeight() > 0 ? settings.windowHeight() : DEFAULT_HEIGHT, screen.getHeight());
+        sizeAndCenter(width, height);
+        // Under Openbox (JavaFX 21 on GTK) a size set before the window is mapped is dropped and the
+        // window opens at its minimum, also when set in the shown handler itself; asked again once
+        // the window is up, it holds (WindowSizeUnderWindowManagerIT).
+        stage.setOnShown(shown -> Platform.runLater(() -> sizeAndCenter(width, height)));
         stage.setOnCloseRequest(event -> {
             if (confirmClose()) {
                 shutDown();
@@ -93,6 +98,12 @@ public final class WizardWindow {
         });
         stage.setTitle(context.text("app.title"));
         shell.show(step);
+    }
+
+    private void sizeAndCenter(double width, double height) {
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.centerOnScreen();
     }
 
     /** The same window in another language: a new shell over the same session. */
