@@ -92,6 +92,7 @@ public final class PushStepController implements StepController {
     private Label gatewayNote;
     @FXML
     private Label stateNote;
+    @FXML
     private Label stoppedNote;
     @FXML
     private VBox problemBox;
