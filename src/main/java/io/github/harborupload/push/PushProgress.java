@@ -52,6 +52,7 @@ public final class PushProgress {
     private String error;
     private boolean preparingImage;
     private final List<String> storedAfterGatewayTimeout = new ArrayList<>();
+    private boolean spoolSkipped;
     private long lastProgressNanos;
     private double shownFraction;
 
@@ -147,6 +148,11 @@ public final class PushProgress {
         if (!storedAfterGatewayTimeout.contains(layerDigest)) {
             storedAfterGatewayTimeout.add(layerDigest);
         }
+    }
+
+    /** A layer goes without a copy on disk, which was too short for it: a note for the faces, not a failure. */
+    public synchronized void spoolSkipped() {
+        spoolSkipped = true;
     }
 
     /** The registry has the manifest. */
@@ -294,7 +300,8 @@ public final class PushProgress {
                 size,
                 error,
                 preparingImage,
-                storedAfterGatewayTimeout);
+                storedAfterGatewayTimeout,
+                spoolSkipped);
     }
 
     private double fraction(long doneBytes, long totalBytes) {

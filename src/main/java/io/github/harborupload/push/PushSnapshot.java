@@ -27,6 +27,9 @@ import java.util.List;
  * @param storedAfterGatewayTimeout digests of layers whose commit a gateway answered with a timeout
  *                           and which the project's own pusher then found stored: a note for the
  *                           administrator (the gateway's read timeout), not a failure
+ * @param spoolSkipped       whether the project's own pusher sends a layer without keeping it on
+ *                           disk (the cache folder's disk is short): a failure then means exporting
+ *                           and compressing that layer again
  */
 public record PushSnapshot(
         String repository,
@@ -46,10 +49,14 @@ public record PushSnapshot(
         long size,
         String error,
         boolean preparingImage,
-        List<String> storedAfterGatewayTimeout) {
+        List<String> storedAfterGatewayTimeout,
+        boolean spoolSkipped) {
 
     /** What the faces say while {@link #preparingImage()}: the bar cannot move yet, and why. */
     public static final Text PREPARING_IMAGE = Text.of(LayerSnapshot.BUNDLE, "image.preparing");
+
+    /** The note beside the progress while {@link #spoolSkipped()}. */
+    public static final Text SPOOL_SKIPPED = Text.of(LayerSnapshot.BUNDLE, "spool.skipped");
 
     public PushSnapshot {
         layers = List.copyOf(layers);

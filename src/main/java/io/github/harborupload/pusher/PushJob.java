@@ -452,15 +452,27 @@ public final class PushJob {
         String row = row(entry.path());
         // Named for the entry, so a spool kept from an earlier run is never overwritten by another layer's.
         String name = "layer-" + BlobSource.sha256(entry.path().getBytes(StandardCharsets.UTF_8)).substring(7, 23) + ".gz";
-        Optional<UploadSession> saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
-        Optional<Path> earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
-        spoolRoom.check(folder, entry.size());
-        SpooledBlob spool = SpooledBlob.create(folder, name);
-        state.started(entry.path(), entry.size(), spool.fileName(), saved);
+        Optional<SpoolSpaceException> shortDisk = spoolRoom.shortage(folder, entry.size());
+        Optional<UploadSession> saved = Optional.empty();
+        Optional<Path> earlier = Optional.empty();
+        SpooledBlob spool;
+        if (shortDisk.isEmpty()) {
+            saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
+            earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
+            spool = SpooledBlob.create(folder, name);
+            state.started(entry.path(), entry.size(), spool.fileName(), saved);
+        } else {
+            // Issue 18: sent straight from the compressor, with no resume inside the layer, rather
+            // than filling the disk; the faces say so.
+            spool = SpooledBlob.inMemory(shortDisk.get());
+            progress.spoolSkipped();
+        }
         LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, saved, earlier);
         register(upload);
         progress.layer(row, LayerState.COMPRESSING);
-        if (sendWhileReading) {
+        // In memory the compressor waits for the uploader: it must start now, even for a layer the
+        // registry may turn out to have (its upload is then cancelled).
+        if (sendWhileReading || spool.isInMemory()) {
             upload.start(client, uploads);
         }
         try {
