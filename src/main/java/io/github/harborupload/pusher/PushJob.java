@@ -358,7 +358,7 @@ public final class PushJob {
      * record of earlier pushes (then mounted from another repository when needed), checked with HEAD.
      */
     private Map<String, BlobRef> layersInRepository(ImageDetails image) throws RegistryException, InterruptedException {
-        Map<String, BlobRef> known = LayersInRepository.learn(client, tag);
+        Map<String, BlobRef> known = LayersInRepository.learn(client, tag, image.diffIds());
         Map<String, BlobRef> present = new LinkedHashMap<>();
         for (String diffId : new HashSet<>(image.diffIds())) {
             BlobRef blob = known.get(diffId);

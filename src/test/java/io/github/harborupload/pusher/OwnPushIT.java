@@ -177,6 +177,26 @@ class OwnPushIT {
     }
 
     @Test
+    void aRePushUnderANewTagReadsOneTagOfTheRepositoryNotAll() throws Exception {
+        // Issue 18, "a re-push costs no more than docker's": the repository's tags are read only
+        // until every layer of the image is known (LayersInRepository), here the first of four.
+        String repository = TestStack.uniqueRepository("user-testuser/re-push");
+        Path log = stack.stackDir().resolve("reg").resolve("registry.log");
+        try (Pusher pusher = pusher()) {
+            for (String tag : List.of("a", "b", "c", "d")) {
+                push(pusher, stack.tinyImage(), repository, tag, new PushProgress(-1));
+            }
+            long before = Files.readAllLines(log).size();
+            push(pusher, stack.tinyImage(), repository, "e", new PushProgress(-1));
+
+            List<String> manifestReads = Files.readAllLines(log).stream().skip(before)
+                    .filter(line -> line.contains("\"GET /v2/" + repository + "/manifests/")).toList();
+            // The new tag's own (404), then one tag that holds the image; before: all five.
+            assertEquals(2, manifestReads.size(), String.join("\n", manifestReads));
+        }
+    }
+
+    @Test
     void aDiskWithoutRoomForTheSpoolSendsTheLayersWithoutItAndSaysSo() throws Exception {
         // Issue 18: "skipped (with a note in the progress) when the disk is short": the layers go
         // straight from the compressor to the registry, nothing is written to the short disk.
