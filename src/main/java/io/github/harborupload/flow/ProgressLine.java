@@ -35,10 +35,6 @@ public final class ProgressLine {
             line.append(SEPARATOR).append(Sizes.speed(snapshot.bytesPerSecond()));
             Times.timeLeft(snapshot.secondsLeft()).ifPresent(left -> line.append(SEPARATOR).append(translator.text(left)));
         }
-        if (snapshot.spoolSkipped() && !snapshot.isFinished()) {
-            // Last, so a narrow terminal cuts the note rather than the numbers.
-            line.append(SEPARATOR).append(translator.text(PushSnapshot.SPOOL_SKIPPED));
-        }
         return line.toString();
     }
 

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.harborupload.flow.ProgressLine;
-import io.github.harborupload.i18n.Language;
-import io.github.harborupload.i18n.Translator;
-import io.github.harborupload.push.PushProgress;
-import io.github.harborupload.push.PushSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -24,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Issue 18: when the cache folder's disk is short, a layer goes straight from the compressor to the
  * uploader. The uploader's reads (BlobUploader: awaitAvailable, then openAt at the chunk's start,
  * again at the same start for a chunk sent again) must work as with a file; memory stays bounded;
- * a new session from byte 0 fails with the disk's problem, and a pause lets the compressor go.
+ * a new session from byte 0 fails with the disk's problem, and a pause lets the compressor go. The
+ * note in the faces: cli/progress/SpoolNoteTest.
  */
 class SpooledBlobInMemoryTest {
 
@@ -71,17 +67,6 @@ class SpooledBlobInMemoryTest {
         Exception stopped = assertThrows(Exception.class, () -> compressor.get(1, TimeUnit.MINUTES));
         assertTrue(stopped.getCause() instanceof IllegalStateException
                 && stopped.getCause().getCause() instanceof InterruptedIOException, String.valueOf(stopped.getCause()));
-    }
-
-    @Test
-    void theProgressLineSaysTheLayerIsNotKeptInBothLanguages() {
-        PushProgress progress = new PushProgress(100);
-        progress.spoolSkipped();
-        PushSnapshot snapshot = progress.snapshot();
-        assertTrue(snapshot.spoolSkipped());
-        assertTrue(ProgressLine.overall(snapshot, new Translator(Language.ENGLISH)).contains("disk is short"));
-        assertTrue(ProgressLine.overall(snapshot, new Translator(Language.CHINESE)).contains("磁盘空间不足"));
-        assertTrue(!new PushProgress(100).snapshot().spoolSkipped(), "no note while the spool has room");
     }
 
     private static void write(SpooledBlob spool, byte[] layer) {

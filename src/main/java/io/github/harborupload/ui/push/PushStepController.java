@@ -88,6 +88,9 @@ public final class PushStepController implements StepController {
     private Label sizeLabel;
     @FXML
     private Label gatewayNote;
+    /** Under the bar while a layer goes without a spool (the disk is short). */
+    @FXML
+    private Label spoolNote;
     @FXML
     private VBox problemBox;
     @FXML
@@ -185,6 +188,7 @@ public final class PushStepController implements StepController {
         signalPane.clear();
         resultBox.setVisible(false);
         gatewayNote.setVisible(false);
+        spoolNote.setVisible(false);
         retryButton.setVisible(false);
         retryButton.setText(context.text("button.retry"));
         pauseButton.setVisible(false);
@@ -285,6 +289,10 @@ public final class PushStepController implements StepController {
         overallBar.setProgress(snapshot.fraction());
         percentLabel.setText(Math.round(snapshot.fraction() * 100) + " %");
         overallLabel.setText(ProgressLine.overall(snapshot, context.translator()));
+        if (snapshot.spoolSkipped() && !spoolNote.isVisible()) {
+            spoolNote.setText(context.text(PushSnapshot.SPOOL_SKIPPED));
+            spoolNote.setVisible(true);
+        }
         if (!snapshot.isFinished()) {
             attention.progress(snapshot.fraction());
             Problems.ofSignals(snapshot, ProblemContext.none().withRegistry(session.registry()))
