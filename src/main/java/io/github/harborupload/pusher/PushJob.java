@@ -46,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -356,17 +357,24 @@ public final class PushJob {
     /**
      * diff_id → blob of the layers the repository holds now: learnt from its tags, or from the
      * record of earlier pushes (then mounted from another repository when needed), checked with HEAD.
+     * The layers are checked at once on the uploaders' threads, idle before the push sends anything:
+     * one HEAD after the other was a round trip per layer on every re-push (docs/benchmarks.md).
      */
-    private Map<String, BlobRef> layersInRepository(ImageDetails image) throws RegistryException, InterruptedException {
+    private Map<String, BlobRef> layersInRepository(ImageDetails image) throws Exception {
         Map<String, BlobRef> known = LayersInRepository.learn(client, tag, image.diffIds());
-        Map<String, BlobRef> present = new LinkedHashMap<>();
+        Map<String, Future<Optional<BlobRef>>> checks = new LinkedHashMap<>();
         for (String diffId : new HashSet<>(image.diffIds())) {
             BlobRef blob = known.get(diffId);
-            if (blob != null && client.blobSize(blob.digest()).isPresent()) {
-                present.put(diffId, blob);
-            } else {
-                pushedBefore.find(diffId).ifPresent(earlier -> present.put(diffId, earlier));
+            checks.put(diffId, uploads.submit(() -> blob != null && client.blobSize(blob.digest()).isPresent()
+                    ? Optional.of(blob) : pushedBefore.find(diffId)));
+        }
+        Map<String, BlobRef> present = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Future<Optional<BlobRef>>> check : checks.entrySet()) {
+                get(check.getValue()).ifPresent(blob -> present.put(check.getKey(), blob));
             }
+        } finally {
+            checks.values().forEach(check -> check.cancel(true));
         }
         return present;
     }
@@ -527,8 +535,13 @@ public final class PushJob {
     }
 
     private static BlobRef await(LayerUpload upload) throws Exception {
+        return get(upload.done());
+    }
+
+    /** The task's result, or the exception it failed with. */
+    private static <T> T get(Future<T> task) throws Exception {
         try {
-            return upload.done().get();
+            return task.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
