@@ -10,8 +10,10 @@ jar=target/harbor-upload-wizard.jar
 # JVM options, measured side by side in docs/benchmarks.md ("Launch options"): the serial collector
 # and a heap that starts small keep the resident size down (the default collector sizes itself for
 # the machine's memory, not for a small desktop program), and the client compiler alone spares the
-# cores the server compiler's work, which slows the start and the first visit of every step.
-launch_options=(-XX:+UseSerialGC -Xms16m -Xmx512m -XX:TieredStopAtLevel=1)
+# cores the server compiler's work, which slows the start and the first visit of every step. The
+# heap's limit is what holds the resident size during a push: 192 MiB as the command line's, 447 MiB
+# at the push's peak instead of 651 MiB with 512 (docs/benchmarks.md, "The wizard's memory").
+launch_options=(-XX:+UseSerialGC -Xms16m -Xmx192m -XX:TieredStopAtLevel=1)
 # The command line starts no window, so it takes the server compiler (a push's CPU time: 30 s instead
 # of 41 s with the client compiler alone) and 192 MiB of heap, which holds the three uploaders' 16 MiB
 # chunks and the blocks being compressed and keeps a push's resident size under 300 MiB

@@ -30,6 +30,10 @@ import java.util.zip.Deflater;
  * at ~26 GiB/s it costs nothing beside deflate, and needs no CRC combining. A write blocks while
  * {@link GzipSettings#blocksInFlight()} blocks wait for the pool, so memory stays flat. Not safe
  * for use by several writers at once; the pool may be shared by several streams.
+ *
+ * <p>A block that a sample shows to be incompressible ({@link IncompressibleBlocks}) is written as
+ * stored blocks instead of deflated: the same stream, a few bytes larger than the input, at the
+ * cost of a copy.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
 
@@ -45,6 +49,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final Queue<Future<byte[]>> inFlight = new ArrayDeque<>();
     /** Deflaters of finished blocks, reused by later ones; all ended on close. */
     private final Queue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
+    private final IncompressibleBlocks incompressible = new IncompressibleBlocks();
 
     private byte[] block;
     private int filled;
@@ -125,6 +130,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
             while ((deflater = idleDeflaters.poll()) != null) {
                 deflater.end();
             }
+            incompressible.close();
             out.close();
         }
         if (failure != null) {
@@ -177,6 +183,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
     }
 
     private byte[] deflate(byte[] input, int length, byte[] dictionary, boolean last, int level) {
+        if (incompressible.test(input, length)) {
+            return StoredBlocks.store(input, length, last);
+        }
         Deflater deflater = idleDeflaters.poll();
         if (deflater == null) {
             deflater = new Deflater(level, true);

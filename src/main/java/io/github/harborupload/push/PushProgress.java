@@ -53,6 +53,7 @@ public final class PushProgress {
     private boolean preparingImage;
     private final List<String> storedAfterGatewayTimeout = new ArrayList<>();
     private boolean stateSetAside;
+    private boolean spoolSkipped;
     private long lastProgressNanos;
     private double shownFraction;
 
@@ -153,6 +154,11 @@ public final class PushProgress {
     /** The saved state of an earlier run of this push could not be used: the push starts clean, and says why. */
     public synchronized void stateSetAside() {
         stateSetAside = true;
+    }
+
+    /** A layer goes without a copy on disk, which was too short for it: a note for the faces, not a failure. */
+    public synchronized void spoolSkipped() {
+        spoolSkipped = true;
     }
 
     /** The registry has the manifest. */
@@ -301,7 +307,8 @@ public final class PushProgress {
                 error,
                 preparingImage,
                 storedAfterGatewayTimeout,
-                stateSetAside);
+                stateSetAside,
+                spoolSkipped);
     }
 
     private double fraction(long doneBytes, long totalBytes) {

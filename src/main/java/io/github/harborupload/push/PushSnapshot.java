@@ -29,6 +29,9 @@ import java.util.List;
  *                           administrator (the gateway's read timeout), not a failure
  * @param stateSetAside      whether the saved state of an earlier run of this push (the project's own
  *                           pusher) could not be used and was set aside, so the push started clean
+ * @param spoolSkipped       whether the project's own pusher sends a layer without keeping it on
+ *                           disk (the cache folder's disk is short): a failure then means exporting
+ *                           and compressing that layer again
  */
 public record PushSnapshot(
         String repository,
@@ -49,12 +52,16 @@ public record PushSnapshot(
         String error,
         boolean preparingImage,
         List<String> storedAfterGatewayTimeout,
-        boolean stateSetAside) {
+        boolean stateSetAside,
+        boolean spoolSkipped) {
 
     /** What the faces say while {@link #preparingImage()}: the bar cannot move yet, and why. */
     public static final Text PREPARING_IMAGE = Text.of(LayerSnapshot.BUNDLE, "image.preparing");
     /** The note both faces show when {@link #stateSetAside()}: why a resume starts from the beginning. */
     public static final Text STATE_SET_ASIDE = Text.of(LayerSnapshot.BUNDLE, "state.setAside");
+
+    /** The note beside the progress while {@link #spoolSkipped()}. */
+    public static final Text SPOOL_SKIPPED = Text.of(LayerSnapshot.BUNDLE, "spool.skipped");
 
     public PushSnapshot {
         layers = List.copyOf(layers);

@@ -96,6 +96,8 @@ final class LayerUpload implements UploadListener {
             } catch (InterruptedException e) {
                 done.cancel(false);
             } catch (Exception | Error e) {
+                // A spool in memory makes its compressor wait for this upload: let it go.
+                spool.stopReaders();
                 done.completeExceptionally(e);
             }
         });

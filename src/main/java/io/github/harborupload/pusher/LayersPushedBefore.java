@@ -6,9 +6,11 @@ import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One push's use of the {@link PushedLayerRecord}: for a layer the target repository did not show,
@@ -23,6 +25,8 @@ final class LayersPushedBefore {
     private final RegistryClient client;
     /** diff_id → the repository it was mounted from, for the progress rows. */
     private final Map<String, String> mountedFrom = new HashMap<>();
+    /** diff_ids this push has put into the record, or found there at the target already. */
+    private final Set<String> recorded = new HashSet<>();
 
     LayersPushedBefore(PushedLayerRecord record, RegistryClient client) {
         this.record = record;
@@ -38,6 +42,11 @@ final class LayersPushedBefore {
         for (PushedLayerRecord.Entry earlier : record.find(registry(), diffId)) {
             try {
                 if (client.blobSize(earlier.digest()).isPresent()) {
+                    if (earlier.repository().equals(client.repository())) {
+                        synchronized (this) {
+                            recorded.add(diffId);
+                        }
+                    }
                     return Optional.of(earlier.blob());
                 }
                 if (!earlier.repository().equals(client.repository())
@@ -59,11 +68,20 @@ final class LayersPushedBefore {
         return Optional.ofNullable(mountedFrom.get(diffId));
     }
 
-    /** Records blobs the registry has confirmed in the target repository: diff_id → blob. */
+    /**
+     * Records blobs the registry has confirmed in the target repository: diff_id → blob. Those this
+     * push recorded already are left out: the record is rewritten whole (up to a megabyte) on each
+     * write, and after the manifest only the config and the layers the repository had are new.
+     */
     void confirmed(Map<String, BlobRef> blobs) {
         List<PushedLayerRecord.Entry> entries = new ArrayList<>();
-        blobs.forEach((diffId, blob) -> entries.add(
-                new PushedLayerRecord.Entry(diffId, registry(), client.repository(), blob.digest(), blob.size())));
+        synchronized (this) {
+            blobs.forEach((diffId, blob) -> {
+                if (recorded.add(diffId)) {
+                    entries.add(new PushedLayerRecord.Entry(diffId, registry(), client.repository(), blob.digest(), blob.size()));
+                }
+            });
+        }
         record.add(entries);
     }
 

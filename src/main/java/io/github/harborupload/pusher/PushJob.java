@@ -46,6 +46,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * One push of the project's own, from an image in the engine to a tag in the registry, on a thread
@@ -386,17 +388,24 @@ public final class PushJob {
     /**
      * diff_id → blob of the layers the repository holds now: learnt from its tags, or from the
      * record of earlier pushes (then mounted from another repository when needed), checked with HEAD.
+     * The layers are checked at once on the uploaders' threads, idle before the push sends anything:
+     * one HEAD after the other was a round trip per layer on every re-push (docs/benchmarks.md).
      */
-    private Map<String, BlobRef> layersInRepository(ImageDetails image) throws RegistryException, InterruptedException {
-        Map<String, BlobRef> known = LayersInRepository.learn(client, tag);
-        Map<String, BlobRef> present = new LinkedHashMap<>();
+    private Map<String, BlobRef> layersInRepository(ImageDetails image) throws Exception {
+        Map<String, BlobRef> known = LayersInRepository.learn(client, tag, image.diffIds());
+        Map<String, Future<Optional<BlobRef>>> checks = new LinkedHashMap<>();
         for (String diffId : new HashSet<>(image.diffIds())) {
             BlobRef blob = known.get(diffId);
-            if (blob != null && client.blobSize(blob.digest()).isPresent()) {
-                present.put(diffId, blob);
-            } else {
-                pushedBefore.find(diffId).ifPresent(earlier -> present.put(diffId, earlier));
+            checks.put(diffId, uploads.submit(() -> blob != null && client.blobSize(blob.digest()).isPresent()
+                    ? Optional.of(blob) : pushedBefore.find(diffId)));
+        }
+        Map<String, BlobRef> present = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Future<Optional<BlobRef>>> check : checks.entrySet()) {
+                get(check.getValue()).ifPresent(blob -> present.put(check.getKey(), blob));
             }
+        } finally {
+            checks.values().forEach(check -> check.cancel(true));
         }
         return present;
     }
@@ -483,15 +492,27 @@ public final class PushJob {
         String row = row(entry.path());
         // Named for the entry, so a spool kept from an earlier run is never overwritten by another layer's.
         String name = "layer-" + BlobSource.sha256(entry.path().getBytes(StandardCharsets.UTF_8)).substring(7, 23) + ".gz";
-        Optional<UploadSession> saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
-        Optional<Path> earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
-        spoolRoom.check(folder, entry.size());
-        SpooledBlob spool = SpooledBlob.create(folder, name);
-        state.started(entry.path(), entry.size(), spool.fileName(), saved);
+        Optional<SpoolSpaceException> shortDisk = spoolRoom.shortage(folder, entry.size());
+        Optional<UploadSession> saved = Optional.empty();
+        Optional<Path> earlier = Optional.empty();
+        SpooledBlob spool;
+        if (shortDisk.isEmpty()) {
+            saved = state.layer(entry.path()).flatMap(PushState.Layer::upload);
+            earlier = saved.isPresent() ? keepEarlier(folder.resolve(name)) : Optional.empty();
+            spool = SpooledBlob.create(folder, name);
+            state.started(entry.path(), entry.size(), spool.fileName(), saved);
+        } else {
+            // Issue 18: sent straight from the compressor, with no resume inside the layer, rather
+            // than filling the disk; the faces say so.
+            spool = SpooledBlob.inMemory(shortDisk.get());
+            progress.spoolSkipped();
+        }
         LayerUpload upload = new LayerUpload(row, entry.path(), spool, entry.size(), progress, state, saved, earlier);
         register(upload);
         progress.layer(row, LayerState.COMPRESSING);
-        if (sendWhileReading) {
+        // In memory the compressor waits for the uploader: it must start now, even for a layer the
+        // registry may turn out to have (its upload is then cancelled).
+        if (sendWhileReading || spool.isInMemory()) {
             upload.start(client, uploads);
         }
         try {
@@ -546,8 +567,13 @@ public final class PushJob {
     }
 
     private static BlobRef await(LayerUpload upload) throws Exception {
+        return get(upload.done());
+    }
+
+    /** The task's result, or the exception it failed with. */
+    private static <T> T get(Future<T> task) throws Exception {
         try {
-            return upload.done().get();
+            return task.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -151,9 +151,16 @@ final class PushState {
         save();
     }
 
-    /** The layer's spool is complete: its bytes make {@code blob}, its tar made {@code diffId}. */
+    /**
+     * The layer's spool is complete: its bytes make {@code blob}, its tar made {@code diffId}. A
+     * layer sent without a spool (the disk was short) never {@linkplain #started started} here:
+     * there is nothing of it to resume.
+     */
     synchronized void completed(String entry, String diffId, BlobRef blob) {
         Layer was = layers.get(entry);
+        if (was == null) {
+            return;
+        }
         layers.put(entry, new Layer(entry, was.entrySize(), diffId, was.spool(), true, blob.digest(), blob.size(), was.session(), was.offset()));
         save();
     }

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The cache folder's disk has too little room to spool a layer. The push stops before writing
- * rather than filling the disk: the uploader resumes and starts new sessions from the spool, so
- * without it a layer could not survive the gateways' faults (issue 17) it is there for.
+ * The cache folder's disk has too little room to spool a layer. The layer is then sent straight
+ * from the compressor, kept in memory only until the registry holds it ({@link SpooledBlob#inMemory});
+ * this is the failure when the registry then needs bytes sent again that were not kept (a new
+ * upload session from byte 0): the gateways' faults the spool is there for (issue 17).
  */
 public final class SpoolSpaceException extends IOException {
 

@@ -2,9 +2,12 @@ package io.github.harborupload.pusher;
 
 import io.github.harborupload.registry.BlobSource;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -12,7 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,20 +32,38 @@ import java.util.Optional;
  * compressing the layer a second time.
  *
  * <p>One writer ({@link #output()}), any number of readers ({@link #openAt(long)}); a reader that
- * reaches the bytes written so far waits in {@link #awaitLength(long)} for more, or for the end.
+ * reaches the bytes written so far waits in {@link #awaitAvailable(long)} for more, or for the end.
+ *
+ * <p>When the disk is short ({@link #inMemory}), only the bytes from the chunk being sent on are
+ * kept, in memory, and the writer waits while {@link #MEMORY_AHEAD} of them are not asked for yet:
+ * a chunk is sent again as before, but a new session from byte 0 fails, and the layer must be
+ * exported and compressed again by a new push.
  */
 final class SpooledBlob implements BlobSource, AutoCloseable {
 
+    /** Bytes a spool in memory lets the compressor run ahead of what the uploader asked for. */
+    static final int MEMORY_AHEAD = 8 << 20;
+
+    /** Null for a spool in memory. */
     private final Path file;
+    /** Why the spool is in memory, raised when bytes no longer kept are asked for; null for a file. */
+    private final SpoolSpaceException shortage;
 
     // Guarded by this.
     private long length;
     private BlobRef complete;
     private IOException failure;
     private boolean readersStopped;
+    /** The most bytes a reader has waited for: the writer of a spool in memory goes on at least that far. */
+    private long asked;
+    // In memory only: the writes from byte heldFrom on, as they came; emptied on close.
+    private final Deque<byte[]> held = new ArrayDeque<>();
+    private long heldFrom;
+    private boolean closed;
 
-    private SpooledBlob(Path file) {
+    private SpooledBlob(Path file, SpoolSpaceException shortage) {
         this.file = file;
+        this.shortage = shortage;
     }
 
     /** A new, empty spool file in {@code folder} (created if needed), readable by its owner only. */
@@ -45,7 +72,16 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
         Path file = folder.resolve(name);
         Files.deleteIfExists(file);
         Files.createFile(file);
-        return new SpooledBlob(file);
+        return new SpooledBlob(file, null);
+    }
+
+    /** A spool that keeps in memory only what the uploader may still send, for a disk that is {@code short}. */
+    static SpooledBlob inMemory(SpoolSpaceException shortage) {
+        return new SpooledBlob(null, Objects.requireNonNull(shortage));
+    }
+
+    boolean isInMemory() {
+        return file == null;
     }
 
     /**
@@ -65,7 +101,7 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
             if (size != blob.size() || !digest.equals(blob.digest())) {
                 return Optional.empty();
             }
-            SpooledBlob spool = new SpooledBlob(file);
+            SpooledBlob spool = new SpooledBlob(file, null);
             spool.length = size;
             spool.complete = blob;
             return Optional.of(spool);
@@ -78,6 +114,19 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
 
     /** Where the compressor writes. Closing it does not complete the blob: {@link #complete()} does. */
     OutputStream output() throws IOException {
+        if (isInMemory()) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int count) throws IOException {
+                    hold(Arrays.copyOfRange(bytes, offset, offset + count));
+                }
+            };
+        }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         return new OutputStream() {
             private final OutputStream out = Channels.newOutputStream(channel);
@@ -98,6 +147,24 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
                 out.close();
             }
         };
+    }
+
+    /** Keeps a write in memory, once the uploader has asked for the bytes before it or taken enough. */
+    private synchronized void hold(byte[] piece) throws InterruptedIOException {
+        try {
+            while (length >= asked && length - heldFrom >= MEMORY_AHEAD && !readersStopped && !closed) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while the upload caught up");
+        }
+        if (readersStopped || closed) {
+            // Paused, cancelled or failed: nobody will send these bytes.
+            throw new InterruptedIOException("the upload of this layer has stopped");
+        }
+        held.add(piece);
+        grew(piece.length);
     }
 
     private synchronized void grew(long count) {
@@ -154,6 +221,10 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
         if (readersStopped) {
             throw new InterruptedException("paused");
         }
+        if (wanted > asked) {
+            asked = wanted;
+            notifyAll();
+        }
         while (length < wanted && complete == null) {
             if (failure != null) {
                 throw new IOException("the layer could not be compressed", failure);
@@ -199,14 +270,49 @@ final class SpooledBlob implements BlobSource, AutoCloseable {
     /** The bytes from {@code offset} on, up to what is written when each read happens. */
     @Override
     public InputStream openAt(long offset) throws IOException {
+        if (isInMemory()) {
+            return openHeld(offset);
+        }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         channel.position(offset);
         return Channels.newInputStream(channel);
     }
 
-    /** Removes the file; the push needs it no more. */
+    /**
+     * In memory: the bytes from {@code offset}, which the uploader never goes back before except
+     * for a new session; so what lies before it is dropped, and the writer may go on.
+     *
+     * @throws SpoolSpaceException the bytes at {@code offset} were dropped already
+     */
+    private synchronized InputStream openHeld(long offset) throws SpoolSpaceException {
+        if (offset < heldFrom) {
+            throw new SpoolSpaceException(shortage.folder(), shortage.needed(), shortage.usable());
+        }
+        while (!held.isEmpty() && heldFrom + held.peek().length <= offset) {
+            heldFrom += held.poll().length;
+        }
+        notifyAll();
+        List<InputStream> pieces = new ArrayList<>();
+        long at = heldFrom;
+        for (byte[] piece : held) {
+            int skip = (int) Math.max(0, offset - at);
+            pieces.add(new ByteArrayInputStream(piece, skip, piece.length - skip));
+            at += piece.length;
+        }
+        return new SequenceInputStream(Collections.enumeration(pieces));
+    }
+
+    /** Removes the file, or drops the bytes held in memory; the push needs them no more. */
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(file);
+        if (isInMemory()) {
+            synchronized (this) {
+                closed = true;
+                held.clear();
+                notifyAll();
+            }
+        } else {
+            Files.deleteIfExists(file);
+        }
     }
 }

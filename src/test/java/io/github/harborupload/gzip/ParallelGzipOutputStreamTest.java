@@ -3,6 +3,7 @@ package io.github.harborupload.gzip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -20,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -92,6 +96,60 @@ class ParallelGzipOutputStreamTest {
     }
 
     @Test
+    void randomBlocksAreStoredFiveBytesPer64KiB() throws Exception {
+        // Issue 18: deflating incompressible bytes cost 8 s of CPU per 210 MB for nothing; stored
+        // blocks (RFC 1951, 3.2.4) cost 5 bytes per 65,535. The size proves every block was stored:
+        // header, 40 blocks of 65,536 bytes as two stored blocks each, the empty final block
+        // deflated (2 bytes), trailer.
+        byte[] input = new byte[40 * BLOCK];
+        new Random(11).nextBytes(input);
+        byte[] compressed = assertRoundTrip(input);
+        assertEquals(10 + 40 * (BLOCK + 2 * 5) + 2 + 8, compressed.length);
+    }
+
+    @Test
+    void mixedBlocksAreOneStreamThatGzipItselfReads(@TempDir Path folder) throws Exception {
+        // A layer mixes compressed files (stored) with code and text (deflated, seeded with the
+        // previous block whether that was stored or not); gzip(1) is the reference decoder.
+        byte[] input = new byte[12 * BLOCK + 99];
+        Random random = new Random(5);
+        for (int block = 0; block * BLOCK < input.length; block++) {
+            int end = Math.min(input.length, (block + 1) * BLOCK);
+            for (int i = block * BLOCK; i < end; i++) {
+                input[i] = block % 3 == 0 ? (byte) random.nextInt() : TEXT[i % TEXT.length];
+            }
+        }
+        byte[] compressed = assertRoundTrip(input);
+        assertTrue(compressed.length < 5 * BLOCK, "4 random blocks stored, 8 of text shrunk: " + compressed.length);
+        Path file = Files.write(folder.resolve("layer.tar.gz"), compressed);
+        assertEquals(0, run("gzip", "-t", file.toString()).waitFor(), "gzip -t");
+        Process zcat = run("zcat", file.toString());
+        assertArrayEquals(input, zcat.getInputStream().readAllBytes(), "zcat");
+        assertEquals(0, zcat.waitFor(), "zcat's exit");
+    }
+
+    @Test
+    void theSameBytesGiveTheSameGzipWhateverTheWrites() throws Exception {
+        // A resumed push compresses the layer again and must get the blob it began (issue 17).
+        byte[] input = new byte[9 * BLOCK + 7];
+        Random random = new Random(3);
+        for (int i = 0; i < input.length; i++) {
+            input[i] = i / BLOCK % 2 == 0 ? (byte) random.nextInt() : TEXT[i % TEXT.length];
+        }
+        ByteArrayOutputStream once = new ByteArrayOutputStream();
+        try (ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(once, POOL, settings())) {
+            gzip.write(input);
+        }
+        ByteArrayOutputStream piecewise = new ByteArrayOutputStream();
+        try (ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(piecewise, POOL, settings())) {
+            for (int offset = 0; offset < input.length; offset += 777) {
+                gzip.write(input, offset, Math.min(777, input.length - offset));
+            }
+        }
+        assertArrayEquals(once.toByteArray(), piecewise.toByteArray());
+    }
+
+    @Test
     void aFailingSinkSurfacesOnTheWriterThread() {
         OutputStream broken = new OutputStream() {
             @Override
@@ -110,6 +168,14 @@ class ParallelGzipOutputStreamTest {
                 gzip.write(input);
             }
         });
+    }
+
+    private static final byte[] TEXT = "layer.tar usr/lib/python3/dist-packages/numpy/__init__.py import os\n".getBytes();
+
+    private static Process run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        process.getOutputStream().close();
+        return process;
     }
 
     private static GzipSettings settings() {

@@ -1,8 +1,6 @@
 package io.github.harborupload.pusher;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.i18n.Language;
@@ -15,9 +13,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18: "skipped … when the disk is short". The pusher needs its spool to resume and to start
- * new sessions (issue 17), so a short disk stops the push before anything is written, with a
- * problem that names the folder and the room needed, in both languages.
+ * Issue 18: "skipped … when the disk is short". SpoolRoom tells a short disk before anything is
+ * written; the layer then goes without a spool, and if the registry needs its bytes again, the
+ * problem names the folder and the room needed, in both languages.
  */
 class SpoolRoomTest {
 
@@ -25,10 +23,10 @@ class SpoolRoomTest {
     private static final long LAYER = 3L << 30;
 
     @Test
-    void aDiskWithNoRoomStopsTheLayerAndTheProblemNamesFolderAndSpace() {
+    void aDiskWithNoRoomIsShortAndTheProblemNamesFolderAndSpace() {
         SpoolRoom full = new SpoolRoom(folder -> 0);
 
-        SpoolSpaceException short1 = assertThrows(SpoolSpaceException.class, () -> full.check(FOLDER, LAYER));
+        SpoolSpaceException short1 = full.shortage(FOLDER, LAYER).orElseThrow();
 
         assertEquals(LAYER + SpoolRoom.RESERVE, short1.needed());
         Problem problem = Problems.of(new IOException("push failed", short1));
@@ -42,8 +40,8 @@ class SpoolRoomTest {
     @Test
     void aDiskWithRoomForTheLayerAndTheReserveLetsItSpool() {
         SpoolRoom room = new SpoolRoom(folder -> LAYER + SpoolRoom.RESERVE);
-        assertDoesNotThrow(() -> room.check(FOLDER, LAYER));
-        assertThrows(SpoolSpaceException.class, () -> room.check(FOLDER, LAYER + 1), "the reserve is kept");
+        assertTrue(room.shortage(FOLDER, LAYER).isEmpty());
+        assertTrue(room.shortage(FOLDER, LAYER + 1).isPresent(), "the reserve is kept");
     }
 
     @Test
@@ -51,7 +49,7 @@ class SpoolRoomTest {
         SpoolRoom unknown = new SpoolRoom(folder -> {
             throw new IOException("statfs failed");
         });
-        assertDoesNotThrow(() -> unknown.check(FOLDER, LAYER));
+        assertTrue(unknown.shortage(FOLDER, LAYER).isEmpty());
     }
 
     @Test

@@ -21,9 +21,14 @@ public final class ProgressText {
         this.problemContext = problemContext;
     }
 
-    /** "45 %  ·  90.0 MB of ~200 MB  ·  12.0 MB/s  ·  about 9 s left": speed and time only while known. */
+    /**
+     * "45 %  ·  90.0 MB of ~200 MB  ·  12.0 MB/s  ·  about 9 s left": speed and time only while known;
+     * then the note of a layer sent without a spool, last, so a narrow terminal cuts it, not the numbers.
+     */
     String overall(PushSnapshot snapshot) {
-        return percent(snapshot.fraction()) + ProgressLine.SEPARATOR + ProgressLine.overall(snapshot, translator);
+        String line = percent(snapshot.fraction()) + ProgressLine.SEPARATOR + ProgressLine.overall(snapshot, translator);
+        return snapshot.spoolSkipped() && !snapshot.isFinished()
+                ? line + ProgressLine.SEPARATOR + translator.text(PushSnapshot.SPOOL_SKIPPED) : line;
     }
 
     /** The layer's state in words, e.g. "Uploading" or "Mounted from user-bob/base". */

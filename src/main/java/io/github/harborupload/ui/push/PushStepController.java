@@ -90,6 +90,9 @@ public final class PushStepController implements StepController {
     private Label sizeLabel;
     @FXML
     private Label gatewayNote;
+    /** Under the bar while a layer goes without a spool (the disk is short). */
+    @FXML
+    private Label spoolNote;
     @FXML
     private Label stateNote;
     @FXML
@@ -200,6 +203,7 @@ public final class PushStepController implements StepController {
         pausedBanner.setVisible(false);
         stoppedNote.setVisible(false);
         localNameOffer.clear();
+        spoolNote.setVisible(false);
         retryButton.setVisible(false);
         retryButton.setText(context.text("button.retry"));
         pauseButton.setVisible(false);
@@ -334,6 +338,10 @@ public final class PushStepController implements StepController {
         if (snapshot.stateSetAside() && !stateNote.isVisible()) {
             stateNote.setText(context.text(PushSnapshot.STATE_SET_ASIDE));
             stateNote.setVisible(true);
+        }
+        if (snapshot.spoolSkipped() && !spoolNote.isVisible()) {
+            spoolNote.setText(context.text(PushSnapshot.SPOOL_SKIPPED));
+            spoolNote.setVisible(true);
         }
         if (!snapshot.isFinished()) {
             attention.progress(snapshot.fraction());

@@ -57,7 +57,7 @@ class LayerStateColumnTest {
             ProgressText text = new ProgressText(new Translator(language), ProblemContext.none());
             LayerSnapshot layer = new LayerSnapshot("0123456789ab", LayerState.PUSHING, 5_432_100_000L, 12_345_600_000L, null, -1, 0);
             PushSnapshot snapshot = new PushSnapshot("r", List.of(layer), 5_432_100_000L, 12_345_600_000L, true, 0.44,
-                    123_400_000, 4_000, 0, false, false, 0, PushOutcome.RUNNING, null, -1, null, false, List.of(), false);
+                    123_400_000, 4_000, 0, false, false, 0, PushOutcome.RUNNING, null, -1, null, false, List.of(), false, false);
             List<String> frame = new TerminalProgress(System.out, text, 90).frame(snapshot);
             String overall = frame.get(frame.size() - 1);
             assertTrue(overall.endsWith(text.overall(snapshot)), overall);
@@ -70,7 +70,7 @@ class LayerStateColumnTest {
         ProgressText english = new ProgressText(new Translator(Language.ENGLISH), ProblemContext.none());
         LayerSnapshot layer = new LayerSnapshot("0123456789ab", LayerState.PUSHING, 999_900_000, 999_900_000, null, -1, 0);
         PushSnapshot snapshot = new PushSnapshot("r", List.of(layer), 1, 2, false, 0.5, 0, -1, 0, false, false, 0,
-                PushOutcome.RUNNING, null, -1, null, false, List.of(), false);
+                PushOutcome.RUNNING, null, -1, null, false, List.of(), false, false);
         // Wide enough not to cut it: the state is padded to its column, so this is the widest a line gets.
         String line = new TerminalProgress(System.out, english, 200).frame(snapshot).get(0);
         assertTrue(TextWidth.of(line) <= 79, TextWidth.of(line) + ": " + line);
