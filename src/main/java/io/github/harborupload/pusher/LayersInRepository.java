@@ -6,7 +6,6 @@ import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.RegistryManifest;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,13 +77,11 @@ final class LayersInRepository {
         if (configDigest == null) {
             return;
         }
-        JsonNode diffIds = JSON.readTree(client.blob(configDigest, MAX_CONFIG_BYTES)).path("rootfs").path("diff_ids");
+        List<String> ids = ImageConfig.diffIds(client.blob(configDigest, MAX_CONFIG_BYTES));
         JsonNode layers = tree.path("layers");
-        if (!diffIds.isArray() || diffIds.size() != layers.size()) {
+        if (ids.isEmpty() || ids.size() != layers.size()) {
             return;
         }
-        List<String> ids = new ArrayList<>();
-        diffIds.forEach(id -> ids.add(id.asText()));
         for (int i = 0; i < ids.size(); i++) {
             JsonNode layer = layers.get(i);
             if (GZIP_LAYERS.contains(layer.path("mediaType").asText())) {
