@@ -8,19 +8,19 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Accepts any server certificate and any host name: docker's {@code InsecureSkipVerify} for a
  * registry on the engine's insecure list (moby registry/config.go: an insecure index gets a TLS
- * config that skips verification). Extended, so that JSSE does not add its own host-name check
- * around it. Used only there.
+ * config that skips verification), and for an engine context with {@code SkipTLSVerify}.
+ * Extended, so that JSSE does not add its own host-name check around it.
  */
-final class UnverifiedTrust extends X509ExtendedTrustManager {
+public final class UnverifiedTrust extends X509ExtendedTrustManager {
 
-    static final UnverifiedTrust INSTANCE = new UnverifiedTrust();
+    public static final UnverifiedTrust INSTANCE = new UnverifiedTrust();
 
     private UnverifiedTrust() {
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        // Trusted on purpose: the user put this registry on the engine's insecure list.
+        // Trusted on purpose: the user put this registry on the engine's insecure list (or the context skips checks).
     }
 
     @Override

@@ -387,6 +387,9 @@ class CliProcessIT {
         // Its cost: 74 s for a 256 MiB layer at a load of 18 (so about 5 min for 1 GiB), and about
         // 4 GiB of disk at the peak (dockerd's layer and its save staging, the push's spool, the
         // registry's copy).
+        // Asked first, so that a full disk fails here, named, and not in another test or program.
+        long usable = Files.getFileStore(stack.stackDir()).getUsableSpace();
+        assertTrue(usable > 5L * GIB, "a 1 GiB push needs about 4 GiB of disk at its peak; free: " + (usable >> 20) + " MiB");
         String gateway = stack.requireTokenHarbor().gateway();
         logInTo(gateway);
         String big = images.buildLayers(TestStack.uniqueRepository("local/cli-process-gib"), work, GIB);
