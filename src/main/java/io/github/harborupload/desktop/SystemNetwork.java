@@ -20,9 +20,10 @@ import javax.net.ssl.X509TrustManager;
  * ({@code java.net.useSystemProxies}, read by the default {@code ProxySelector} that java.net.http
  * uses when given none), and the certificates the system trusts (a company's root CA is installed
  * there, not in Java's {@code cacerts}): {@code Windows-ROOT} on Windows, {@code KeychainStore} on
- * macOS, added to Java's own. Linux keeps Java's: its distributions build cacerts from the system's
- * store, and proxies come from the environment there. Never a reason to fail: without the store,
- * Java's trust stays.
+ * macOS, added to Java's own, for the default SSL context and for the registry client of our own
+ * push ({@link #registryTrust}), which adds certs.d to them. Linux keeps Java's: its distributions
+ * build cacerts from the system's store, and proxies come from the environment there. Never a
+ * reason to fail: without the store, Java's trust stays.
  */
 public final class SystemNetwork {
 

@@ -43,12 +43,12 @@ final class RegistryAuth {
         Answer get(URI uri, Optional<String> authorization, int maxBody) throws IOException, InterruptedException;
     }
 
-    private final Credential credential;
     /** Where {@code GET /v2/} goes: known once the client has chosen between https and http. */
     interface Probe {
         URI uri() throws InterruptedException;
     }
 
+    private final Credential credential;
     private final Probe probe;
     private final Transport transport;
     private final Clock clock;

@@ -384,9 +384,9 @@ class CliProcessIT {
         // Issue 17, "Done when": through a gateway with a 3 s read timeout, 6 s commits, a 32 MiB body
         // limit and 5 s tokens (scripts/stack.sh), the command line pushes a 1 GB layer to the end,
         // each blob committed once, the image as a pull sees it. Random bytes: gzip cannot shrink them.
-        // Its cost: 74 s for a 256 MiB layer at a load of 18 (so about 5 min for 1 GiB), and about
-        // 4 GiB of disk at the peak (dockerd's layer and its save staging, the push's spool, the
-        // registry's copy).
+        // Its cost: 171 s at a load of about 10 (building the image included; 74 s for 256 MiB at a
+        // load of 18), and about 4 GiB of disk at the peak (dockerd's layer and its save staging,
+        // the push's spool, the registry's copy).
         // Asked first, so that a full disk fails here, named, and not in another test or program.
         long usable = Files.getFileStore(stack.stackDir()).getUsableSpace();
         assertTrue(usable > 5L * GIB, "a 1 GiB push needs about 4 GiB of disk at its peak; free: " + (usable >> 20) + " MiB");
