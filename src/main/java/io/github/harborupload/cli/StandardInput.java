@@ -3,6 +3,7 @@ package io.github.harborupload.cli;
 import io.github.harborupload.flow.CredentialsStep;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class StandardInput {
 
-    /** A paste's limit in UTF-8 bytes, and one character more, so too long can be told. */
+    /** A paste's limit in bytes (a character is at most 4 in UTF-8 and in the consoles' code pages), and one character more, so too long can be told. */
     private static final int MAX_BYTES = 4 * CredentialsStep.MAX_PASTE_LENGTH + 4;
 
     private StandardInput() {
@@ -19,19 +20,25 @@ final class StandardInput {
 
     static String readAll(CommandContext context) {
         try {
-            return readBounded(context.terminal().in());
+            return readBounded(context.terminal().in(), context.terminal().inCharset());
         } catch (IOException e) {
             throw new BadInput(context.text("login.stdinUnreadable", e.getMessage()));
         }
     }
 
+    /** A file's text, in UTF-8: see {@link #readBounded(InputStream, Charset)}. */
+    static String readBounded(InputStream in) throws IOException {
+        return readBounded(in, StandardCharsets.UTF_8);
+    }
+
     /**
      * The text of a stream, but never more than a paste may hold and one character: a file that
      * never ends (/dev/zero) or is huge stops there, and its length says it was too long. Bytes
-     * that are not UTF-8 (a binary file) become replacement characters, which hold no credential.
+     * that are not text in {@code charset} (a binary file) become replacement characters, which
+     * hold no credential.
      */
-    static String readBounded(InputStream in) throws IOException {
-        return new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
+    static String readBounded(InputStream in, Charset charset) throws IOException {
+        return new String(in.readNBytes(MAX_BYTES), charset);
     }
 
     /** The password on standard input, without the line end that {@code echo} or a file adds. */

@@ -1,5 +1,6 @@
 package io.github.harborupload.cli;
 
+import io.github.harborupload.desktop.ConsoleCharset;
 import io.github.harborupload.desktop.ConsoleOutput;
 import io.github.harborupload.desktop.ConsoleText;
 import io.github.harborupload.flow.Environment;
@@ -20,8 +21,11 @@ import java.nio.charset.StandardCharsets;
  * @param columns     the terminal's width, for lines redrawn in place
  * @param cursorMoves whether ANSI cursor moves work there; else progress is printed as plain lines
  *                    (a classic Windows console where virtual terminal mode cannot be enabled)
+ * @param inCharset   what {@code in} is read in: {@link #CHARSET}, except what is typed or pasted into a
+ *                    Windows console, which comes in its code page
  */
-public record Terminal(InputStream in, PrintStream out, PrintStream err, Console console, int columns, boolean cursorMoves) {
+public record Terminal(InputStream in, PrintStream out, PrintStream err, Console console, int columns, boolean cursorMoves,
+        Charset inCharset) {
 
     /** What the command line writes, whatever the locale says, except to a Windows console. */
     public static final Charset CHARSET = StandardCharsets.UTF_8;
@@ -29,6 +33,10 @@ public record Terminal(InputStream in, PrintStream out, PrintStream err, Console
 
     public Terminal(InputStream in, PrintStream out, PrintStream err, Console console, int columns) {
         this(in, out, err, console, columns, true);
+    }
+
+    public Terminal(InputStream in, PrintStream out, PrintStream err, Console console, int columns, boolean cursorMoves) {
+        this(in, out, err, console, columns, cursorMoves, CHARSET);
     }
 
     /**
@@ -42,7 +50,8 @@ public record Terminal(InputStream in, PrintStream out, PrintStream err, Console
         return new Terminal(System.in,
                 ConsoleText.printStream(new FileOutputStream(FileDescriptor.out), output.charset()),
                 ConsoleText.printStream(new FileOutputStream(FileDescriptor.err), output.charset()),
-                console, columns(environment.variables().get("COLUMNS")), output.cursorMoves());
+                console, columns(environment.variables().get("COLUMNS")), output.cursorMoves(),
+                ConsoleCharset.choose(environment.osName(), console == null ? null : console.charset()));
     }
 
     /** A terminal for a test: no console, 80 columns; the streams must write {@link #CHARSET}. */

@@ -31,10 +31,11 @@ public record ConsoleOutput(Charset charset, boolean cursorMoves) {
      * @param mode           asked only on Windows with a console
      */
     static ConsoleOutput choose(String osName, Charset consoleCharset, VirtualTerminalMode mode) {
-        if (consoleCharset == null || OsKind.of(osName) != OsKind.WINDOWS) {
+        Charset charset = ConsoleCharset.choose(osName, consoleCharset);
+        if (charset.equals(StandardCharsets.UTF_8)) {
             return UTF8;
         }
-        return new ConsoleOutput(consoleCharset, enable(mode));
+        return new ConsoleOutput(charset, enable(mode));
     }
 
     /** A console whose mode cannot be set (an old Windows, no kernel32) gets plain lines. */

@@ -1,10 +1,12 @@
 package io.github.harborupload.desktop;
 
+import io.github.harborupload.registry.TrustRoots;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
@@ -18,9 +20,10 @@ import javax.net.ssl.X509TrustManager;
  * ({@code java.net.useSystemProxies}, read by the default {@code ProxySelector} that java.net.http
  * uses when given none), and the certificates the system trusts (a company's root CA is installed
  * there, not in Java's {@code cacerts}): {@code Windows-ROOT} on Windows, {@code KeychainStore} on
- * macOS, added to Java's own. Linux keeps Java's: its distributions build cacerts from the system's
- * store, and proxies come from the environment there. Never a reason to fail: without the store,
- * Java's trust stays.
+ * macOS, added to Java's own, for the default SSL context and for the registry client of our own
+ * push ({@link #registryTrust}), which adds certs.d to them. Linux keeps Java's: its distributions
+ * build cacerts from the system's store, and proxies come from the environment there. Never a
+ * reason to fail: without the store, Java's trust stays.
  */
 public final class SystemNetwork {
 
@@ -37,11 +40,7 @@ public final class SystemNetwork {
     /** Call first thing in {@code main}, before any HTTP client or proxy selector exists. */
     public static void useSystemSettings(String osName) {
         useSystemProxies(osName, System.getProperties());
-        withSystemTrust(osName, type -> {
-            KeyStore store = KeyStore.getInstance(type);
-            store.load(null, null);
-            return store;
-        }).ifPresent(trust -> {
+        withSystemTrust(osName, SystemNetwork::openStore).ifPresent(trust -> {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, new TrustManager[] {trust}, null);
@@ -50,6 +49,30 @@ public final class SystemNetwork {
                 // Java's own trust stays.
             }
         });
+    }
+
+    /**
+     * What the project's own registry client trusts before certs.d: Java's certificates and, on
+     * Windows and macOS, the system store's, read once here (docker's Go reads the system's pool
+     * there too). Java's alone where there is no such store or it cannot be read.
+     */
+    public static TrustRoots registryTrust(String osName) {
+        return registryTrust(osName, SystemNetwork::openStore);
+    }
+
+    static TrustRoots registryTrust(String osName, StoreLoader loader) {
+        Optional<X509TrustManager> merged = withSystemTrust(osName, loader);
+        if (merged.isEmpty()) {
+            return TrustRoots.JAVA;
+        }
+        List<X509Certificate> roots = List.of(merged.get().getAcceptedIssuers());
+        return () -> roots;
+    }
+
+    private static KeyStore openStore(String type) throws Exception {
+        KeyStore store = KeyStore.getInstance(type);
+        store.load(null, null);
+        return store;
     }
 
     /** On Windows and macOS, unless the user chose with {@code -Djava.net.useSystemProxies}. */
@@ -79,7 +102,7 @@ public final class SystemNetwork {
             KeyStore merged = KeyStore.getInstance(KeyStore.getDefaultType());
             merged.load(null, null);
             int n = 0;
-            for (X509Certificate java : javaTrust().getAcceptedIssuers()) {
+            for (X509Certificate java : TrustRoots.javaTrust().getAcceptedIssuers()) {
                 merged.setCertificateEntry("java-" + n++, java);
             }
             for (String alias : Collections.list(system.aliases())) {
@@ -90,24 +113,9 @@ public final class SystemNetwork {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(merged);
-            return Optional.of(x509(factory));
+            return Optional.of(TrustRoots.x509(factory));
         } catch (Exception | LinkageError e) {
             return Optional.empty();
         }
-    }
-
-    private static X509TrustManager javaTrust() throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        return x509(factory);
-    }
-
-    private static X509TrustManager x509(TrustManagerFactory factory) throws GeneralSecurityException {
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("no X.509 trust manager");
     }
 }

@@ -2,21 +2,18 @@ package io.github.harborupload.docker;
 
 import com.github.dockerjava.core.util.CertificateUtils;
 import io.github.harborupload.docker.EngineLocation.Tls;
+import io.github.harborupload.registry.UnverifiedTrust;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Security;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -78,7 +75,7 @@ final class EngineTls {
 
     private static TrustManager[] trustManagers(EngineLocation location) throws GeneralSecurityException, IOException {
         if (location.tls() == Tls.UNVERIFIED) {
-            return new TrustManager[] {new AnyServer()};
+            return new TrustManager[] {UnverifiedTrust.INSTANCE}; // Go's InsecureSkipVerify
         }
         Path ca = file(location.certPath(), "ca.pem");
         if (ca == null) {
@@ -99,41 +96,5 @@ final class EngineTls {
         }
         Path file = folder.resolve(name);
         return Files.exists(file) ? file : null;
-    }
-
-    /** Go's InsecureSkipVerify: the server's certificate is not checked. */
-    private static final class AnyServer extends X509ExtendedTrustManager {
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            throw new UnsupportedOperationException("a client never checks clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            throw new UnsupportedOperationException("a client never checks clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("a client never checks clients");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

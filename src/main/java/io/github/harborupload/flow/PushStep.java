@@ -55,9 +55,9 @@ public final class PushStep {
             PushOperation operation = services.engine().push(target.imageName(), target.tag(), credential, progress::accept);
             return new PushRun(target, progress, recorded(operation.completion(), target, image), operation::cancel);
         }
-        boolean plainHttp = speaksPlainHttp(target.registry());
+        boolean insecure = isInsecure(target.registry());
         try {
-            PushJob job = services.pusher().start(services.engine(), target.registry(), plainHttp,
+            PushJob job = services.pusher().start(services.engine(), target.registry(), insecure,
                     target.project() + "/" + target.repository(), target.tag(), credential, image.image().id(), progress);
             return new PushRun(target, progress, recorded(job.completion(), target, image), job::cancel, job::pause);
         } catch (RegistryException e) {
@@ -77,11 +77,12 @@ public final class PushStep {
     }
 
     /**
-     * As docker does: plain http to loopback registries (the project's local stack) and to those
-     * the engine's configuration calls insecure; https to all others. An engine that cannot say
-     * leaves loopback only; the push then meets the engine's failure itself, and names it.
+     * As docker does: loopback registries (the project's local stack) and those the engine's
+     * configuration calls insecure are insecure (https unchecked, else http); all others are
+     * checked https. An engine that cannot say leaves loopback only; the push then meets the
+     * engine's failure itself, and names it.
      */
-    private boolean speaksPlainHttp(String registry) {
+    private boolean isInsecure(String registry) {
         if ("http".equals(HarborAddress.apiBase(registry).getScheme())) {
             return true;
         }

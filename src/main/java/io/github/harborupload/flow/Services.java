@@ -2,6 +2,7 @@ package io.github.harborupload.flow;
 
 import io.github.harborupload.desktop.SleepInhibitor;
 import io.github.harborupload.desktop.SleepInhibitors;
+import io.github.harborupload.desktop.SystemNetwork;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
 import io.github.harborupload.docker.config.CredentialHelper;
@@ -98,7 +99,8 @@ public final class Services implements AutoCloseable {
     public synchronized Pusher pusher() {
         if (pusher == null) {
             pusher = new Pusher(environment.variables(), environment.home(),
-                    AppFolders.cacheFolder(environment.variables(), environment.osName(), environment.home()));
+                    AppFolders.cacheFolder(environment.variables(), environment.osName(), environment.home()),
+                    SystemNetwork.registryTrust(environment.osName()));
         }
         return pusher;
     }

@@ -6,7 +6,6 @@ import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.RegistryManifest;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -58,7 +57,7 @@ final class LayersInRepository {
             return known; // a new repository answers 404 (NAME_UNKNOWN): nothing to learn
         }
         // Tags of one image share its config: read each once.
-        Map<String, JsonNode> configs = new HashMap<>();
+        Map<String, List<String>> configs = new HashMap<>();
         int read = 0;
         for (String tag : tags) {
             if (known.keySet().containsAll(wanted) || read++ == MAX_TAGS) {
@@ -74,7 +73,7 @@ final class LayersInRepository {
     }
 
     private static void learnFrom(RegistryClient client, String tag, Map<String, BlobRef> known,
-            Map<String, JsonNode> configs) throws RegistryException, IOException, InterruptedException {
+            Map<String, List<String>> configs) throws RegistryException, IOException, InterruptedException {
         RegistryManifest manifest = client.manifest(tag).orElse(null);
         if (manifest == null || !MANIFESTS.contains(manifest.mediaType())) {
             return;
@@ -84,18 +83,15 @@ final class LayersInRepository {
         if (configDigest == null) {
             return;
         }
-        JsonNode config = configs.get(configDigest);
-        if (config == null) {
-            config = JSON.readTree(client.blob(configDigest, MAX_CONFIG_BYTES));
-            configs.put(configDigest, config);
+        List<String> ids = configs.get(configDigest);
+        if (ids == null) {
+            ids = ImageConfig.diffIds(client.blob(configDigest, MAX_CONFIG_BYTES));
+            configs.put(configDigest, ids);
         }
-        JsonNode diffIds = config.path("rootfs").path("diff_ids");
         JsonNode layers = tree.path("layers");
-        if (!diffIds.isArray() || diffIds.size() != layers.size()) {
+        if (ids.isEmpty() || ids.size() != layers.size()) {
             return;
         }
-        List<String> ids = new ArrayList<>();
-        diffIds.forEach(id -> ids.add(id.asText()));
         for (int i = 0; i < ids.size(); i++) {
             JsonNode layer = layers.get(i);
             if (GZIP_LAYERS.contains(layer.path("mediaType").asText())) {

@@ -309,8 +309,10 @@ public final class PushJob {
         byte[] manifest = ManifestV2.of(config, layers);
         String digest = client.putManifest(tag, manifest, ManifestV2.MEDIA_TYPE);
         // The registry accepted the manifest, so it holds every blob; the config goes under its own
-        // digest, which is the image ID a later push looks for.
+        // digest and under the image ID, which a later push looks for (they differ in the
+        // containerd image store, where the ID is the local manifest's digest).
         blobs.put(config.digest(), config);
+        blobs.put(image.id(), config);
         pushedBefore.confirmed(blobs);
         return new PushResult(digest, manifest.length);
     }
@@ -412,12 +414,19 @@ public final class PushJob {
 
     /**
      * The config when the repository holds it already, else null. The engine's image ID is the
-     * config's digest in the classic image store (the containerd store's is the manifest's, which is
-     * never a config blob here, so this finds nothing and the export supplies the config).
+     * config's digest in the classic image store; in the containerd store (Docker 25+) it is the
+     * digest of the image's manifest or index, which the repository holds too after docker's own
+     * push, and distribution serves a manifest as a blob: so the blob under the ID counts only
+     * when it is a config with this image's diff_ids. Else the record of an earlier push of ours,
+     * which keeps the ID beside the config it stands for; else the export supplies the config.
      */
     private BlobRef configInRepository(ImageDetails image) throws RegistryException, InterruptedException {
         Optional<Long> size = client.blobSize(image.id());
-        return size.isPresent() ? new BlobRef(image.id(), size.get()) : pushedBefore.find(image.id()).orElse(null);
+        if (size.isPresent() && size.get() <= LayersInRepository.MAX_CONFIG_BYTES
+                && ImageConfig.diffIds(client.blob(image.id(), LayersInRepository.MAX_CONFIG_BYTES)).equals(image.diffIds())) {
+            return new BlobRef(image.id(), size.get());
+        }
+        return pushedBefore.find(image.id()).orElse(null);
     }
 
     private BlobRef uploadConfig(byte[] config, String digest) throws RegistryException, InterruptedException, IOException {

@@ -9,6 +9,7 @@ import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.RegistryEndpoint;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.RegistrySettings;
+import io.github.harborupload.registry.TrustRoots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class Pusher implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final Path home;
+    private final TrustRoots roots;
     private final Path spoolFolder;
     private final RegistrySettings registrySettings;
     private final GzipSettings gzip;
@@ -44,16 +46,22 @@ public final class Pusher implements AutoCloseable {
      *                    and the record of layers pushed before
      */
     public Pusher(Map<String, String> environment, Path home, Path cacheFolder) {
+        this(environment, home, cacheFolder, TrustRoots.JAVA);
+    }
+
+    /** As above, checking registries' certificates against {@code roots} (and certs.d). */
+    public Pusher(Map<String, String> environment, Path home, Path cacheFolder, TrustRoots roots) {
         // The archive reader hashes each layer for its diff_id already: hashing it again cost 0.85 s
         // of CPU per GB (docs/benchmarks.md, "Hashing once").
-        this(environment, home, cacheFolder, RegistrySettings.defaults(),
+        this(environment, home, cacheFolder, roots, RegistrySettings.defaults(),
                 GzipSettings.defaults(DeflaterThreads.defaultThreads()).withoutUncompressedDigest(), UsableSpace.FILE_STORE);
     }
 
-    Pusher(Map<String, String> environment, Path home, Path cacheFolder, RegistrySettings registrySettings, GzipSettings gzip,
-            UsableSpace space) {
+    Pusher(Map<String, String> environment, Path home, Path cacheFolder, TrustRoots roots, RegistrySettings registrySettings,
+            GzipSettings gzip, UsableSpace space) {
         this.environment = Map.copyOf(environment);
         this.home = home;
+        this.roots = roots;
         this.spoolFolder = cacheFolder.resolve("spool");
         this.record = new PushedLayerRecord(cacheFolder.resolve("pushed-layers.json"));
         this.spoolRoom = new SpoolRoom(space);
@@ -76,12 +84,13 @@ public final class Pusher implements AutoCloseable {
      * Starts pushing the local image {@code imageId} to {@code registry/repository:tag}; returns at once.
      * Where a run of the same push paused or failed, it goes on from what that run kept.
      *
-     * @param plainHttp speak http to the registry: only where the engine would (loopback, its insecure list)
+     * @param insecure  the engine treats the registry as insecure (loopback, its insecure list): https
+     *                  without certificate checks, or http where https is not there
      * @throws RegistryException when the registry's CA files cannot be read
      */
-    public PushJob start(DockerEngine engine, String registry, boolean plainHttp, String repository, String tag,
+    public PushJob start(DockerEngine engine, String registry, boolean insecure, String repository, String tag,
             Credential credential, String imageId, PushProgress progress) throws RegistryException {
-        RegistryEndpoint endpoint = RegistryEndpoint.of(registry, plainHttp, environment, home);
+        RegistryEndpoint endpoint = RegistryEndpoint.of(registry, insecure, environment, home, roots);
         RegistryClient client = new RegistryClient(endpoint, repository, credential, registrySettings);
         // Each push cleans up after those abandoned, so the cache does not grow forever.
         kept.removeAbandoned();

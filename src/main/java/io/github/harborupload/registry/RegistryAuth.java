@@ -43,15 +43,20 @@ final class RegistryAuth {
         Answer get(URI uri, Optional<String> authorization, int maxBody) throws IOException, InterruptedException;
     }
 
+    /** Where {@code GET /v2/} goes: known once the client has chosen between https and http. */
+    interface Probe {
+        URI uri() throws InterruptedException;
+    }
+
     private final Credential credential;
-    private final URI probe;
+    private final Probe probe;
     private final Transport transport;
     private final Clock clock;
     private final Map<String, Token> tokens = new HashMap<>();
     private AuthChallenge challenge;
     private int tokensFetched;
 
-    RegistryAuth(Credential credential, URI probe, Transport transport, Clock clock) {
+    RegistryAuth(Credential credential, Probe probe, Transport transport, Clock clock) {
         this.credential = credential;
         this.probe = probe;
         this.transport = transport;
@@ -61,7 +66,7 @@ final class RegistryAuth {
     /** The header for a request in {@code scope} ({@code repository:<name>:pull,push …}), if one is needed. */
     synchronized Optional<String> header(String scope) throws IOException, InterruptedException, RegistryException {
         if (challenge == null) {
-            Answer answer = transport.get(probe, Optional.empty(), MAX_TOKEN_ANSWER);
+            Answer answer = transport.get(probe.uri(), Optional.empty(), MAX_TOKEN_ANSWER);
             challenge = answer.status() == 401 ? challengeOf(answer) : AuthChallenge.NONE;
         }
         return switch (challenge.scheme()) {

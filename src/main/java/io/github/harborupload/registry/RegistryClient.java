@@ -54,6 +54,8 @@ public final class RegistryClient {
     private final String scope;
     private final AtomicInteger chunkSize;
     private final AtomicLong bodyLimitSeen = new AtomicLong(-1);
+    /** {@code https://host} or, for an insecure registry without https, {@code http://host}: chosen at the first request. */
+    private URI base;
 
     /**
      * @param repository the repository's name inside the registry, e.g. {@code user-alice/app}
@@ -73,7 +75,7 @@ public final class RegistryClient {
         this.http = endpoint.newHttpClient(settings.connectTimeout());
         this.scope = scopeOf(repository);
         this.chunkSize = new AtomicInteger(settings.chunkSize());
-        this.auth = new RegistryAuth(credential, URI.create(endpoint.base() + "/v2/"),
+        this.auth = new RegistryAuth(credential, () -> URI.create(base() + "/v2/"),
                 (uri, authorization, max) -> {
                     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).GET();
                     authorization.ifPresent(value -> request.header("Authorization", value));
@@ -257,8 +259,16 @@ public final class RegistryClient {
     // ---- plumbing shared with BlobUploader ----
 
     /** {@code https://host/v2/<name><path>}. */
-    URI url(String path) {
-        return URI.create(endpoint.base() + "/v2/" + repository + path);
+    URI url(String path) throws InterruptedException {
+        return URI.create(base() + "/v2/" + repository + path);
+    }
+
+    /** The scheme and host, chosen once on the first call, not in the constructor, which a face may call on its own thread. */
+    synchronized URI base() throws InterruptedException {
+        if (base == null) {
+            base = endpoint.chooseBase(http, settings.requestTimeout());
+        }
+        return base;
     }
 
     /** Halves the chunk size after a 413 for {@code refused} bytes; false when it is at the floor already. */

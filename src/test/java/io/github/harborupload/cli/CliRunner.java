@@ -5,6 +5,7 @@ import io.github.harborupload.settings.AppFolders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -60,11 +61,17 @@ final class CliRunner {
     }
 
     Result runWithInput(String stdin, String... args) {
+        return runWithInput(stdin, StandardCharsets.UTF_8, args);
+    }
+
+    /** With standard input in {@code inCharset}, as a Windows console sends what is pasted into it. */
+    Result runWithInput(String stdin, Charset inCharset, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         liveOut = out;
-        Terminal terminal = Terminal.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Terminal terminal = new Terminal(new ByteArrayInputStream(stdin.getBytes(inCharset)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                null, Terminal.DEFAULT_COLUMNS, true, inCharset);
         CancelSignal ctrlC = action -> {
             cancelActions.add(action);
             return () -> cancelActions.remove(action);

@@ -9,6 +9,7 @@ import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,16 @@ class LoginCommandTest {
         assertEquals(ExitCode.USAGE.code(), result.exit());
         assertTrue(result.err().contains(new Translator(Language.CHINESE).text(CredentialIssue.PASSWORD_PLACEHOLDER.text())),
                 result.err());
+    }
+
+    @Test
+    void textPastedIntoAChineseWindowsConsoleIsReadInItsCodePage() throws IOException {
+        // Issue 16: a Windows console sends what is pasted in its code page (936 in Chinese); read
+        // as UTF-8 the dialog's Chinese labels were garbage and "no username or password" was said.
+        CliRunner.Result result = cli().runWithInput(layout("dialog-c-copied-whole.txt"), Charset.forName("GBK"),
+                "login", "--credentials-file", "-", "--lang", "zh");
+        // The credentials were found: the login went on to Docker, which this test has none of.
+        assertEquals(ExitCode.ENGINE_UNREACHABLE.code(), result.exit(), result.all());
     }
 
     @Test

@@ -31,6 +31,15 @@ class ConsoleOutputTest {
     }
 
     @Test
+    void inputIsReadInTheSameCharsetAsOutputIsWritten() {
+        // Issue 16: what is typed or pasted into a Windows console comes in its code page (GetConsoleCP,
+        // which Java's Console.charset() reports there); a pipe or a file, and other systems, UTF-8.
+        assertEquals(CP936, ConsoleCharset.choose("Windows 11", CP936));
+        assertEquals(StandardCharsets.UTF_8, ConsoleCharset.choose("Windows 11", null));
+        assertEquals(StandardCharsets.UTF_8, ConsoleCharset.choose("Linux", StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void virtualTerminalModeIsAskedOnlyOnAWindowsConsoleAndWithoutItThereAreNoCursorMoves() {
         // Issue 16, item 3: conhost shows ESC[2A as ←[2A unless ENABLE_VIRTUAL_TERMINAL_PROCESSING is set;
         // where SetConsoleMode refuses it (before Windows 10 1511) or kernel32 cannot load, plain lines.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.harborupload.registry.TrustRoots;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -64,6 +65,23 @@ class SystemNetworkTest {
         assertEquals(Optional.empty(), SystemNetwork.withSystemTrust("Windows 10", type -> {
             throw new java.security.KeyStoreException("Windows-ROOT not found");
         }), "an unreadable store leaves Java's trust alone");
+    }
+
+    @Test
+    void theRegistryClientTrustsTheSystemStoreToo() throws Exception {
+        // Issue 16: our own push checks Harbor's certificate against the same roots as the API
+        // clients (Docker Desktop's Go reads the system's pool on Windows and macOS).
+        KeyStore companyStore = storeWithNewCertificate();
+        X509Certificate companyRoot = (X509Certificate) companyStore.getCertificate("company-root");
+
+        List<X509Certificate> mac = SystemNetwork.registryTrust("Mac OS X", type -> companyStore).certificates();
+
+        assertTrue(mac.contains(companyRoot), "the keychain's root");
+        assertTrue(mac.containsAll(TrustRoots.JAVA.certificates()), "and Java's own");
+        assertEquals(TrustRoots.JAVA, SystemNetwork.registryTrust("Linux", type -> companyStore));
+        assertEquals(TrustRoots.JAVA, SystemNetwork.registryTrust("Windows 11", type -> {
+            throw new java.security.KeyStoreException("Windows-ROOT not found");
+        }));
     }
 
     /** A PKCS#12 store with one self-signed certificate, made by the JDK's keytool. */

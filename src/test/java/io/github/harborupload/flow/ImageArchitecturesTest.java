@@ -3,14 +3,18 @@ package io.github.harborupload.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.settings.AppFolders;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +39,34 @@ class ImageArchitecturesTest {
     @TempDir
     Path dir;
 
-    private HttpServer registry;
+    private static SSLContext selfSigned;
+
+    private HttpsServer registry;
     private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+
+    /**
+     * A self-signed certificate for the stand-in: a registry on loopback is insecure to docker, which
+     * asks it over https without checks first (moby registry/service.go); a plain JDK HttpServer
+     * would hold that TLS hello unanswered until the connect timeout.
+     */
+    @BeforeAll
+    static void makeCertificate(@TempDir Path keys) throws Exception {
+        Path store = keys.resolve("registry.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "registry", "-keyalg", "EC", "-dname", "CN=127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), output);
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keyStore.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keyStore, "changeit".toCharArray());
+        selfSigned = SSLContext.getInstance("TLS");
+        selfSigned.init(keyManagers.getKeyManagers(), null, null);
+    }
 
     @AfterEach
     void stop() {
@@ -78,7 +111,8 @@ class ImageArchitecturesTest {
     }
 
     private ImageArchitectures architectures() throws IOException {
-        registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        registry = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        registry.setHttpsConfigurator(new HttpsConfigurator(selfSigned));
         registry.createContext("/", this::answer);
         registry.start();
         // No Docker here: the engine's inspect fails and the registry is asked.

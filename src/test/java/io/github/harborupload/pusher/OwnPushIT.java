@@ -18,6 +18,7 @@ import io.github.harborupload.push.LayerState;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.push.PushSnapshot;
 import io.github.harborupload.registry.RegistrySettings;
+import io.github.harborupload.registry.TrustRoots;
 import io.github.harborupload.testsupport.PulledImage;
 import io.github.harborupload.testsupport.RegistryManifests;
 import io.github.harborupload.testsupport.StackImages;
@@ -201,7 +202,7 @@ class OwnPushIT {
         // Issue 18: "skipped (with a note in the progress) when the disk is short": the layers go
         // straight from the compressor to the registry, nothing is written to the short disk.
         String repository = TestStack.uniqueRepository("user-testuser/no-room");
-        try (Pusher pusher = new Pusher(Map.of(), cache, cache, RegistrySettings.defaults(),
+        try (Pusher pusher = new Pusher(Map.of(), cache, cache, TrustRoots.JAVA, RegistrySettings.defaults(),
                 GzipSettings.defaults(2), folder -> 0)) {
             PushProgress progress = new PushProgress(-1);
             PushJob job = pusher.start(engine, stack.registry(), true, repository, "v1", login,

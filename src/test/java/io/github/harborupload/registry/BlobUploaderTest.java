@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.harborupload.credentials.Credential;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,9 +46,12 @@ class BlobUploaderTest {
     }
 
     RegistryClient client(FakeRegistry.Auth auth) throws Exception {
+        return client(auth, FAST);
+    }
+
+    RegistryClient client(FakeRegistry.Auth auth, RegistrySettings settings) throws Exception {
         registry = new FakeRegistry(auth);
-        return new RegistryClient(RegistryEndpoint.of(registry.host(), true, Map.of(), java.nio.file.Path.of("/nonexistent")),
-                "user-alice/app", LOGIN, FAST);
+        return new RegistryClient(RegistryEndpoint.plainHttp(registry.host()), "user-alice/app", LOGIN, settings);
     }
 
     /** Every event, as text, to assert on and to search for secrets. */
@@ -246,7 +248,11 @@ class BlobUploaderTest {
 
     @Test
     void aCommitAnswered503ForAsLongAsChunksAreRetriedIsUnavailable() throws Exception {
-        RegistryClient client = client(FakeRegistry.Auth.BASIC);
+        // Polling long enough that only the count of refusals ends it: on a loaded machine FAST's
+        // 300 ms ran out first now and then, and the uploader rightly started a new session.
+        RegistryClient client = client(FakeRegistry.Auth.BASIC, new RegistrySettings(CHUNK, 16 << 10, 4,
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMinutes(1), 3, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2)));
         registry.commits503 = 1000;
 
         RegistryException failure = assertThrows(RegistryException.class,

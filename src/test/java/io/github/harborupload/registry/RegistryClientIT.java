@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.testsupport.TestStack;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ class RegistryClientIT {
     }
 
     static RegistryClient client(String registry, String repository, Credential login) throws RegistryException {
-        // The stack's registries listen on loopback over http, which docker treats as insecure.
+        // The stack's registries listen on loopback over http, which docker treats as insecure: https
+        // is tried first and refused at once, then http.
         return new RegistryClient(RegistryEndpoint.of(registry, true, Map.of(), Path.of("/nonexistent")),
                 repository, login, SMALL_CHUNKS);
     }
@@ -116,6 +118,26 @@ class RegistryClientIT {
                 UploadListener.NONE);
 
         assertEquals(1L << 20, client.blobSize(blob.digest()).orElseThrow());
+    }
+
+    @Test
+    void anInsecureRegistryIsSpokenToOverUncheckedHttpsAndOverHttpOnlyWhenItHasNoHttps(@TempDir Path home)
+            throws Exception {
+        // moby registry/service.go (an insecure registry's endpoints: https with InsecureSkipVerify,
+        // then http) and distribution/push.go (the next endpoint only after a failure without an answer).
+        String tls = stack.requireTlsRegistry();
+        RegistryClient unchecked = new RegistryClient(RegistryEndpoint.of(tls, true, Map.of(), home),
+                TestStack.uniqueRepository("registry-it/insecure-tls"), login(), SMALL_CHUNKS);
+        UploadedBlob overTls = new BlobUploader(unchecked).upload(BlobSource.of(BlobUploaderTest.random(300_000)),
+                UploadListener.NONE);
+        assertEquals(URI.create("https://" + tls), unchecked.base(), "no certs.d, no CA: the check is skipped");
+        assertEquals(300_000L, unchecked.blobSize(overTls.digest()).orElseThrow());
+
+        RegistryClient plain = client(stack.registry(), TestStack.uniqueRepository("registry-it/insecure-http"), login());
+        UploadedBlob overHttp = new BlobUploader(plain).upload(BlobSource.of(BlobUploaderTest.random(300_000)),
+                UploadListener.NONE);
+        assertEquals(URI.create("http://" + stack.registry()), plain.base());
+        assertEquals(300_000L, plain.blobSize(overHttp.digest()).orElseThrow());
     }
 
     @Test

@@ -57,7 +57,7 @@ class RegistryClientTest {
 
     RegistryClient client(FakeRegistry.Auth auth, Credential login, Clock clock) throws Exception {
         registry = new FakeRegistry(auth);
-        return new RegistryClient(RegistryEndpoint.of(registry.host(), true, Map.of(), Path.of("/nonexistent")),
+        return new RegistryClient(RegistryEndpoint.plainHttp(registry.host()),
                 "user-alice/app", login, BlobUploaderTest.FAST, clock);
     }
 
