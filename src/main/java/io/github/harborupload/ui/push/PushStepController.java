@@ -3,60 +3,35 @@ package io.github.harborupload.ui.push;
 import io.github.harborupload.docker.PushCancelledException;
 import io.github.harborupload.docker.PushPausedException;
 import io.github.harborupload.docker.PushResult;
-import io.github.harborupload.flow.ProgressLine;
 import io.github.harborupload.flow.PushMethod;
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.PushStep;
-import io.github.harborupload.flow.PushSummary;
 import io.github.harborupload.flow.UploadSession;
-import io.github.harborupload.i18n.Sizes;
-import io.github.harborupload.i18n.Times;
-import io.github.harborupload.problems.Problem;
 import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
-import io.github.harborupload.push.LayerSnapshot;
 import io.github.harborupload.push.PushSnapshot;
 import io.github.harborupload.ui.StepController;
 import io.github.harborupload.ui.WizardContext;
-import io.github.harborupload.ui.common.CopyButton;
 import io.github.harborupload.ui.common.DialogService;
 import io.github.harborupload.ui.common.ProblemPane;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
-/**
- * Step 4: the push, live. The engine's events go into the progress model on the engine's thread;
- * this view reads a snapshot 20 times a second, so a push of any size costs the UI the same.
- */
+/** Step 4: the push, live ({@link LiveProgress}), and how it ended: done, paused, stopped or failed. */
 public final class PushStepController implements StepController {
-
-    /** 20 refreshes a second: smooth to the eye, and never more work for the UI thread than that. */
-    static final Duration REFRESH = Duration.millis(50);
 
     @FXML
     private Label titleLabel;
@@ -109,14 +84,12 @@ public final class PushStepController implements StepController {
     private final WizardContext context;
     private final UploadSession session;
     private final PushStep step;
-    private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
-    private final Map<String, LayerRow> rowsById = new HashMap<>();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty succeeded = new SimpleBooleanProperty(false);
-    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
     private ProblemPane problemPane;
-    private ProblemPane signalPane;
-    private LocalNameOffer localNameOffer;
+    private LiveProgress live;
+    private ResultBox result;
+    private PushControls controls;
     private PushRun run;
     private PushAttention attention;
 
@@ -124,7 +97,6 @@ public final class PushStepController implements StepController {
         this.context = context;
         this.session = context.session();
         this.step = context.pushStep();
-        refresher.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
@@ -132,20 +104,15 @@ public final class PushStepController implements StepController {
         problemPane = new ProblemPane(context.texts());
         problemPane.setId("pushProblem");
         problemBox.getChildren().add(problemPane);
-        signalPane = new ProblemPane(context.texts());
+        ProblemPane signalPane = new ProblemPane(context.texts());
         signalPane.setId("pushSignal");
         signalBox.getChildren().add(signalPane);
-        digestBox.getChildren().add(new CopyButton(context.texts(), digestField::getText));
-        localNameOffer = new LocalNameOffer(context);
-        resultBox.getChildren().add(localNameOffer);
-        idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().id()));
-        stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
-        bytesColumn.setCellValueFactory(row -> row.getValue().bytesProperty());
-        barColumn.setCellValueFactory(row -> row.getValue().fractionProperty().asObject());
-        barColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
-        layerTable.setItems(rows);
-        layerTable.setPlaceholder(new Label(context.text("push.preparing")));
         attention = PushAttention.of(context, layerTable);
+        live = new LiveProgress(context, new OverallProgress(context, overallLabel, percentLabel, overallBar),
+                new LayerTable(context, layerTable, idColumn, stateColumn, barColumn, bytesColumn), signalPane, attention,
+                this::showNotes);
+        result = new ResultBox(context, resultBox, digestBox, digestField, sizeLabel, gatewayNote);
+        controls = new PushControls(context, pauseButton, retryButton, pausedBanner, stoppedNote);
     }
 
     /** A push the session already has (the view was rebuilt, or Back from import) is shown, not repeated. */
@@ -163,8 +130,7 @@ public final class PushStepController implements StepController {
     @FXML
     private void pause() {
         if (run != null && !run.isDone()) {
-            pauseButton.setDisable(true);
-            pauseButton.setText(context.text("push.pausing"));
+            controls.pausing();
             run.pause();
         }
     }
@@ -185,168 +151,80 @@ public final class PushStepController implements StepController {
         session.setPush(push);
         targetLabel.setText(push.target().link());
         running.set(!push.isDone());
-        pauseButton.setVisible(!push.isDone() && push.canPause());
-        refresh();
-        refresher.play();
-        push.completion().whenComplete((result, failure) -> Platform.runLater(() -> finished(push, result, failure)));
+        controls.running(push);
+        live.follow(push);
+        push.completion().whenComplete((pushed, failure) -> Platform.runLater(() -> finished(push, pushed, failure)));
     }
 
     private void clear() {
-        refresher.stop();
-        rows.clear();
-        rowsById.clear();
+        live.clear();
+        result.clear();
+        controls.clear();
         problemPane.clear();
-        signalPane.clear();
-        resultBox.setVisible(false);
-        gatewayNote.setVisible(false);
         stateNote.setVisible(false);
-        pausedBanner.setVisible(false);
-        stoppedNote.setVisible(false);
-        localNameOffer.clear();
         spoolNote.setVisible(false);
-        retryButton.setVisible(false);
-        retryButton.setText(context.text("button.retry"));
-        pauseButton.setVisible(false);
-        pauseButton.setDisable(false);
-        pauseButton.setText(context.text("push.pause"));
         succeeded.set(false);
-        overallBar.setProgress(0);
-        overallLabel.setText(context.text("push.preparing"));
         titleLabel.setText(context.text("push.title"));
-        percentLabel.setText("");
     }
 
-    private void finished(PushRun push, PushResult result, Throwable failure) {
+    private void finished(PushRun push, PushResult pushed, Throwable failure) {
         if (push != run) {
             return;
         }
-        refresher.stop();
-        refresh();
+        live.last();
         running.set(false);
-        pauseButton.setVisible(false);
-        signalPane.clear();
-        if (failure == null) {
-            PushSnapshot last = push.snapshot();
-            long seconds = Math.max(1, push.elapsed().toSeconds());
+        controls.ended();
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String notice;
+        if (cause == null) {
             titleLabel.setText(context.text("push.title.done"));
-            digestField.setText(result.digest());
-            sizeLabel.setText(PushSummary.of(last).nothingToUpload()
-                    ? context.text("push.summary.nothing", last.layers().size())
-                    : context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
-                            context.text(Times.duration(seconds)), Sizes.speed(last.bytesDone() / seconds)));
-            resultBox.setVisible(true);
+            result.show(push, pushed);
             succeeded.set(true);
-            showGatewayNote(last);
-            session.image().ifPresent(image -> localNameOffer.offer(image, push.target()));
+            notice = "push.notice.done";
+        } else if (cause instanceof PushPausedException) {
+            // A pause is the user's own doing, not a problem: one calm line beside Resume says what it means.
+            showHalted(push, "push.title.paused", "push.layer.paused");
+            controls.paused(push.snapshot().fraction());
+            notice = "push.notice.paused";
+        } else if (cause instanceof PushCancelledException) {
+            // Stopped by the user: nothing failed, so no problem pane.
+            showHalted(push, "push.title.stopped", "push.layer.stopped");
+            controls.stopped(push);
+            notice = "push.notice.stopped";
         } else {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof PushPausedException) {
-                showPaused(push.snapshot());
-            } else if (cause instanceof PushCancelledException) {
-                showStopped(push);
-            } else {
-                showProblem(cause);
-            }
+            showProblem(cause);
+            notice = "push.notice.failed";
         }
-        String notice = failure == null ? "push.notice.done"
-                : failure instanceof PushPausedException || failure.getCause() instanceof PushPausedException
-                        ? "push.notice.paused"
-                        : failure instanceof PushCancelledException || failure.getCause() instanceof PushCancelledException
-                                ? "push.notice.stopped" : "push.notice.failed";
-        attention.ended(context.text(failure == null ? "push.title.done" : notice + ".title"),
+        attention.ended(context.text(cause == null ? "push.title.done" : notice + ".title"),
                 context.text(notice, push.target().link()));
     }
 
-    /**
-     * Nothing moves while paused: no speed, no time left, and the layers still to send say so. A
-     * pause is the user's own doing, not a problem: one calm line beside Resume says what it means.
-     */
-    private void showPaused(PushSnapshot last) {
-        showHalted(last, "push.title.paused", "push.layer.paused");
-        pausedBanner.setText(context.text("push.paused.banner", Math.round(last.fraction() * 100)));
-        pausedBanner.setVisible(true);
-        retryButton.setText(context.text("push.resume"));
-        retryButton.setVisible(true);
-        retryButton.requestFocus();
-    }
-
-    /**
-     * The user stopped the push: nothing failed, so no problem pane, only what starting again does
-     * with this pusher (issue 15, item 9: ours drops its spool, docker's push resends unfinished
-     * layers whole; both skip the layers Harbor has).
-     */
-    private void showStopped(PushRun push) {
-        showHalted(push.snapshot(), "push.title.stopped", "push.layer.stopped");
-        stoppedNote.setText(context.text(push.canPause() ? "push.stopped.own" : "push.stopped.engine"));
-        stoppedNote.setVisible(true);
-        retryButton.setText(context.text("push.start.again"));
-        retryButton.setVisible(true);
-        retryButton.requestFocus();
-    }
-
-    /** The push no longer moves: no speed, no time left, and each layer still to send says {@code layerState}. */
-    private void showHalted(PushSnapshot last, String title, String layerState) {
+    private void showHalted(PushRun push, String title, String layerState) {
         titleLabel.setText(context.text(title));
-        overallLabel.setText(ProgressLine.bytes(last, context.translator()));
-        for (LayerSnapshot layer : last.layers()) {
-            LayerRow row = rowsById.get(layer.id());
-            if (row != null && !layer.state().isDone()) {
-                row.update(context.text(layerState), ProgressLine.layerBytes(layer), layer.fraction());
-            }
-        }
-    }
-
-    /**
-     * Not a failure: one line in the result for the administrator's fix, when a gateway gave up on
-     * layers' commits that were then found stored (a whole problem pane would crowd the result out
-     * of a small window).
-     */
-    private void showGatewayNote(PushSnapshot last) {
-        if (last.storedAfterGatewayTimeout().isEmpty()) {
-            return;
-        }
-        Problem note = Problems.ofLayersStoredAfterGatewayTimeout(last.storedAfterGatewayTimeout(),
-                ProblemContext.none().withRegistry(session.registry()));
-        gatewayNote.setText(context.text(note.title()) + ". " + context.text(note.actions().get(0)));
-        gatewayNote.setVisible(true);
+        live.halt(push.snapshot(), layerState);
     }
 
     private void showProblem(Throwable failure) {
         int retries = run == null ? 0 : run.snapshot().retries();
         problemPane.show(context.view(Problems.of(failure, ProblemContext.none()
                 .withRegistry(session.registry()).withImage(session.target().link()).withRetries(retries))));
-        retryButton.setVisible(true);
+        controls.failed();
     }
 
-    /** Copies the model's latest snapshot into the view. */
-    private void refresh() {
-        if (run == null) {
-            return;
+    /** One-line notes on the push's own bookkeeping: each shows once what it says became true. */
+    private void showNotes(PushSnapshot snapshot) {
+        if (snapshot.stateSetAside()) {
+            showNote(stateNote, context.text(PushSnapshot.STATE_SET_ASIDE));
         }
-        PushSnapshot snapshot = run.snapshot();
-        for (LayerSnapshot layer : snapshot.layers()) {
-            LayerRow row = rowsById.computeIfAbsent(layer.id(), id -> {
-                LayerRow created = new LayerRow(id);
-                rows.add(created);
-                return created;
-            });
-            row.update(context.text(layer.stateText()), ProgressLine.layerBytes(layer), layer.fraction());
+        if (snapshot.spoolSkipped()) {
+            showNote(spoolNote, context.text(PushSnapshot.SPOOL_SKIPPED));
         }
-        overallBar.setProgress(snapshot.fraction());
-        percentLabel.setText(Math.round(snapshot.fraction() * 100) + " %");
-        overallLabel.setText(ProgressLine.overall(snapshot, context.translator()));
-        if (snapshot.stateSetAside() && !stateNote.isVisible()) {
-            stateNote.setText(context.text(PushSnapshot.STATE_SET_ASIDE));
-            stateNote.setVisible(true);
-        }
-        if (snapshot.spoolSkipped() && !spoolNote.isVisible()) {
-            spoolNote.setText(context.text(PushSnapshot.SPOOL_SKIPPED));
-            spoolNote.setVisible(true);
-        }
-        if (!snapshot.isFinished()) {
-            attention.progress(snapshot.fraction());
-            Problems.ofSignals(snapshot, ProblemContext.none().withRegistry(session.registry()))
-                    .ifPresentOrElse(signal -> signalPane.show(context.view(signal)), signalPane::clear);
+    }
+
+    private static void showNote(Label note, String text) {
+        if (!note.isVisible()) {
+            note.setText(text);
+            note.setVisible(true);
         }
     }
 
@@ -355,15 +233,9 @@ public final class PushStepController implements StepController {
         if (!running.get()) {
             return false;
         }
-        // The dialog says what is true for the pusher in use, offers Pause where it can, and closes
-        // by itself when the push ends meanwhile (issue 15, item 9: it stayed, and Stop did nothing).
         PushRun asked = run;
-        boolean own = asked.canPause();
-        DialogService.Answer answer = context.dialogs().choose(layerTable.getScene().getWindow(), new DialogService.Choice(
-                new DialogService.Question(Alert.AlertType.CONFIRMATION, context.text("push.cancel.title"),
-                        context.text(own ? "push.cancel.text.own" : "push.cancel.text.engine"),
-                        context.text("push.cancel.keep"), context.text("push.cancel.stop")),
-                own ? Optional.of(context.text("push.cancel.pause")) : Optional.empty(), running));
+        DialogService.Answer answer = context.dialogs().choose(layerTable.getScene().getWindow(),
+                StopQuestion.about(context, asked, running));
         if (answer == DialogService.Answer.PROCEED) {
             asked.cancel();
         } else if (answer == DialogService.Answer.GENTLER) {
@@ -384,7 +256,7 @@ public final class PushStepController implements StepController {
 
     @Override
     public void dispose() {
-        refresher.stop();
+        live.stop();
         run = null;
     }
 
