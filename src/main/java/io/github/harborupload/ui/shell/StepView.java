@@ -14,10 +14,10 @@ import javafx.scene.control.ScrollPane;
 record StepView(Parent root, StepController controller) {
 
     static StepView load(Step step, WizardContext context) {
-        StepView view = load(fxmlOf(step), context);
-        // The push step fits any window by shrinking its layer table, which keeps Retry in sight; in
-        // a scroll pane it would grow below the fold instead.
-        return step == Step.PUSH ? view : view.whole();
+        // The push step too: its scroll pane fits the view to the window while the layer table can
+        // shrink, and scrolls only below that, when a finished push's result and the offer to remove
+        // the local tag no longer fit the smallest window; without it, that pushed Back and Next out.
+        return load(fxmlOf(step), context).whole();
     }
 
     /** This view with its words kept whole, scrolling when the window is too small for them. */
