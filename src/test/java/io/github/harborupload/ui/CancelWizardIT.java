@@ -85,6 +85,7 @@ class CancelWizardIT {
     void stopIsCalmSaysWhatStartingAgainDoesAndStartingAgainSkipsWhatHarborHas(FxRobot fx) throws Exception {
         WizardRobot robot = new WizardRobot(fx);
         Map<String, String> before;
+        List<String> storedBeforeTheStop;
         try {
             stallAfterTheFirstLayer(robot);
             robot.click("#cancelButton");
@@ -93,6 +94,7 @@ class CancelWizardIT {
             robot.clickDialogButton(wizard.text("push.cancel.stop"));
             assertTrue(dialogShown(fx).isEmpty(), "the question is answered");
             robot.waitForVisible(30, "#stoppedNote");
+            storedBeforeTheStop = proxy.storedBlobs();
         } finally {
             proxy.pass();
         }
@@ -117,10 +119,14 @@ class CancelWizardIT {
                 assertEquals(wizard.layerState("already_exists"), after.get(layer), layer + " was not sent again: " + after);
             }
         });
-        // Through the proxy: no blob was stored twice (the layers committed before the Stop were
-        // recorded as they committed, pusher.PushJob.recordWhenCommitted, and only checked again).
+        // Through the proxy: no blob committed before the Stop was stored again (they were recorded
+        // as they committed, pusher.PushJob.recordWhenCommitted, and only checked again). A commit
+        // the proxy held during the stall reaches the registry after the Stop, when the stopped push
+        // no longer hears of it; a new push cannot know that blob's digest before compressing the
+        // layer again, so it may send it once more, as docker's push would: not asserted here.
+        assertFalse(storedBeforeTheStop.isEmpty(), "the first layer was committed before the Stop");
         Map<String, Long> stored = proxy.storedBlobs().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        stored.forEach((digest, times) -> assertEquals(1, times, digest + " stored " + times + " times"));
+        storedBeforeTheStop.forEach(digest -> assertEquals(1, stored.get(digest), digest + " stored " + stored.get(digest) + " times"));
     }
 
     @Test
