@@ -1,7 +1,6 @@
 package io.github.harborupload.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -25,16 +24,14 @@ import java.util.Optional;
  * </ul>
  * The source may still be growing: chunks are sent as its bytes arrive.
  *
- * <p>One chunk is held in memory while it is sent (the settings' chunk size, 16 MiB by default).
- * One uploader per blob and thread. {@link #session()} tells where the open session stands, for
+ * <p>Chunks (the settings' chunk size, 16 MiB by default) are read from the source as they are
+ * sent, not held in memory ({@link ChunkBody}). One uploader per blob and thread. {@link #session()} tells where the open session stands, for
  * a resume after a restart ({@link #resuming}).
  */
 public final class BlobUploader {
 
     /** The registry's codes for a session it no longer accepts (distribution 2.8: a signed offset that does not match). */
     private static final List<String> SESSION_GONE = List.of("BLOB_UPLOAD_INVALID", "BLOB_UPLOAD_UNKNOWN");
-    /** Bytes read from the blob source at once: small enough that the file channel's buffer stays small. */
-    static final int READ_PIECE = 256 * 1024;
 
     private final RegistryClient client;
     private final RegistrySettings settings;
@@ -110,7 +107,7 @@ public final class BlobUploader {
     // ---- the session ----
 
     /** Continues the saved session where the registry still holds it, else opens a new one; the bytes held. */
-    private long openSession(UploadListener listener) throws RegistryException, InterruptedException {
+    private long openSession(UploadListener listener) throws RegistryException, IOException, InterruptedException {
         if (session != null) {
             UploadSession saved = session;
             try {
@@ -148,7 +145,7 @@ public final class BlobUploader {
      *
      * @throws SessionLost when the registry no longer accepts the session
      */
-    private long recover(UploadListener listener) throws RegistryException, InterruptedException {
+    private long recover(UploadListener listener) throws RegistryException, IOException, InterruptedException {
         Retries retries = new Retries();
         while (true) {
             URI where = session.location();
@@ -187,18 +184,20 @@ public final class BlobUploader {
                 }
                 return;
             }
-            byte[] chunk = read(source, offset, (int) Math.min(size, available - offset));
-            URI where = session.location();
+            Answer answer;
             long start = offset;
-            Answer answer = attempt(() -> client.call(patch(where, start, chunk), RegistryClient.scopeOf(client.repository()),
-                    RegistryClient.MAX_ANSWER_BYTES, settings.chunkTimeout()), retries, listener);
+            int length = (int) Math.min(size, available - offset);
+            try (ChunkBody chunk = ChunkBody.of(source, start, length)) {
+                URI where = session.location();
+                answer = attempt(() -> sendChunk(where, start, chunk), retries, listener);
+            }
             if (answer == null) {
                 offset = recover(listener);
                 listener.bytesHeld(offset);
                 continue;
             }
             if (answer.status() == 202) {
-                long end = start + chunk.length;
+                long end = start + length;
                 offset = answer.rangeHeld(end).orElse(end);
                 if (offset > end) {
                     throw new RegistryException(RegistryException.Kind.PROTOCOL, 202, "the registry says it holds "
@@ -208,12 +207,12 @@ public final class BlobUploader {
                 retries = new Retries();
                 listener.bytesHeld(offset);
             } else if (answer.status() == 413) {
-                if (!client.reduceChunkSize(chunk.length)) {
-                    throw new RegistryException(RegistryException.Kind.BODY_TOO_LARGE, 413, chunk.length,
-                            "a gateway refuses even " + chunk.length + "-byte chunks: "
+                if (!client.reduceChunkSize(length)) {
+                    throw new RegistryException(RegistryException.Kind.BODY_TOO_LARGE, 413, length,
+                            "a gateway refuses even " + length + "-byte chunks: "
                                     + RegistryFailures.describe(answer, client.secrets()), null);
                 }
-                listener.chunkSizeReduced(client.chunkSize(), chunk.length);
+                listener.chunkSizeReduced(client.chunkSize(), length);
             } else if (answer.status() == 416) {
                 // Out of order (distribution v3 and the spec): the status says where to go on.
                 offset = recover(listener);
@@ -227,36 +226,25 @@ public final class BlobUploader {
     }
 
     /**
-     * A PATCH with a length the gateway sees up front: {@code Content-Length} from the byte array,
-     * never chunked transfer encoding. No {@code Expect: 100-continue}: JDK 17's client waits past
-     * its own timeout, forever, when a gateway answers it with a final 413 (measured against the
-     * stack's nginx 1.22); without it nginx still answers 413 from the length alone and reads the
-     * rest of the body away, so the refusal arrives in well under a second.
+     * One PATCH with a length the gateway sees up front: {@code Content-Length}, never chunked
+     * transfer encoding. No {@code Expect: 100-continue}: JDK 17's client waits past its own
+     * timeout, forever, when a gateway answers it with a final 413 (measured against the stack's
+     * nginx 1.22); without it nginx still answers 413 from the length alone and reads the rest of
+     * the body away, so the refusal arrives in well under a second. A source that failed while the
+     * chunk was read ends the upload with its own failure, not as a request without an answer.
      */
-    private HttpRequest.Builder patch(URI where, long start, byte[] chunk) {
-        return HttpRequest.newBuilder(where)
+    private Answer sendChunk(URI where, long start, ChunkBody chunk)
+            throws RegistryException, IOException, InterruptedException {
+        HttpRequest.Builder patch = HttpRequest.newBuilder(where)
                 .header("Content-Type", "application/octet-stream")
-                .header("Content-Range", start + "-" + (start + chunk.length - 1))
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(chunk));
-    }
-
-    /**
-     * The chunk read straight into an array of its size ({@code readNBytes(length)} would gather it
-     * in pieces and copy them: twice the chunk in garbage), {@link #READ_PIECE} at a time: a file
-     * channel reads through a direct buffer as large as the read, and keeps it for its thread, so
-     * whole-chunk reads held 16 MiB outside the heap per uploader thread for good.
-     */
-    private static byte[] read(BlobSource source, long offset, int length) throws IOException {
-        byte[] chunk = new byte[length];
-        try (InputStream in = source.openAt(offset)) {
-            int read = 0;
-            for (int n; read < length && (n = in.read(chunk, read, Math.min(READ_PIECE, length - read))) >= 0; ) {
-                read += n;
-            }
-            if (read != length) {
-                throw new IOException("the blob source gave " + read + " of " + length + " bytes at " + offset);
-            }
-            return chunk;
+                .header("Content-Range", start + "-" + (start + chunk.length() - 1))
+                .method("PATCH", chunk.publisher());
+        try {
+            return client.call(patch, RegistryClient.scopeOf(client.repository()), RegistryClient.MAX_ANSWER_BYTES,
+                    settings.chunkTimeout());
+        } catch (RegistryException e) {
+            chunk.rethrowSourceFailure();
+            throw e;
         }
     }
 
@@ -363,7 +351,7 @@ public final class BlobUploader {
     // ---- retries ----
 
     private interface Call {
-        Answer send() throws RegistryException, InterruptedException;
+        Answer send() throws RegistryException, IOException, InterruptedException;
     }
 
     /** Failed tries in a row for one step; the wait doubles each time. */
@@ -384,7 +372,8 @@ public final class BlobUploader {
      * One try of a call: its answer, or null after a failure worth another try (no answer, 5xx,
      * 429), which has been told to the listener and waited for.
      */
-    private Answer attempt(Call call, Retries retries, UploadListener listener) throws RegistryException, InterruptedException {
+    private Answer attempt(Call call, Retries retries, UploadListener listener)
+            throws RegistryException, IOException, InterruptedException {
         try {
             Answer answer = call.send();
             if (answer.status() == 401) {

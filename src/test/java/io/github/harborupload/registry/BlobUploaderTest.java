@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.harborupload.credentials.Credential;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -283,6 +286,54 @@ class BlobUploaderTest {
         assertEquals(1, registry.requests("POST").size());
         // One PATCH refused with 401 (nothing written), then the same chunk again.
         assertEquals(5, registry.requests("PATCH").size());
+    }
+
+    @Test
+    void aSourceThatFailsWhileAChunkIsSentEndsTheUploadWithItsOwnFailureNotARetry() throws Exception {
+        // Chunks are read from the spool as they are sent (ChunkBody): a disk that fails then is
+        // the spool's failure, not a registry without an answer to try again.
+        RegistryClient client = client(FakeRegistry.Auth.BASIC);
+        BlobSource whole = BlobSource.of(random(3 * CHUNK));
+        BlobSource failingInTheSecondChunk = new BlobSource() {
+            @Override
+            public long awaitAvailable(long wanted) {
+                return whole.size();
+            }
+
+            @Override
+            public boolean isComplete() {
+                return true;
+            }
+
+            @Override
+            public String digest() {
+                return whole.digest();
+            }
+
+            @Override
+            public long size() {
+                return whole.size();
+            }
+
+            @Override
+            public InputStream openAt(long offset) throws IOException {
+                InputStream in = whole.openAt(offset);
+                return offset < CHUNK ? in : new FilterInputStream(in) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        throw new IOException("Input/output error (the spool's disk)");
+                    }
+                };
+            }
+        };
+        Events events = new Events();
+
+        IOException failure = assertThrows(IOException.class,
+                () -> new BlobUploader(client).upload(failingInTheSecondChunk, events));
+
+        assertEquals("Input/output error (the spool's disk)", failure.getMessage());
+        assertFalse(events.any("retrying"), events.seen.toString());
+        assertEquals(1, registry.requests("POST").size());
     }
 
     @Test
