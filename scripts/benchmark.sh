@@ -6,7 +6,7 @@
 #   PUSH_ROUNDS=7 APP_ROUNDS=2 START_RUNS=9 scripts/benchmark.sh
 #   BENCH_INSTALLER=1 scripts/benchmark.sh   also builds the .deb, installs it, times its start, purges it
 #   BENCH_PARTS="app start" scripts/benchmark.sh   only some of: jmh push app start gzip pusher (the rest print "?")
-#   BENCH_PARTS="gzip pusher" PUSHER_ROUNDS=3 GZIP_LEVELS=1,2,3,4,6 scripts/benchmark.sh
+#   BENCH_PARTS="gzip pusher" PUSHER_ROUNDS=3 GZIP_LEVELS=1,2,3,4,4d,6 scripts/benchmark.sh   (4d: level 4, dense blocks at 1)
 #       issue 18: the gzip levels on a 1.3 GB tar of real binaries, and the project's own push beside
 #       docker push (about 12 minutes on 2 cores; the tar is made once and kept in target/benchmarks)
 #   MVN_FLAGS=-o scripts/benchmark.sh      build offline
@@ -24,7 +24,7 @@ JAVA="$JAVA_HOME/bin/java"
 PUSH_ROUNDS=${PUSH_ROUNDS:-15}
 APP_ROUNDS=${APP_ROUNDS:-3}
 START_RUNS=${START_RUNS:-9}
-GZIP_LEVELS=${GZIP_LEVELS:-1,2,3,4,6}
+GZIP_LEVELS=${GZIP_LEVELS:-1,2,3,4,4d,6}
 GZIP_ROUNDS=${GZIP_ROUNDS:-1}
 PUSHER_ROUNDS=${PUSHER_ROUNDS:-3}
 PARTS=${BENCH_PARTS:-jmh push app start gzip pusher}

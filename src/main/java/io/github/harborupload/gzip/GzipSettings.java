@@ -14,9 +14,11 @@ import java.util.zip.Deflater;
  *                           SHA-256 on the way; off where the caller hashes them already (the
  *                           pusher: the archive reader checks each layer against its diff_id)
  * @param compressedDigest   whether to hash the compressed bytes (the blob's digest) on the way
+ * @param denseBlocksFast    whether blocks of dense bytes (machine code) go at level 1 rather than
+ *                           {@code level}: a few % more bytes for much less CPU ({@link BlockSample})
  */
 public record GzipSettings(int level, int blockSize, int blocksInFlight, boolean uncompressedDigest,
-        boolean compressedDigest) {
+        boolean compressedDigest, boolean denseBlocksFast) {
 
     /** The deflate window: the most a block can refer back into the one before it. */
     public static final int WINDOW = 32 * 1024;
@@ -44,21 +46,37 @@ public record GzipSettings(int level, int blockSize, int blocksInFlight, boolean
         }
     }
 
-    /** The default level and block size, two blocks in flight per thread, with both digests. */
+    /**
+     * Up to this many threads, compression rather than the network bounds a push, and dense blocks
+     * go at level 1. Level 4 on two cores gives ~35 MB/s of gzip (docs/benchmarks.md); at about six
+     * cores it outruns a 1 Gbit/s link, and then the smaller layer is the faster one.
+     */
+    public static final int FEW_THREADS = 4;
+
+    /**
+     * The default level and block size, two blocks in flight per thread, with both digests; dense
+     * blocks at level 1 on {@link #FEW_THREADS} threads or fewer.
+     */
     public static GzipSettings defaults(int threads) {
-        return new GzipSettings(DEFAULT_LEVEL, DEFAULT_BLOCK_SIZE, 2 * Math.max(1, threads), true, true);
+        return new GzipSettings(DEFAULT_LEVEL, DEFAULT_BLOCK_SIZE, 2 * Math.max(1, threads), true, true,
+                threads <= FEW_THREADS);
     }
 
     public GzipSettings withLevel(int newLevel) {
-        return new GzipSettings(newLevel, blockSize, blocksInFlight, uncompressedDigest, compressedDigest);
+        return new GzipSettings(newLevel, blockSize, blocksInFlight, uncompressedDigest, compressedDigest, denseBlocksFast);
     }
 
     public GzipSettings withBlockSize(int newBlockSize) {
-        return new GzipSettings(level, newBlockSize, blocksInFlight, uncompressedDigest, compressedDigest);
+        return new GzipSettings(level, newBlockSize, blocksInFlight, uncompressedDigest, compressedDigest, denseBlocksFast);
     }
 
     /** The same without hashing the bytes going in: for a caller that hashes them itself. */
     public GzipSettings withoutUncompressedDigest() {
-        return new GzipSettings(level, blockSize, blocksInFlight, false, compressedDigest);
+        return new GzipSettings(level, blockSize, blocksInFlight, false, compressedDigest, denseBlocksFast);
+    }
+
+    /** The same with dense blocks at level 1, or at {@link #level()}. */
+    public GzipSettings withDenseBlocksFast(boolean fast) {
+        return new GzipSettings(level, blockSize, blocksInFlight, uncompressedDigest, compressedDigest, fast);
     }
 }

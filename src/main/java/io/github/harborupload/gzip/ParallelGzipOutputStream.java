@@ -8,9 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -31,9 +33,9 @@ import java.util.zip.Deflater;
  * {@link GzipSettings#blocksInFlight()} blocks wait for the pool, so memory stays flat. Not safe
  * for use by several writers at once; the pool may be shared by several streams.
  *
- * <p>A block that a sample shows to be incompressible ({@link IncompressibleBlocks}) is written as
- * stored blocks instead of deflated: the same stream, a few bytes larger than the input, at the
- * cost of a copy.
+ * <p>A sample of each block ({@link BlockSample}) chooses its level: a block that does not shrink
+ * is written as stored blocks instead of deflated (the same stream, a few bytes larger than the
+ * input, at the cost of a copy); dense bytes may go at level 1.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
 
@@ -46,15 +48,22 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final CRC32 crc = new CRC32();
     private final MessageDigest uncompressedDigest;
     private final MessageDigest compressedDigest;
-    private final Queue<Future<byte[]>> inFlight = new ArrayDeque<>();
-    /** Deflaters of finished blocks, reused by later ones; all ended on close. */
-    private final Queue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
-    private final IncompressibleBlocks incompressible = new IncompressibleBlocks();
+    private final Queue<Future<Piece>> inFlight = new ArrayDeque<>();
+    /**
+     * Input blocks and output buffers, reused: a layer sends gigabytes through them, and fresh
+     * 1 MiB arrays that live as long as a block's deflate outlived young collections and piled up
+     * in the old generation, which then grew the heap to its limit (docs/benchmarks.md).
+     */
+    private final Queue<byte[]> freeBlocks = new ConcurrentLinkedQueue<>();
+    private final Queue<byte[]> freeOutputs = new ConcurrentLinkedQueue<>();
+    /** Deflaters of finished blocks by level, reused by later ones; all ended on close. */
+    private final Map<Integer, Queue<Deflater>> idleDeflaters = new ConcurrentHashMap<>();
+    private final BlockSample samples = new BlockSample();
 
     private byte[] block;
     private int filled;
-    /** The previous block's bytes, whose tail is the next block's dictionary; null for the first. */
-    private byte[] previous;
+    /** The previous block's last 32 KiB, the next block's dictionary; null for the first. */
+    private byte[] dictionary;
     private long uncompressedBytes;
     private long compressedBytes;
     private boolean headerWritten;
@@ -67,7 +76,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.uncompressedDigest = settings.uncompressedDigest() ? sha256() : null;
         this.compressedDigest = settings.compressedDigest() ? sha256() : null;
-        this.block = new byte[settings.blockSize()];
+        this.block = takeBlock();
     }
 
     @Override
@@ -122,15 +131,12 @@ public final class ParallelGzipOutputStream extends OutputStream {
                 byte[] trailer = new byte[8];
                 putIntLe(trailer, 0, (int) crc.getValue());
                 putIntLe(trailer, 4, (int) uncompressedBytes); // ISIZE: the size modulo 2^32
-                emit(trailer);
+                emit(trailer, trailer.length);
             }
         } finally {
             abandonInFlight();
-            Deflater deflater;
-            while ((deflater = idleDeflaters.poll()) != null) {
-                deflater.end();
-            }
-            incompressible.close();
+            idleDeflaters.values().forEach(idle -> idle.forEach(Deflater::end));
+            samples.close();
             out.close();
         }
         if (failure != null) {
@@ -171,55 +177,76 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private void submit(boolean last) throws IOException {
         byte[] input = block;
         int length = filled;
-        byte[] dictionary = previous;
-        int level = settings.level();
-        inFlight.add(CompletableFuture.supplyAsync(() -> deflate(input, length, dictionary, last, level), pool));
-        previous = input;
-        block = last ? null : new byte[settings.blockSize()];
+        byte[] seed = dictionary;
+        inFlight.add(CompletableFuture.supplyAsync(() -> deflate(input, length, seed, last), pool));
+        // Copied now: the block goes back to the pool once deflated, maybe before the next one starts.
+        dictionary = last ? null : Arrays.copyOfRange(input, length - GzipSettings.WINDOW, length);
+        block = last ? null : takeBlock();
         filled = 0;
         while (inFlight.size() > settings.blocksInFlight()) {
             writeOldest();
         }
     }
 
-    private byte[] deflate(byte[] input, int length, byte[] dictionary, boolean last, int level) {
-        if (incompressible.test(input, length)) {
-            return StoredBlocks.store(input, length, last);
-        }
-        Deflater deflater = idleDeflaters.poll();
-        if (deflater == null) {
-            deflater = new Deflater(level, true);
-        }
+    /** A deflated (or stored) block: the first {@code length} bytes of a pooled buffer. */
+    private record Piece(byte[] buffer, int length) {
+    }
+
+    private Piece deflate(byte[] input, int length, byte[] seed, boolean last) {
         try {
-            if (dictionary != null) {
-                deflater.setDictionary(dictionary, dictionary.length - GzipSettings.WINDOW, GzipSettings.WINDOW);
+            int level = samples.levelFor(input, length, settings);
+            byte[] output = takeOutput();
+            if (level == Deflater.NO_COMPRESSION) {
+                return new Piece(output, StoredBlocks.store(input, length, last, output));
             }
-            deflater.setInput(input, 0, length);
-            if (last) {
-                deflater.finish();
+            Queue<Deflater> idle = idleDeflaters.computeIfAbsent(level, unused -> new ConcurrentLinkedQueue<>());
+            Deflater deflater = idle.poll();
+            if (deflater == null) {
+                deflater = new Deflater(level, true);
             }
-            int mode = last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH;
-            byte[] output = new byte[length / 2 + 1024];
-            int size = 0;
-            while (true) {
-                if (size == output.length) {
-                    output = Arrays.copyOf(output, output.length * 2);
+            try {
+                if (seed != null) {
+                    deflater.setDictionary(seed);
                 }
-                size += deflater.deflate(output, size, output.length - size, mode);
-                // Done when finished, or (sync flush) when deflate left room in the buffer: then
-                // it has taken all the input and flushed all of it.
-                if (last ? deflater.finished() : size < output.length) {
-                    return Arrays.copyOf(output, size);
+                deflater.setInput(input, 0, length);
+                if (last) {
+                    deflater.finish();
                 }
+                int mode = last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH;
+                int size = 0;
+                while (true) {
+                    if (size == output.length) {
+                        output = Arrays.copyOf(output, output.length * 2);
+                    }
+                    size += deflater.deflate(output, size, output.length - size, mode);
+                    // Done when finished, or (sync flush) when deflate left room in the buffer: then
+                    // it has taken all the input and flushed all of it.
+                    if (last ? deflater.finished() : size < output.length) {
+                        return new Piece(output, size);
+                    }
+                }
+            } finally {
+                deflater.reset();
+                idle.add(deflater);
             }
         } finally {
-            deflater.reset();
-            idleDeflaters.add(deflater);
+            freeBlocks.add(input);
         }
     }
 
+    private byte[] takeBlock() {
+        byte[] free = freeBlocks.poll();
+        return free != null ? free : new byte[settings.blockSize()];
+    }
+
+    /** Room for a whole block stored, more than deflate ever needs for one. */
+    private byte[] takeOutput() {
+        byte[] free = freeOutputs.poll();
+        return free != null ? free : new byte[StoredBlocks.maxSize(settings.blockSize()) + 1024];
+    }
+
     private void writeOldest() throws IOException {
-        byte[] piece;
+        Piece piece;
         try {
             piece = inFlight.remove().get();
         } catch (ExecutionException e) {
@@ -228,23 +255,24 @@ public final class ParallelGzipOutputStream extends OutputStream {
             Thread.currentThread().interrupt();
             throw fail(new InterruptedIOException("gzip: interrupted while waiting for a block"));
         }
-        emit(piece);
+        emit(piece.buffer(), piece.length());
+        freeOutputs.add(piece.buffer());
     }
 
-    private void emit(byte[] bytes) throws IOException {
+    private void emit(byte[] bytes, int length) throws IOException {
         try {
             if (!headerWritten) {
                 headerWritten = true;
-                emit(HEADER);
+                emit(HEADER, HEADER.length);
             }
-            out.write(bytes);
+            out.write(bytes, 0, length);
         } catch (IOException e) {
             throw fail(e);
         }
         if (compressedDigest != null) {
-            compressedDigest.update(bytes);
+            compressedDigest.update(bytes, 0, length);
         }
-        compressedBytes += bytes.length;
+        compressedBytes += length;
     }
 
     private IOException fail(IOException e) {
@@ -265,7 +293,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
     /** After a failure: waits for the blocks still on the pool, so their deflaters come back. */
     private void abandonInFlight() {
-        Future<byte[]> pending;
+        Future<Piece> pending;
         while ((pending = inFlight.poll()) != null) {
             try {
                 pending.get();

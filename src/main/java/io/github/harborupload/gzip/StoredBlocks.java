@@ -16,10 +16,19 @@ final class StoredBlocks {
     private StoredBlocks() {
     }
 
-    /** The first {@code length} bytes of {@code input} stored; the last of them is the stream's final block when {@code last}. */
-    static byte[] store(byte[] input, int length, boolean last) {
+    /** The most {@link #store} writes for {@code length} bytes. */
+    static int maxSize(int length) {
+        return length + Math.max(1, (length + MAX_LENGTH - 1) / MAX_LENGTH) * HEADER;
+    }
+
+    /**
+     * The first {@code length} bytes of {@code input} stored into {@code output}, which holds at
+     * least {@link #maxSize}; the last of them is the stream's final block when {@code last}.
+     *
+     * @return the bytes written
+     */
+    static int store(byte[] input, int length, boolean last, byte[] output) {
         int blocks = Math.max(1, (length + MAX_LENGTH - 1) / MAX_LENGTH);
-        byte[] output = new byte[length + blocks * HEADER];
         int in = 0;
         int out = 0;
         for (int block = 0; block < blocks; block++) {
@@ -34,6 +43,6 @@ final class StoredBlocks {
             in += n;
             out += HEADER + n;
         }
-        return output;
+        return out;
     }
 }

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 
@@ -24,7 +23,8 @@ import java.util.concurrent.ExecutorService;
  * fast as possible).
  *
  * <p>Arguments: the file (a tar of real binaries, or of text), a label for the metrics ("binaries"),
- * the levels ("1,2,3,4,6"), rounds, and optionally {@code both-digests} to hash the uncompressed bytes
+ * the levels ("1,2,3,4,6"; "4d" is level 4 with dense blocks at level 1, as a push on few cores
+ * compresses), rounds, and optionally {@code both-digests} to hash the uncompressed bytes
  * too, as the pusher did before (to measure what hashing once saves).
  * Not a test.
  */
@@ -35,7 +35,7 @@ public final class GzipLevels {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         String label = args[1];
-        int[] levels = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        String[] levels = args[2].split(",");
         int rounds = Integer.parseInt(args[3]);
         boolean bothDigests = args.length > 4 && args[4].equals("both-digests");
         int threads = DeflaterThreads.defaultThreads();
@@ -43,9 +43,12 @@ public final class GzipLevels {
         try {
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < levels.length; i++) {
-                    int level = levels[(round + i) % levels.length];
-                    GzipSettings settings = GzipSettings.defaults(threads).withLevel(level);
-                    compress(file, label, bothDigests ? settings : settings.withoutUncompressedDigest(), pool);
+                    String level = levels[(round + i) % levels.length];
+                    boolean dense = level.endsWith("d");
+                    GzipSettings settings = GzipSettings.defaults(threads)
+                            .withLevel(Integer.parseInt(dense ? level.substring(0, level.length() - 1) : level))
+                            .withDenseBlocksFast(dense);
+                    compress(file, label, level, bothDigests ? settings : settings.withoutUncompressedDigest(), pool);
                 }
             }
         } finally {
@@ -53,7 +56,8 @@ public final class GzipLevels {
         }
     }
 
-    private static void compress(Path file, String label, GzipSettings settings, ExecutorService pool) throws IOException {
+    private static void compress(Path file, String label, String level, GzipSettings settings, ExecutorService pool)
+            throws IOException {
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(OutputStream.nullOutputStream(), pool, settings);
@@ -66,7 +70,7 @@ public final class GzipLevels {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
-        String name = "gzip." + label + ".l" + settings.level();
+        String name = "gzip." + label + ".l" + level;
         metric(name + ".wall_s", wall);
         metric(name + ".cpu_s", cpu);
         metric(name + ".bytes", gzip.compressedBytes());
