@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * outcome, and the registry's access log says how many requests it made. Prints {@code METRIC}
  * lines for {@code scripts/benchmark.sh} (its part "repush") and the ratio of the medians.
  *
- * <p>Arguments: rounds. Reads the private stack from the variables {@code scripts/stack.sh env}
+ * <p>Arguments: rounds, and optionally how many entries of other pushes the record of earlier
+ * pushes holds before the first push (a long-time user's: up to 4,000). Reads the private stack from the variables {@code scripts/stack.sh env}
  * prints; needs a {@code docker login} in DOCKER_CONFIG for the CLI. Not a test.
  */
 public final class RePushInProcess {
@@ -44,18 +46,19 @@ public final class RePushInProcess {
         PrivateStack.require(System.getenv());
         RePushInProcess benchmark = new RePushInProcess();
         try {
-            benchmark.run(Integer.parseInt(args[0]));
+            benchmark.run(Integer.parseInt(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         } finally {
             benchmark.engine.close();
         }
     }
 
-    private void run(int rounds) throws Exception {
+    private void run(int rounds, int otherPushes) throws Exception {
         String suffix = Long.toHexString(System.nanoTime());
         String ours = "user-testuser/repush-ours-" + suffix;
         String docker = registry + "/user-testuser/repush-docker-" + suffix;
         String imageId = engine.inspect(image).id();
         Path cache = Files.createTempDirectory("repush-cache");
+        recordOfOtherPushes(cache.resolve("pushed-layers.json"), otherPushes);
         List<Double> oursSeconds = new ArrayList<>();
         List<Double> dockerSeconds = new ArrayList<>();
         try (Pusher pusher = new Pusher(Map.of(), cache, cache)) {
@@ -109,6 +112,16 @@ public final class RePushInProcess {
             throw new IllegalStateException("docker push " + repository + ":" + tag + " exited with " + exit);
         }
         return seconds;
+    }
+
+    /** The record as {@code pushed-layers.json} holds it, filled with {@code entries} blobs of other images. */
+    private void recordOfOtherPushes(Path file, int entries) throws IOException {
+        StringJoiner json = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < entries; i++) {
+            json.add(String.format(Locale.ROOT, "{\"diffId\":\"sha256:%064x\",\"registry\":\"%s\",\"repository\":"
+                    + "\"user-testuser/other-%d\",\"digest\":\"sha256:%064x\",\"size\":%d}", i, registry, i % 50, i + 1, 1L << 20));
+        }
+        Files.writeString(file, json.toString());
     }
 
     /** Requests the registry has logged so far. */
