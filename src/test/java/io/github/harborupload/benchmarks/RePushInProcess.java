@@ -144,4 +144,8 @@ public final class RePushInProcess {
     private static void metric(String name, double value) {
         System.out.printf(Locale.ROOT, "METRIC %s %.3f%n", name, value);
     }
+
+    private static void metric(String name, long count) {
+        System.out.printf(Locale.ROOT, "METRIC %s %d%n", name, count);
+    }
 }
