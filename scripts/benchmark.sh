@@ -9,6 +9,9 @@
 #   BENCH_PARTS="gzip pusher" PUSHER_ROUNDS=3 GZIP_LEVELS=1,2,3,4,4d,6 scripts/benchmark.sh   (4d: level 4, dense blocks at 1)
 #       issue 18: the gzip levels on a 1.3 GB tar of real binaries, and the project's own push beside
 #       docker push (about 12 minutes on 2 cores; the tar is made once and kept in target/benchmarks)
+#   BENCH_PARTS=repush REPUSH_ROUNDS=9 scripts/benchmark.sh
+#       issue 18: a re-push under a new tag in a running process (the wizard's case) beside docker push,
+#       with an empty record of earlier pushes and with a full one (about a minute)
 #   MVN_FLAGS=-o scripts/benchmark.sh      build offline
 #
 # The machine is shared and noisy: every comparison is measured side by side in one run, the
@@ -27,7 +30,8 @@ START_RUNS=${START_RUNS:-9}
 GZIP_LEVELS=${GZIP_LEVELS:-1,2,3,4,4d,6}
 GZIP_ROUNDS=${GZIP_ROUNDS:-1}
 PUSHER_ROUNDS=${PUSHER_ROUNDS:-3}
-PARTS=${BENCH_PARTS:-jmh push app start gzip pusher}
+REPUSH_ROUNDS=${REPUSH_ROUNDS:-9}
+PARTS=${BENCH_PARTS:-jmh push app start gzip pusher repush}
 # The JVM options scripts/run.sh and the installed app start the wizard with (see docs/benchmarks.md).
 LEAN_OPTIONS=$(sed -n 's/^launch_options=(\(.*\))$/\1/p' scripts/run.sh)
 # The JVM options of the command line (scripts/run.sh with arguments, the installed harbor-upload).
@@ -348,10 +352,18 @@ bench_pusher() {
   gzip_reference binaries "$REAL_TAR"
 }
 
+# --- 5b. a re-push in a running process (issue 18) --------------------------------------------------
+bench_repush() {
+  log "re-push: ours through one Pusher beside docker push, $REPUSH_ROUNDS rounds, the record empty and then full"
+  "$JAVA" -cp "$APP_CP" io.github.harborupload.benchmarks.RePushInProcess "$REPUSH_ROUNDS" | tee "$OUT/repush.txt" | record repush
+  "$JAVA" -cp "$APP_CP" io.github.harborupload.benchmarks.RePushInProcess "$REPUSH_ROUNDS" 4000 |
+    tee "$OUT/repush-full-record.txt" | record repush-full-record
+}
+
 for part in $PARTS; do
   case $part in
-    jmh | push | app | start | gzip | pusher) "bench_$part" ;;
-    *) die "unknown part '$part' in BENCH_PARTS (jmh push app start gzip pusher)" ;;
+    jmh | push | app | start | gzip | pusher | repush) "bench_$part" ;;
+    *) die "unknown part '$part' in BENCH_PARTS (jmh push app start gzip pusher repush)" ;;
   esac
 done
 
@@ -497,4 +509,12 @@ start_installed=$(med start harbor-upload-wizard.wall_s)
     "< 300 MiB" "$(verdict "$cli_rss" "<" 300)"
   line "the limit: the export alone" \
     "$(med pusher real-binaries.export.wall_s) s (dockerd $(med pusher real-binaries.export.engine_cpu_s) s CPU); one core of gzip -6: $(med pusher gzip6.binaries.wall_s) s" "" ""
+  for variant in repush repush-full-record; do
+    repush=$(div "$(med "$variant" repush.ours_s)" "$(med "$variant" repush.docker_s)")
+    record_note=", empty record"
+    [ "$variant" = repush ] || record_note=", full record"
+    line "re-push in a running process$record_note" \
+      "ours $(med "$variant" repush.ours_s) s, $(med "$variant" repush.ours_requests) requests; docker push $(med "$variant" repush.docker_s) s, $(med "$variant" repush.docker_requests) requests = $repush ×" \
+      "<= 1.00 ×" "$(verdict "$repush" "<=" 1.00)"
+  done
 } | tee "$OUT/summary.txt"

@@ -5,6 +5,7 @@ import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.registry.RegistryClient;
 import io.github.harborupload.registry.RegistryException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,15 @@ final class LayersPushedBefore {
     LayersPushedBefore(PushedLayerRecord record, RegistryClient client) {
         this.record = record;
         this.client = client;
+    }
+
+    /**
+     * Whether the record names a blob in the target repository itself for every one of
+     * {@code diffIds}: then HEADs alone can confirm them, without reading the repository's tags.
+     */
+    boolean knowsAllInTarget(Collection<String> diffIds) {
+        return diffIds.stream().allMatch(diffId -> record.find(registry(), diffId).stream()
+                .anyMatch(earlier -> earlier.repository().equals(client.repository())));
     }
 
     /**

@@ -279,8 +279,16 @@ public final class PushJob {
     private PushResult push() throws Exception {
         ImageDetails image = engine.inspect(imageId);
         state = openState();
-        Map<String, BlobRef> present = layersInRepository(image);
-        BlobRef config = configInRepository(image);
+        // Asked beside the layers, on the uploaders' threads too: a round trip less on a re-push.
+        Future<BlobRef> configCheck = uploads.submit(() -> configInRepository(image));
+        Map<String, BlobRef> present;
+        BlobRef config;
+        try {
+            present = new PresentLayers(client, pushedBefore, uploads).find(tag, image.diffIds());
+            config = get(configCheck);
+        } finally {
+            configCheck.cancel(true);
+        }
         Map<String, BlobRef> blobs = new HashMap<>(present);
         if (config == null || !present.keySet().containsAll(image.diffIds())) {
             Set<String> settled = new HashSet<>();
@@ -388,45 +396,25 @@ public final class PushJob {
     }
 
     /**
-     * diff_id → blob of the layers the repository holds now: learnt from its tags, or from the
-     * record of earlier pushes (then mounted from another repository when needed), checked with HEAD.
-     * The layers are checked at once on the uploaders' threads, idle before the push sends anything:
-     * one HEAD after the other was a round trip per layer on every re-push (docs/benchmarks.md).
-     */
-    private Map<String, BlobRef> layersInRepository(ImageDetails image) throws Exception {
-        Map<String, BlobRef> known = LayersInRepository.learn(client, tag, image.diffIds());
-        Map<String, Future<Optional<BlobRef>>> checks = new LinkedHashMap<>();
-        for (String diffId : new HashSet<>(image.diffIds())) {
-            BlobRef blob = known.get(diffId);
-            checks.put(diffId, uploads.submit(() -> blob != null && client.blobSize(blob.digest()).isPresent()
-                    ? Optional.of(blob) : pushedBefore.find(diffId)));
-        }
-        Map<String, BlobRef> present = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, Future<Optional<BlobRef>>> check : checks.entrySet()) {
-                get(check.getValue()).ifPresent(blob -> present.put(check.getKey(), blob));
-            }
-        } finally {
-            checks.values().forEach(check -> check.cancel(true));
-        }
-        return present;
-    }
-
-    /**
-     * The config when the repository holds it already, else null. The engine's image ID is the
-     * config's digest in the classic image store; in the containerd store (Docker 25+) it is the
-     * digest of the image's manifest or index, which the repository holds too after docker's own
-     * push, and distribution serves a manifest as a blob: so the blob under the ID counts only
-     * when it is a config with this image's diff_ids. Else the record of an earlier push of ours,
-     * which keeps the ID beside the config it stands for; else the export supplies the config.
+     * The config when the repository holds it already, else null. First where the record of an
+     * earlier push of ours says (it keeps the image ID beside the config it stands for): one HEAD
+     * on a re-push. Else the blob under the image ID: the engine's image ID is the config's digest
+     * in the classic image store; in the containerd store (Docker 25+) it is the digest of the
+     * image's manifest or index, which the repository holds too after docker's own push, and
+     * distribution serves a manifest as a blob: so the blob under the ID counts only when it is a
+     * config with this image's diff_ids. Else the export supplies the config.
      */
     private BlobRef configInRepository(ImageDetails image) throws RegistryException, InterruptedException {
+        Optional<BlobRef> recorded = pushedBefore.find(image.id());
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
         Optional<Long> size = client.blobSize(image.id());
         if (size.isPresent() && size.get() <= LayersInRepository.MAX_CONFIG_BYTES
                 && ImageConfig.diffIds(client.blob(image.id(), LayersInRepository.MAX_CONFIG_BYTES)).equals(image.diffIds())) {
             return new BlobRef(image.id(), size.get());
         }
-        return pushedBefore.find(image.id()).orElse(null);
+        return null;
     }
 
     private BlobRef uploadConfig(byte[] config, String digest) throws RegistryException, InterruptedException, IOException {
@@ -580,7 +568,7 @@ public final class PushJob {
     }
 
     /** The task's result, or the exception it failed with. */
-    private static <T> T get(Future<T> task) throws Exception {
+    static <T> T get(Future<T> task) throws Exception {
         try {
             return task.get();
         } catch (ExecutionException e) {

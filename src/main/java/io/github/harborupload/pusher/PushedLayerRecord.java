@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +59,17 @@ final class PushedLayerRecord {
     }
 
     private final Path file;
+    // Guarded by this: the entries as last read, and the file they were read from.
+    private List<Entry> lastRead = List.of();
+    private Version lastVersion;
+
+    /** Which write of the file: the atomic write's rename gives a new file key (inode) where there is one, and a new time. */
+    private record Version(Object fileKey, FileTime modified, long size) {
+
+        static Version of(BasicFileAttributes attributes) {
+            return new Version(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+        }
+    }
 
     /** @param file where the record is kept, in the cache folder */
     PushedLayerRecord(Path file) {
@@ -96,9 +109,20 @@ final class PushedLayerRecord {
         }
     }
 
+    /**
+     * The entries, parsed again only when the file has changed: a push asks the record once per
+     * layer, and parsing a full record took ~4 ms each time (docs/benchmarks.md, "The re-push in a
+     * running process"). Another program's write is a new version too.
+     */
     private List<Entry> read() {
         try {
-            return JSON.readValue(Files.readAllBytes(file), ENTRIES);
+            Version now = Version.of(Files.readAttributes(file, BasicFileAttributes.class));
+            if (!now.equals(lastVersion)) {
+                lastVersion = null; // until parsed: a file that cannot be is read again next time
+                lastRead = JSON.readValue(Files.readAllBytes(file), ENTRIES);
+                lastVersion = now;
+            }
+            return lastRead;
         } catch (NoSuchFileException none) {
             return List.of();
         } catch (IOException | RuntimeException unreadable) {

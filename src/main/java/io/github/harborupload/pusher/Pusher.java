@@ -80,6 +80,14 @@ public final class Pusher implements AutoCloseable {
     /** The last job of each folder, which the next of the same push waits for (see {@link PushJob#start}). */
     private final Map<Path, PushJob> lastJobs = new ConcurrentHashMap<>();
 
+    /** Where a push goes and with which login: a client serves one place. */
+    private record Place(String registry, boolean insecure, String repository, Credential credential) {
+    }
+
+    // Guarded by this: the client of the last push, and its place.
+    private Place lastPlace;
+    private RegistryClient lastClient;
+
     /**
      * Starts pushing the local image {@code imageId} to {@code registry/repository:tag}; returns at once.
      * Where a run of the same push paused or failed, it goes on from what that run kept.
@@ -90,8 +98,8 @@ public final class Pusher implements AutoCloseable {
      */
     public PushJob start(DockerEngine engine, String registry, boolean insecure, String repository, String tag,
             Credential credential, String imageId, PushProgress progress) throws RegistryException {
-        RegistryEndpoint endpoint = RegistryEndpoint.of(registry, insecure, environment, home, roots);
-        RegistryClient client = new RegistryClient(endpoint, repository, credential, registrySettings);
+        Place place = new Place(registry, insecure, repository, credential);
+        RegistryClient client = clientFor(place);
         // Each push cleans up after those abandoned, so the cache does not grow forever.
         kept.removeAbandoned();
         PushState.Target target = new PushState.Target(registry, repository, tag, imageId);
@@ -99,7 +107,38 @@ public final class Pusher implements AutoCloseable {
         Path folder = spoolFolder.resolve(target.key());
         PushJob job = new PushJob(engine, client, target, progress, folder, deflaters, uploads, gzip, record, spoolRoom);
         job.start(lastJobs.put(folder, job));
+        job.completion().whenComplete((result, failure) -> {
+            if (failure != null) {
+                forget(client);
+            }
+        });
         return job;
+    }
+
+    /**
+     * The client of the last push when this one goes to the same place with the same login, else a
+     * new one, kept for the next. A re-push in the wizard then skips what a new client pays before
+     * its first answer (the connection, https tried first on an insecure registry, {@code GET /v2/}
+     * for the challenge, a token): docs/benchmarks.md, "The re-push in a running process".
+     */
+    private synchronized RegistryClient clientFor(Place place) throws RegistryException {
+        if (!place.equals(lastPlace)) {
+            RegistryEndpoint endpoint = RegistryEndpoint.of(place.registry(), place.insecure(), environment, home, roots);
+            lastClient = new RegistryClient(endpoint, place.repository(), place.credential(), registrySettings);
+            lastPlace = place;
+        }
+        return lastClient;
+    }
+
+    /**
+     * After a push that failed or stopped, the next starts with a new client: the user may have
+     * fixed what failed (a CA file in certs.d, the registry's https).
+     */
+    private synchronized void forget(RegistryClient client) {
+        if (client == lastClient) {
+            lastPlace = null;
+            lastClient = null;
+        }
     }
 
     /** The pushes that paused, failed or were killed, which the same push started again goes on with. */

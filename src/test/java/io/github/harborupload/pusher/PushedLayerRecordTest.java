@@ -64,6 +64,21 @@ class PushedLayerRecordTest {
     }
 
     @Test
+    void whatAnotherProgramWroteSinceTheLastReadIsFound() {
+        // The record keeps what it parsed while the file is unchanged (a push asks it once per
+        // layer); the wizard and the command line share the file, so a write of the other counts.
+        Path file = folder.resolve("r.json");
+        PushedLayerRecord wizard = new PushedLayerRecord(file);
+        wizard.add(List.of(entry("sha256:a", "user-x/one")));
+        assertEquals(List.of(), wizard.find("registry.example:5000", "sha256:b"));
+
+        new PushedLayerRecord(file).add(List.of(entry("sha256:b", "user-x/one")));
+
+        assertEquals(List.of(entry("sha256:b", "user-x/one")), wizard.find("registry.example:5000", "sha256:b"));
+        assertEquals(1, wizard.find("registry.example:5000", "sha256:a").size());
+    }
+
+    @Test
     void aDamagedRecordIsEmptyAndReplacedByTheNextWrite() throws IOException {
         Path file = folder.resolve("r.json");
         Files.writeString(file, "{ not json", StandardCharsets.UTF_8);
