@@ -106,7 +106,7 @@ public final class RegistryEndpoint {
      * stand-ins (the JDK's HttpServer holds a TLS hello unanswered until the connect timeout,
      * where distribution and nginx refuse it at once).
      */
-    public static RegistryEndpoint plainHttp(String registry) {
+    static RegistryEndpoint plainHttp(String registry) {
         return new RegistryEndpoint(hostOf(registry), true, true, new CertsD(), ProxyRules.fromEnvironment(Map.of()),
                 TrustRoots.JAVA);
     }

@@ -8,8 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.registry.BlobSource;
 import io.github.harborupload.registry.RegistryClient;
-import io.github.harborupload.registry.RegistryEndpoint;
 import io.github.harborupload.registry.RegistrySettings;
+import io.github.harborupload.registry.StandInEndpoints;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ class PresentLayersTest {
         registry.start();
         checks = Executors.newFixedThreadPool(Pusher.PARALLEL_UPLOADS);
         record = new PushedLayerRecord(folder.resolve("pushed-layers.json"));
-        client = new RegistryClient(RegistryEndpoint.plainHttp(host()),
+        client = new RegistryClient(StandInEndpoints.plainHttp(host()),
                 REPOSITORY, new Credential("alice", "secret"), RegistrySettings.defaults());
     }
 
