@@ -35,10 +35,16 @@ public final class PushRun {
             Runnable pause) {
         this.target = target;
         this.progress = progress;
-        this.completion = completion.toCompletableFuture();
+        // The faces hear the end after the model knows it: a paused or stopped push's last snapshot
+        // then shows the true share of bytes, whichever face reads it and whatever the method.
+        this.completion = completion.toCompletableFuture().whenComplete((result, failure) -> {
+            finishedNanos = System.nanoTime();
+            if (failure != null) {
+                progress.halted();
+            }
+        });
         this.cancel = cancel;
         this.pause = pause;
-        this.completion.whenComplete((result, failure) -> finishedNanos = System.nanoTime());
     }
 
     /** How long the push has run, or ran. */

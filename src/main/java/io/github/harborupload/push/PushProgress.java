@@ -17,7 +17,9 @@ import java.util.function.LongSupplier;
  * pushed layer counts its whole size, a layer that is retried keeps the most bytes any attempt
  * reached (the engine sends it again from 0; the bar waits until the new attempt passes the old
  * mark). While layer sizes are unknown the total is estimated as {@link TotalEstimate} says, and the
- * fraction shown never goes down while the push runs. It is exactly 1 once the registry has the
+ * fraction shown never goes down while the push runs, so it may run ahead of the bytes. Once the push
+ * is {@linkplain #halted() paused or stopped} or has failed, the fraction is the true share of the
+ * bytes, the figure the bytes line gives beside it. It is exactly 1 once the registry has the
  * manifest.
  *
  * <p>Two signals name a push in trouble: {@linkplain PushSnapshot#retryingRepeatedly() retrying
@@ -56,6 +58,7 @@ public final class PushProgress {
     private boolean spoolSkipped;
     private long lastProgressNanos;
     private double shownFraction;
+    private boolean halted;
 
     /** A push of an image whose size is not known, on the system clock. */
     public PushProgress() {
@@ -164,6 +167,14 @@ public final class PushProgress {
     /** The registry has the manifest. */
     public synchronized void succeeded(String resultDigest, long resultSize) {
         succeed(resultDigest, resultSize, nanoClock.getAsLong());
+    }
+
+    /**
+     * The push was paused or stopped: nothing moves any more, so the bar need not be smooth and shows
+     * the true share of bytes (a stopped push showed 94 % beside "83.9 of 125.8 MB").
+     */
+    public synchronized void halted() {
+        halted = true;
     }
 
     /** The push failed; {@code message} is for the record, the faces name the problem from the exception. */
@@ -321,6 +332,9 @@ public final class PushProgress {
         } else {
             // Nothing to upload once every layer is settled: all were in the registry already.
             estimate = totalBytes == 0 ? 1 : 0;
+        }
+        if (halted || outcome == PushOutcome.FAILED) {
+            return estimate;
         }
         shownFraction = Math.max(shownFraction, estimate);
         return shownFraction;

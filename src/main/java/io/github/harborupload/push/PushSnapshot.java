@@ -11,7 +11,9 @@ import java.util.List;
  * @param bytesDone          bytes the overall progress counts as uploaded (of layers whose size is known)
  * @param bytesTotal         bytes to upload in all, estimated while {@code totalEstimated}; -1 while unknown
  * @param totalEstimated     whether some layers' sizes are still unknown, so {@code bytesTotal} is a guess
- * @param fraction           overall progress 0..1, never lower than in an earlier snapshot; 1 on success
+ * @param fraction           overall progress 0..1: while running, never lower than in an earlier
+ *                           snapshot; once paused, stopped or failed, {@code bytesDone / bytesTotal};
+ *                           1 on success
  * @param bytesPerSecond     upload speed over the last few seconds
  * @param secondsLeft        time left at that speed, or -1 when unknown (no speed, no total, failed)
  * @param retries            retries of all layers together

@@ -223,6 +223,8 @@ public final class PushJob {
         boolean keep = result == null && !cancelledNow;
         stopUploads(keep && isPaused());
         if (keep && state != null) {
+            // The kept push's share, as the resume offer shows it: true bytes, not the running bar's smoothing.
+            progress.halted();
             state.fraction(progress.snapshot().fraction());
         } else {
             removeFolder();

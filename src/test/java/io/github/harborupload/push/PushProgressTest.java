@@ -98,6 +98,37 @@ class PushProgressTest {
         assertEquals(550.0 / 1100, progress.snapshot().fraction(), 1e-9, "moves again once past");
     }
 
+    /**
+     * The lead's report of a stopped push: the bar said 94 % beside "83.9 of 125.8 MB". Smoothing
+     * is for a running push; a paused or stopped one shows the share of bytes the registry holds.
+     */
+    @Test
+    void aHaltedPushShowsTheTrueShareOfBytesNotTheHeldFraction() {
+        progress.accept(PushEvent.status("a", "Preparing"));
+        progress.accept(PushEvent.status("b", "Preparing"));
+        progress.accept(PushEvent.progress("a", 50, 100));
+        assertEquals(0.25, progress.snapshot().fraction(), 1e-9, "b guessed as big as a");
+        progress.accept(PushEvent.progress("b", 0, 1000));
+        assertEquals(0.25, progress.snapshot().fraction(), 1e-9, "running: held above 50/1100");
+
+        progress.halted();
+        PushSnapshot halted = progress.snapshot();
+        assertEquals(50.0 / 1100, halted.fraction(), 1e-9);
+        assertEquals((double) halted.bytesDone() / halted.bytesTotal(), halted.fraction(), 1e-9,
+                "the same figure as the bytes line");
+    }
+
+    @Test
+    void aFailedPushShowsTheTrueShareOfBytes() {
+        progress.accept(PushEvent.status("a", "Preparing"));
+        progress.accept(PushEvent.status("b", "Preparing"));
+        progress.accept(PushEvent.progress("a", 50, 100));
+        assertEquals(0.25, progress.snapshot().fraction(), 1e-9);
+        progress.accept(PushEvent.progress("b", 0, 1000));
+        progress.failed("blob upload unknown");
+        assertEquals(50.0 / 1100, progress.snapshot().fraction(), 1e-9);
+    }
+
     @Test
     void theImageSizeIsTheTotalUntilTheLayersOutgrowIt() {
         PushProgress hinted = new PushProgress(150, PushProgress.DEFAULT_STALL_TIME, clock::get);

@@ -9,7 +9,7 @@ import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.testsupport.FaultProxy;
-import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.StackTest;
 import io.github.harborupload.testsupport.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,36 +40,21 @@ import org.testfx.framework.junit5.Start;
  * comes mid-push however fast the machine is.
  */
 @ExtendWith(ApplicationExtension.class)
-class CancelWizardIT {
+class CancelWizardIT extends StackTest {
 
     private static final int KIB = 1 << 10;
     private static final int MIB = 1 << 20;
 
-    private static TestStack stack;
-    private static StackImages images;
 
     @TempDir
     Path dir;
     private WizardFixture wizard;
     private FaultProxy proxy;
 
-    @BeforeAll
-    static void connect() {
-        stack = TestStack.require();
-        images = new StackImages(stack);
-    }
-
-    @AfterAll
-    static void removeImages() throws IOException {
-        if (images != null) {
-            images.close();
-        }
-    }
-
     @Start
     void start(Stage stage) throws IOException {
-        proxy = FaultProxy.start(TestStack.require().registry());
-        wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH);
+        proxy = FaultProxy.start(stack.registry());
+        wizard = new WizardFixture(stack, dir, Language.ENGLISH);
         wizard.open(stage);
     }
 

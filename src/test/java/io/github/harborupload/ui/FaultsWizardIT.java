@@ -11,7 +11,7 @@ import io.github.harborupload.testsupport.FaultProxy;
 import io.github.harborupload.testsupport.FaultProxy.Answer;
 import io.github.harborupload.testsupport.StackControl;
 import io.github.harborupload.testsupport.StackControl.Component;
-import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.StackTest;
 import io.github.harborupload.testsupport.TestStack;
 import io.github.harborupload.testsupport.TrustedCertificate;
 import io.github.harborupload.ui.common.ProblemPane;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ import org.testfx.framework.junit5.Start;
  * as already there on the retry.
  */
 @ExtendWith(ApplicationExtension.class)
-class FaultsWizardIT {
+class FaultsWizardIT extends StackTest {
 
     private static final int KIB = 1 << 10;
     private static final int MIB = 1 << 20;
@@ -53,8 +52,6 @@ class FaultsWizardIT {
     /** dockerd gives up on a layer after retrying it 4 times, 50 seconds in all, then the push ends. */
     private static final long GIVE_UP_SECONDS = 120;
 
-    private static TestStack stack;
-    private static StackImages images;
     private static StackControl control;
 
     @TempDir
@@ -63,26 +60,17 @@ class FaultsWizardIT {
     private FaultProxy proxy;
 
     @BeforeAll
-    static void connect() {
-        stack = TestStack.require();
-        images = new StackImages(stack);
+    static void controlTheStack() {
         control = new StackControl(stack);
-    }
-
-    @AfterAll
-    static void removeImages() throws IOException {
-        if (images != null) {
-            images.close();
-        }
     }
 
     @Start
     void start(Stage stage) throws IOException {
-        proxy = FaultProxy.start(TestStack.require().registry());
+        proxy = FaultProxy.start(stack.registry());
         // These faults are docker's push meeting a broken registry (its retries, its "Layer already
         // exists" after a retry), so the wizard is set to Docker's push, as a user may choose it;
         // the project's own push meets the same faults in pusher/GatewayPushIT.
-        wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH).viaEngine();
+        wizard = new WizardFixture(stack, dir, Language.ENGLISH).viaEngine();
         wizard.open(stage);
     }
 

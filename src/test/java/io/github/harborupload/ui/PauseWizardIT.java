@@ -13,7 +13,7 @@ import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.flow.Step;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.testsupport.PulledImage;
-import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.StackTest;
 import io.github.harborupload.testsupport.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +23,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,29 +33,14 @@ import org.testfx.framework.junit5.Start;
 
 /** Pause and Resume on the push step of the real wizard (issue 19), the project's own push, the real stack. */
 @ExtendWith(ApplicationExtension.class)
-class PauseWizardIT {
+class PauseWizardIT extends StackTest {
 
     private static final int MIB = 1 << 20;
 
-    private static TestStack stack;
-    private static StackImages images;
 
     @TempDir
     Path dir;
     private WizardFixture wizard;
-
-    @BeforeAll
-    static void connect() {
-        stack = TestStack.require();
-        images = new StackImages(stack);
-    }
-
-    @AfterAll
-    static void removeImages() throws IOException {
-        if (images != null) {
-            images.close();
-        }
-    }
 
     private Stage stage;
     private boolean closed;
@@ -65,7 +48,7 @@ class PauseWizardIT {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH);
+        wizard = new WizardFixture(stack, dir, Language.ENGLISH);
         wizard.open(stage);
     }
 

@@ -18,7 +18,7 @@ import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.testsupport.PulledImage;
-import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.StackTest;
 import io.github.harborupload.testsupport.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +27,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,35 +42,20 @@ import org.testfx.util.WaitForAsyncUtils;
  * push is paused by the flow as an earlier window would have, then a new wizard opens.
  */
 @ExtendWith(ApplicationExtension.class)
-class ResumeOfferWizardIT {
+class ResumeOfferWizardIT extends StackTest {
 
     private static final int MIB = 1 << 20;
 
-    private static TestStack stack;
-    private static StackImages images;
 
     @TempDir
     Path dir;
     private WizardFixture wizard;
     private Stage stage;
 
-    @BeforeAll
-    static void connect() {
-        stack = TestStack.require();
-        images = new StackImages(stack);
-    }
-
-    @AfterAll
-    static void removeImages() throws IOException {
-        if (images != null) {
-            images.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH);
+        wizard = new WizardFixture(stack, dir, Language.ENGLISH);
     }
 
     @AfterEach

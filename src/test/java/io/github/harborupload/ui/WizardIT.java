@@ -16,7 +16,7 @@ import io.github.harborupload.i18n.Language;
 import io.github.harborupload.problems.ProblemType;
 import io.github.harborupload.settings.UploadHistory;
 import io.github.harborupload.testsupport.RegistryManifests;
-import io.github.harborupload.testsupport.StackImages;
+import io.github.harborupload.testsupport.StackTest;
 import io.github.harborupload.testsupport.TestStack;
 import io.github.harborupload.ui.common.ProblemPane;
 import java.nio.file.Files;
@@ -35,7 +35,6 @@ import javafx.scene.layout.Border;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,13 +50,11 @@ import org.testfx.matcher.control.LabeledMatchers;
  * and registry: the whole path, and the ways it can go wrong on the way.
  */
 @ExtendWith(ApplicationExtension.class)
-class WizardIT {
+class WizardIT extends StackTest {
 
     private static final int MIB = 1 << 20;
     private static final long PUSH_TIMEOUT_SECONDS = 180;
 
-    private static TestStack stack;
-    private static StackImages images;
     /** Five layers the registry has never seen, so the push really uploads them. */
     private static String fiveLayers;
     /** Bigger layers, so a push is still running when the test cancels it. */
@@ -72,8 +69,6 @@ class WizardIT {
 
     @BeforeAll
     static void buildImages(@TempDir Path work) throws Exception {
-        stack = TestStack.require();
-        images = new StackImages(stack);
         fiveLayers = images.buildRandom(TestStack.uniqueRepository("local/wizard-five"), 5, 12 * MIB,
                 Files.createDirectory(work.resolve("five")));
         forCancel = images.buildRandom(TestStack.uniqueRepository("local/wizard-cancel"), 5, 40 * MIB,
@@ -82,17 +77,10 @@ class WizardIT {
                 Files.createDirectory(work.resolve("small")));
     }
 
-    @AfterAll
-    static void removeImages() throws Exception {
-        if (images != null) {
-            images.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        wizard = new WizardFixture(TestStack.require(), dir, Language.ENGLISH);
+        wizard = new WizardFixture(stack, dir, Language.ENGLISH);
         wizard.open(stage);
     }
 

@@ -1,11 +1,16 @@
 package io.github.harborupload.ui.history;
 
+import io.github.harborupload.problems.Problems;
 import io.github.harborupload.settings.PastUpload;
 import io.github.harborupload.settings.UploadHistory;
 import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.Dialogs;
+import io.github.harborupload.ui.common.ProblemPane;
 import io.github.harborupload.ui.platform.PlatformSignIn;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
@@ -28,35 +33,34 @@ public final class HistoryDialog {
 
     private final WizardContext context;
     private final Dialog<Void> dialog = Dialogs.styled(new Dialog<>());
+    private final Label intro;
+    private final VBox top;
     private final VBox signedOut;
+    private final VBox rows = new VBox(14);
+    private final ScrollPane scroll = new ScrollPane(rows);
 
     private HistoryDialog(WizardContext context, Window owner) {
         this.context = context;
         dialog.initOwner(owner);
         dialog.setTitle(context.text("history.title"));
         dialog.setResizable(true);
-        UploadHistory history = context.services().uploadHistory();
-        List<PastUpload> uploads = history.list();
 
-        Label intro = note("historyIntro", context.text(uploads.isEmpty() ? "history.empty" : "history.intro"));
+        // Until the list arrives from the file (read off the FX thread, see load).
+        intro = note("historyIntro", context.text("history.loading"));
         intro.getStyleClass().remove("muted");
-        VBox top = new VBox(8, intro);
-        history.setAside().ifPresent(aside -> top.getChildren().add(note("historySetAside", context.text("history.setAside", aside))));
+        top = new VBox(8, intro);
         Hyperlink signIn = new Hyperlink(context.text("history.signIn"));
         signIn.setId("historySignIn");
         signIn.setOnAction(event -> signIn());
         signedOut = new VBox(2, note("historySignedOut", context.text("history.signedOut")), signIn);
         signedOut.managedProperty().bind(signedOut.visibleProperty());
-        signedOut.setVisible(!uploads.isEmpty() && context.session().platform().isEmpty());
+        signedOut.setVisible(false);
         top.getChildren().add(signedOut);
 
-        VBox rows = new VBox(14);
         rows.setId("historyRows");
-        uploads.forEach(upload -> rows.getChildren().add(new UploadRow(context, upload, this::importNow)));
-        ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("step-scroll");
-        scroll.setVisible(!uploads.isEmpty());
+        scroll.setVisible(false);
         scroll.managedProperty().bind(scroll.visibleProperty());
         VBox content = new VBox(12, top, scroll);
         content.setPrefSize(660, 400);
@@ -65,13 +69,47 @@ public final class HistoryDialog {
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(context.text("button.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setId("historyDialog");
         // Once the dialog has placed its own focus (on its button): the keyboard starts on the newest upload.
-        dialog.setOnShown(event -> Platform.runLater(() -> rows.getChildren().stream().findFirst()
-                .map(UploadRow.class::cast).ifPresent(UploadRow::focus)));
+        dialog.setOnShown(event -> Platform.runLater(this::focusNewest));
     }
 
     /** Shows the list and waits until the user closes it. */
     public static void show(WizardContext context, Window owner) {
-        new HistoryDialog(context, owner).dialog.showAndWait();
+        HistoryDialog history = new HistoryDialog(context, owner);
+        history.load();
+        history.dialog.showAndWait();
+    }
+
+    /** Reads {@code uploads.json} on a background thread; the list replaces the placeholder when it comes. */
+    private void load() {
+        UploadHistory history = context.services().uploadHistory();
+        // setAside() after list(): reading the file is what sets a damaged one aside.
+        Background.of(() -> new Listing(history.list(), history.setAside()))
+                .onSuccess(this::showList)
+                .onFailure(this::showFailure)
+                .executeWith(context.background());
+    }
+
+    private void showList(Listing listing) {
+        List<PastUpload> uploads = listing.uploads();
+        intro.setText(context.text(uploads.isEmpty() ? "history.empty" : "history.intro"));
+        listing.setAside().ifPresent(aside -> top.getChildren().add(1, note("historySetAside", context.text("history.setAside", aside))));
+        signedOut.setVisible(!uploads.isEmpty() && context.session().platform().isEmpty());
+        uploads.forEach(upload -> rows.getChildren().add(new UploadRow(context, upload, this::importNow)));
+        scroll.setVisible(!uploads.isEmpty());
+        if (dialog.isShowing()) {
+            focusNewest();
+        }
+    }
+
+    /** In place of the placeholder: the list could not be read at all (a damaged file is not that, see showList). */
+    private void showFailure(Throwable failure) {
+        ProblemPane problem = new ProblemPane(context.texts());
+        problem.show(context.view(Problems.of(failure)));
+        top.getChildren().set(0, problem);
+    }
+
+    private void focusNewest() {
+        rows.getChildren().stream().findFirst().map(UploadRow.class::cast).ifPresent(UploadRow::focus);
     }
 
     private Label note(String id, String text) {
@@ -97,5 +135,9 @@ public final class HistoryDialog {
         } else {
             row.importButton().requestFocus();
         }
+    }
+
+    /** What the background read brings: the uploads, and where a damaged file went. */
+    private record Listing(List<PastUpload> uploads, Optional<Path> setAside) {
     }
 }

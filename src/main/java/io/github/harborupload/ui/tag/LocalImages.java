@@ -4,9 +4,12 @@ import io.github.harborupload.flow.ImageChoice;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.flow.UploadSession;
 import io.github.harborupload.problems.Problems;
+import io.github.harborupload.settings.PastUpload;
 import io.github.harborupload.ui.WizardContext;
 import io.github.harborupload.ui.common.Background;
 import io.github.harborupload.ui.common.ProblemPane;
+import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -57,13 +60,17 @@ final class LocalImages {
         loading.set(true);
         problemPane.clear();
         countLabel.setText(context.text("tag.loading"));
-        Background.of(context.tagStep()::listImages)
+        boolean offerLastUpload = !lastUploadOffered;
+        // The history is a file: read beside the engine's list, never on the FX thread.
+        Background.of(() -> new Listing(context.tagStep().listImages(),
+                        offerLastUpload ? context.services().uploadHistory().latest() : Optional.<PastUpload>empty()))
                 .onFinished(() -> loading.set(false))
-                .onSuccess(list -> {
-                    images.setAll(list);
+                .onSuccess(listing -> {
+                    images.setAll(listing.images());
                     showCount();
                     reselect();
-                    selectLastUploaded();
+                    lastUploadOffered |= offerLastUpload;
+                    listing.lastUpload().ifPresent(this::selectLastUploaded);
                 })
                 .onFailure(failure -> {
                     countLabel.setText("");
@@ -87,14 +94,11 @@ final class LocalImages {
      * its new version goes up with one Next (issue 15, item 13). Selecting it proposes its target,
      * as a click would.
      */
-    private void selectLastUploaded() {
-        boolean first = !lastUploadOffered;
-        lastUploadOffered = true;
-        if (!first || session.image().isPresent() || !table.getSelectionModel().isEmpty()) {
+    private void selectLastUploaded(PastUpload last) {
+        if (session.image().isPresent() || !table.getSelectionModel().isEmpty()) {
             return;
         }
-        context.services().uploadHistory().latest()
-                .flatMap(last -> shown.stream().filter(line -> line.name().equals(last.image())).findFirst())
+        shown.stream().filter(line -> line.name().equals(last.image())).findFirst()
                 .ifPresent(line -> {
                     table.getSelectionModel().select(line);
                     table.scrollTo(line);
@@ -103,5 +107,9 @@ final class LocalImages {
 
     private void showCount() {
         countLabel.setText(context.text("tag.count", shown.size(), images.size()));
+    }
+
+    /** What one background load brings: the engine's images and, the first time, the last upload. */
+    private record Listing(List<ImageChoice> images, Optional<PastUpload> lastUpload) {
     }
 }
