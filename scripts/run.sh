@@ -11,13 +11,14 @@ jar=target/harbor-upload-wizard.jar
 # and a heap that starts small keep the resident size down (the default collector sizes itself for
 # the machine's memory, not for a small desktop program), and the client compiler alone spares the
 # cores the server compiler's work, which slows the start and the first visit of every step. The
-# heap's limit is what holds the resident size during a push: 192 MiB as the command line's, 447 MiB
-# at the push's peak instead of 651 MiB with 512 (docs/benchmarks.md, "The wizard's memory").
+# heap's limit held the resident size during a push: 192 MiB as the command line's, 447 MiB at the
+# push's peak instead of 651 MiB with 512; with gzip's buffers reused, 361 MiB (docs/benchmarks.md,
+# "The wizard's memory during a push, again").
 launch_options=(-XX:+UseSerialGC -Xms16m -Xmx192m -XX:TieredStopAtLevel=1)
 # The command line starts no window, so it takes the server compiler (a push's CPU time: 30 s instead
-# of 41 s with the client compiler alone) and 192 MiB of heap, which holds the three uploaders' 16 MiB
-# chunks and the blocks being compressed and keeps a push's resident size under 300 MiB
-# (docs/benchmarks.md, "Memory during a push"). The same as the installed harbor-upload launcher
+# of 41 s with the client compiler alone) and 192 MiB of heap, which holds the blocks being
+# compressed and keeps a push's resident size under 300 MiB (docs/benchmarks.md, "Memory during a
+# push"; chunks are read from the spool as they are sent, not held in the heap). The same as the installed harbor-upload launcher
 # (packaging/harbor-upload.properties).
 cli_options=(-XX:+UseSerialGC -Xms16m -Xmx192m)
 # Class-data sharing for the window: the first start writes an archive of the classes it loaded
