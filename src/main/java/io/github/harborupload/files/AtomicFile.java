@@ -1,8 +1,8 @@
 package io.github.harborupload.files;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * to disk, then renamed over the old one. The result is readable by its owner only. A temporary
  * file a killed write left behind is removed by a later write. A rename refused because another
  * program holds the file (Windows) is tried again for a while before {@link FileInUseException}.
+ * A thread's interrupt does not stop a write halfway (the folder's own sync aside, which is best effort).
  */
 public final class AtomicFile {
 
@@ -76,12 +77,12 @@ public final class AtomicFile {
                 ? Files.createTempFile(folder, prefix, TEMP_SUFFIX, permissions("rw-------"))
                 : Files.createTempFile(folder, prefix, TEMP_SUFFIX);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+            // java.io, not a FileChannel: a channel's write or force on a thread that is interrupted
+            // (an upload stopped while it records what the registry committed) closes the channel
+            // and loses the write.
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                out.write(content);
+                out.getFD().sync();
             }
             renameRetrying(rename, temp, target, retryWaits);
         } catch (IOException e) {

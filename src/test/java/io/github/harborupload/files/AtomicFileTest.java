@@ -1,6 +1,7 @@
 package io.github.harborupload.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,22 @@ class AtomicFileTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aWriteOnAnInterruptedThreadStillHappens() throws IOException {
+        // An uploader thread records what the registry committed while a failure elsewhere stops the
+        // push and interrupts it; a FileChannel would close on the interrupt and lose the record
+        // (FaultsWizardIT: a layer pushed before the engine was killed was sent again).
+        Path file = dir.resolve("pushed-layers.json");
+        Thread.currentThread().interrupt();
+        try {
+            AtomicFile.write(file, "[1]".getBytes(StandardCharsets.UTF_8));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is left for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals("[1]", Files.readString(file));
+    }
 
     @Test
     void theNextWriteRemovesTheTemporaryFilesOfKilledWritesAndNothingElse() throws IOException {
