@@ -325,6 +325,12 @@ class CliIT {
         assertTrue(RegistryManifests.digest(stack.registry(), path, "1", login).isPresent(), "the same command finished it");
     }
 
+    /** {@code HOST/user-USER/REPOSITORY:1} in a repository of its own (see {@link #freshRepository}). */
+    private String freshTarget(String prefix) {
+        return stack.registry() + "/user-" + stack.user() + "/" + freshRepository(stack.registry(), "user-" + stack.user(), prefix)
+                + ":1";
+    }
+
     /** The names the engine lists for the image {@code name} names now. */
     private static List<String> localNames(String name) {
         try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
@@ -358,8 +364,7 @@ class CliIT {
     void withoutATerminalNothingIsAskedAndTheLocalTagStays() {
         // The question needs a console (ConsolePrompts); a log or a pipe is a script's, which did not ask.
         logIn(stack.registry());
-        String repository = freshRepository(stack.registry(), "user-" + stack.user(), "cli-keep");
-        String target = stack.registry() + "/user-" + stack.user() + "/" + repository + ":1";
+        String target = freshTarget("cli-keep");
         CliRunner.Result result = cli.run("push", freshFiveLayers, "--target", target, "--lang", "zh");
         assertEquals(0, result.exit(), result.all());
 
@@ -372,8 +377,7 @@ class CliIT {
         // flow.PushStep.nameToOffer: pushing an image by its Harbor name again offers nothing, so
         // --remove-local-tag says why the name stays (the wizard shows no offer then).
         logIn(stack.registry());
-        String repository = freshRepository(stack.registry(), "user-" + stack.user(), "cli-own-name");
-        String target = stack.registry() + "/user-" + stack.user() + "/" + repository + ":1";
+        String target = freshTarget("cli-own-name");
         assertEquals(0, cli.run("push", freshFiveLayers, "--target", target).exit());
 
         CliRunner.Result again = cli.run("push", target, "--target", target, "--remove-local-tag", "--yes");
