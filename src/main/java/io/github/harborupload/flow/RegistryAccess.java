@@ -6,9 +6,9 @@ import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.registry.RegistryEndpoint;
 
 /**
- * How the flow reaches a registry host: one rule for the push and for Harbor's checks before it,
- * so that a Harbor whose push works (a campus CA in the system store or certs.d, the engine's
- * insecure list, a proxy) is not refused by its checks.
+ * How the flow reaches a registry host: one rule for the push, Harbor's checks before it and the
+ * import's look at the pushed manifest, so that a Harbor whose push works (a campus CA in the
+ * system store or certs.d, the engine's insecure list, a proxy) is not refused by the others.
  */
 final class RegistryAccess {
 
