@@ -385,4 +385,29 @@ class CliIT {
         assertTrue(again.out().contains("The local tag " + target + " stays"), again.out());
         assertTrue(localNames(freshFiveLayers).contains(target), localNames(freshFiveLayers).toString());
     }
+
+    @Test
+    void aCaInTheUsersCertsDServesTheChecksAsThePushAndWithoutItTheCheckNamesTheCertificate() throws IOException {
+        // Issue: a Harbor with a campus CA pushed fine while its checks failed with a TLS error.
+        // RegistryEndpoint reads certs.d as docker's registry.ReadCertsDirectory does; Preflight now
+        // reaches Harbor through the same endpoint (flow.RegistryAccess), and ProblemRules.ofHarbor
+        // names the check's TLS failure TLS_CERTIFICATE, as the push's own is named.
+        String tls = stack.requireTlsRegistry();
+        Files.createDirectories(cli.dockerConfig);
+        String auth = Base64.getEncoder().encodeToString((stack.user() + ":" + stack.password()).getBytes(StandardCharsets.UTF_8));
+        Files.writeString(cli.dockerConfig.resolve("config.json"), "{\"auths\":{\"" + tls + "\":{\"auth\":\"" + auth + "\"}}}");
+        String target = tls + "/user-" + stack.user() + "/" + freshRepository(tls, "user-" + stack.user(), "cli-tls") + ":1";
+
+        CliRunner.Result untrusted = cli.run("push", stack.tinyImage(), "--target", target);
+        assertEquals(ExitCode.of(ProblemType.TLS_CERTIFICATE).code(), untrusted.exit(), untrusted.all());
+        String named = ENGLISH.text(ProblemType.TLS_CERTIFICATE.title());
+        assertTrue(untrusted.out().contains("The room in the project was not checked: " + named), untrusted.all());
+        assertTrue(untrusted.out().contains("Whether the tag exists was not checked: " + named), untrusted.all());
+
+        Path certsD = Files.createDirectories(dir.resolve("home/.docker/certs.d").resolve(tls));
+        Files.copy(stack.tlsCa(), certsD.resolve("ca.crt"));
+        CliRunner.Result trusted = cli.run("push", stack.tinyImage(), "--target", target);
+        assertEquals(0, trusted.exit(), trusted.all());
+        assertFalse(trusted.all().contains(named), "the checks trust the CA the push trusts: " + trusted.all());
+    }
 }
