@@ -48,7 +48,7 @@ class PreflightTrustTest {
 
     private static final Credential ALICE = new Credential("alice", "Ab3dE_fG-h1JkLmNoPq2");
 
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private SelfSignedCertificate certificate;
     private HttpsServer harbor;
     private HarborTarget target;
@@ -66,6 +66,11 @@ class PreflightTrustTest {
                 "{\"quota\":{\"hard\":{\"storage\":1000000},\"used\":{\"storage\":1000}}}"));
         harbor.createContext("/api/v2.0/projects/user-alice/repositories/app/artifacts/v1", exchange -> answer(exchange, 404,
                 "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"artifact user-alice/app:v1 not found\"}]}"));
+        harbor.createContext("/api/v2.0/projects/user-alice/repositories/moved/artifacts/v1", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/elsewhere");
+            answer(exchange, 302, "");
+        });
+        harbor.createContext("/elsewhere", exchange -> answer(exchange, 200, "{}"));
         harbor.start();
         String registry = InetAddress.getLoopbackAddress().getHostAddress() + ":" + harbor.getAddress().getPort();
         target = new HarborTarget(registry, "user-alice", "app", "v1");
@@ -77,10 +82,10 @@ class PreflightTrustTest {
     }
 
     private void answer(HttpExchange exchange, int status, String json) throws IOException {
-        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        requests.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
@@ -100,8 +105,22 @@ class PreflightTrustTest {
 
         assertEquals(new StorageQuota(1000, 1_000_000), report.quota().value());
         assertFalse(report.tagExists().value());
-        assertEquals(2, authorizations.size(), "both checks reached Harbor over TLS");
-        assertTrue(authorizations.stream().allMatch(header -> header.startsWith("Basic ")), authorizations.toString());
+        assertEquals(2, requests.size(), "both checks reached Harbor over TLS");
+        assertTrue(requests.stream().allMatch(request -> request.contains(" Basic ")), requests.toString());
+    }
+
+    @Test
+    void aRedirectIsNeverFollowedWithThePassword(@TempDir Path home) throws Exception {
+        // HarborClient's rule, kept with the push's client (RegistryEndpoint.newHttpClient: Redirect.NEVER):
+        // a redirect would carry the Authorization header to wherever it points.
+        Path certsD = Files.createDirectories(home.resolve(".docker/certs.d").resolve(target.registry()));
+        certificate.writeCertificate(certsD.resolve("ca.crt"));
+        HarborTarget moved = new HarborTarget(target.registry(), "user-alice", "moved", "v1");
+
+        Preflight.Report report = Preflight.check(moved, endpoint(home), ALICE, 500, Optional.empty());
+
+        assertFalse(report.tagExists().isAnswered(), report.tagExists().toString());
+        assertTrue(requests.stream().noneMatch(request -> request.startsWith("/elsewhere")), requests.toString());
     }
 
     @Test
@@ -110,7 +129,7 @@ class PreflightTrustTest {
 
         assertFalse(report.quota().isAnswered());
         assertFalse(report.tagExists().isAnswered());
-        assertTrue(authorizations.isEmpty(), "the password never went to an unverified server");
+        assertTrue(requests.isEmpty(), "the password never went to an unverified server");
         HarborException failure = report.quota().failure().orElseThrow();
         assertEquals(ConnectionFailure.TLS, failure.connectionFailure(), failure.getMessage());
         assertFalse(failure.getMessage().contains(ALICE.password()));
