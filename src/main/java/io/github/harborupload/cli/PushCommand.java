@@ -58,6 +58,9 @@ final class PushCommand extends CliCommand {
     @Option(names = "--via", paramLabel = "registry|engine")
     PushMethod via;
 
+    @Option(names = "--remove-local-tag")
+    boolean removeLocalTag;
+
     private ProblemContext known = ProblemContext.none();
 
     PushCommand(CommandContext context) {
@@ -83,10 +86,11 @@ final class PushCommand extends CliCommand {
         PushPreparation.Plan plan = preparation.check(image, harborTarget, login, Optional.empty());
         new PushQuestions(context, yes, info).answer(plan, known);
         preparation.tag(plan);
-        PushRun run = new PushStep(context.services()).start(harborTarget, login, image,
-                via != null ? via : PushMethod.of(context.settings()));
+        PushStep pushStep = new PushStep(context.services());
+        PushRun run = pushStep.start(harborTarget, login, image, via != null ? via : PushMethod.of(context.settings()));
         PushResult result = new PushFollower(context, progress, info).await(run, image, known);
         printResult(harborTarget, result);
+        new LocalTagOffer(context, pushStep, info).offer(image, harborTarget, removeLocalTag, !json && !yes);
         return ExitCode.OK;
     }
 

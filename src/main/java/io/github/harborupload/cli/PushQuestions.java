@@ -2,6 +2,8 @@ package io.github.harborupload.cli;
 
 import io.github.harborupload.flow.Preflight;
 import io.github.harborupload.flow.PushPreparation;
+import io.github.harborupload.harbor.HarborCheck;
+import io.github.harborupload.harbor.HarborException;
 import io.github.harborupload.harbor.StorageQuota;
 import io.github.harborupload.i18n.Sizes;
 import io.github.harborupload.problems.ProblemContext;
@@ -9,6 +11,7 @@ import io.github.harborupload.problems.Problems;
 import java.io.Console;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The questions {@link PushPreparation} hands over before a push, put on the console for {@code push}
@@ -39,9 +42,22 @@ final class PushQuestions {
                 case TAG_TAKEN -> confirmOverwrite(plan.target().link());
             }
         }
+        skipped(report.quota(), "beforePush.quotaSkipped");
+        skipped(report.tagExists(), "beforePush.tagSkipped");
+    }
+
+    /**
+     * A check that failed is named even without --verbose (an untrusted certificate: the push
+     * trusts the same, so the user learns it before a long export); one skipped because the
+     * registry has no Harbor API only with --verbose, with its words.
+     */
+    private void skipped(HarborCheck<?> check, String key) {
+        Optional<HarborException> failure = check.failure();
+        if (failure.isPresent()) {
+            info.println(context.text(key, context.text(Problems.of(failure.get()).title())));
+        }
         if (context.verbose()) {
-            report.quota().skipReason().ifPresent(reason -> info.println(context.text("beforePush.quotaSkipped", reason)));
-            report.tagExists().skipReason().ifPresent(reason -> info.println(context.text("beforePush.tagSkipped", reason)));
+            check.skipReason().ifPresent(reason -> info.println(context.text(key, reason)));
         }
     }
 

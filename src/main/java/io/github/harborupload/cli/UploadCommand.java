@@ -84,6 +84,9 @@ final class UploadCommand extends CliCommand {
     @Option(names = "--via", paramLabel = "registry|engine")
     PushMethod via;
 
+    @Option(names = "--remove-local-tag")
+    boolean removeLocalTag;
+
     private ProblemContext known = ProblemContext.none();
     /** What the command says along the way: standard error when standard output is for the JSON. */
     private PrintStream info;
@@ -131,15 +134,18 @@ final class UploadCommand extends CliCommand {
         PushPreparation.Plan plan = preparation.check(image, target, login, Optional.of(platform));
         new PushQuestions(context, yes, info).answer(plan, known);
         preparation.tag(plan);
-        PushRun run = new PushStep(context.services()).start(target, login, image,
-                via != null ? via : PushMethod.of(context.settings()));
+        PushStep pushStep = new PushStep(context.services());
+        PushRun run = pushStep.start(target, login, image, via != null ? via : PushMethod.of(context.settings()));
         session.setPush(run);
         PushResult pushed = new PushFollower(context, progress, info).await(run, image, known);
         info.println(context.text("push.done", target.link()));
         info.println(context.text("push.digest", pushed.digest()));
         info.println(context.text("push.size", Sizes.bytes(pushed.size())));
 
-        return importAndConfirm(platform, session, pushed);
+        ExitCode imported = importAndConfirm(platform, session, pushed);
+        // After the import: it reads the image's platform from the local image by this very name.
+        new LocalTagOffer(context, pushStep, info).offer(image, target, removeLocalTag, !json && !yes);
+        return imported;
     }
 
     @Override

@@ -2,12 +2,9 @@ package io.github.harborupload.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.harborupload.desktop.SystemNetwork;
 import io.github.harborupload.docker.ImageDetails;
-import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.reference.HarborTarget;
 import io.github.harborupload.registry.RegistryClient;
-import io.github.harborupload.registry.RegistryEndpoint;
 import io.github.harborupload.registry.RegistryException;
 import io.github.harborupload.registry.RegistryManifest;
 import io.github.harborupload.registry.RegistrySettings;
@@ -87,12 +84,7 @@ public final class ImageArchitectures {
     }
 
     private List<String> ofRegistry(HarborTarget link) throws RegistryException, IOException, InterruptedException {
-        // Loopback is insecure to docker (https unchecked, else http); other registries are checked as the push checks them.
-        boolean insecure = "http".equals(HarborAddress.apiBase(link.registry()).getScheme());
-        RegistryEndpoint endpoint = RegistryEndpoint.of(link.registry(), insecure,
-                services.environment().variables(), services.environment().home(),
-                SystemNetwork.registryTrust(services.environment().osName()));
-        RegistryClient client = new RegistryClient(endpoint, link.project() + "/" + link.repository(),
+        RegistryClient client = new RegistryClient(RegistryAccess.endpoint(services, link.registry()), link.project() + "/" + link.repository(),
                 services.credentials().find(link.registry()).orElse(null), RegistrySettings.defaults());
         Optional<RegistryManifest> manifest = client.manifest(link.tag());
         if (manifest.isEmpty()) {

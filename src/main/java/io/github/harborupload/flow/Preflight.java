@@ -8,6 +8,7 @@ import io.github.harborupload.harbor.StorageQuota;
 import io.github.harborupload.platform.PlatformException;
 import io.github.harborupload.platform.PlatformSession;
 import io.github.harborupload.reference.HarborTarget;
+import io.github.harborupload.registry.RegistryEndpoint;
 import java.util.Optional;
 
 /**
@@ -37,15 +38,27 @@ public final class Preflight {
     private Preflight() {
     }
 
-    /** Blocking: two HTTP calls to Harbor, and one to the platform when Harbor cannot tell the quota. */
-    public static Report check(HarborTarget target, Credential credential, long imageBytes,
+    /**
+     * Blocking: two HTTP calls to Harbor (three for an insecure registry, asked first whether it
+     * speaks https), and one to the platform when Harbor cannot tell the quota.
+     *
+     * @param registry the target's registry, reached as the push reaches it
+     */
+    public static Report check(HarborTarget target, RegistryEndpoint registry, Credential credential, long imageBytes,
                                Optional<PlatformSession> platform) {
-        HarborClient harbor = HarborClient.forRegistry(target.registry(), credential);
-        HarborCheck<StorageQuota> quota = ask(() -> harbor.projectQuota(target.project()));
+        HarborCheck<StorageQuota> quota;
+        HarborCheck<Boolean> tagExists;
+        try {
+            HarborClient harbor = HarborClient.forRegistry(registry, credential);
+            quota = ask(() -> harbor.projectQuota(target.project()));
+            tagExists = ask(() -> harbor.artifactExists(target.project(), target.repository(), target.tag()));
+        } catch (HarborException e) {
+            quota = HarborCheck.failed(e);
+            tagExists = HarborCheck.failed(e);
+        }
         if (!quota.isAnswered() && platform.isPresent()) {
             quota = platformQuota(platform.get()).orElse(quota);
         }
-        HarborCheck<Boolean> tagExists = ask(() -> harbor.artifactExists(target.project(), target.repository(), target.tag()));
         return new Report(quota, tagExists, imageBytes);
     }
 
@@ -64,7 +77,9 @@ public final class Preflight {
     private static <T> HarborCheck<T> ask(HarborCall<T> call) {
         try {
             return call.call();
-        } catch (HarborException | IllegalArgumentException e) {
+        } catch (HarborException e) {
+            return HarborCheck.failed(e);
+        } catch (IllegalArgumentException e) {
             return HarborCheck.skipped(e.getMessage());
         }
     }

@@ -57,7 +57,8 @@ public final class PushPreparation {
         if (!validation.isValid()) {
             throw new IllegalArgumentException("Not a valid target: " + target.link());
         }
-        return new Plan(image, target, Preflight.check(target, credential, image.image().size(), platform));
+        return new Plan(image, target, Preflight.check(target, RegistryAccess.endpoint(services, target.registry()), credential,
+                image.image().size(), platform));
     }
 
     /** Gives the image its Harbor name in the engine, as {@code docker tag} does, once the user agreed. Blocking. */

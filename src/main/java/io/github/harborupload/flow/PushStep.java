@@ -1,10 +1,8 @@
 package io.github.harborupload.flow;
 
 import io.github.harborupload.credentials.Credential;
-import io.github.harborupload.docker.EngineException;
 import io.github.harborupload.docker.PushOperation;
 import io.github.harborupload.docker.PushResult;
-import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.push.PushProgress;
 import io.github.harborupload.pusher.PushJob;
 import io.github.harborupload.reference.HarborTarget;
@@ -55,7 +53,7 @@ public final class PushStep {
             PushOperation operation = services.engine().push(target.imageName(), target.tag(), credential, progress::accept);
             return new PushRun(target, progress, recorded(operation.completion(), target, image), operation::cancel);
         }
-        boolean insecure = isInsecure(target.registry());
+        boolean insecure = RegistryAccess.isInsecure(services, target.registry());
         try {
             PushJob job = services.pusher().start(services.engine(), target.registry(), insecure,
                     target.project() + "/" + target.repository(), target.tag(), credential, image.image().id(), progress);
@@ -74,22 +72,5 @@ public final class PushStep {
             services.uploadHistory().recordPush(image.name(), target.link(), result.digest(), Instant.now());
             return result;
         });
-    }
-
-    /**
-     * As docker does: loopback registries (the project's local stack) and those the engine's
-     * configuration calls insecure are insecure (https unchecked, else http); all others are
-     * checked https. An engine that cannot say leaves loopback only; the push then meets the
-     * engine's failure itself, and names it.
-     */
-    private boolean isInsecure(String registry) {
-        if ("http".equals(HarborAddress.apiBase(registry).getScheme())) {
-            return true;
-        }
-        try {
-            return services.engine().insecureRegistries().isInsecure(registry);
-        } catch (EngineException unknown) {
-            return false;
-        }
     }
 }

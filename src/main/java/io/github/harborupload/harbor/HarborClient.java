@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.registry.ConnectionFailure;
+import io.github.harborupload.registry.RegistryEndpoint;
+import io.github.harborupload.registry.RegistryException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,20 +47,40 @@ public final class HarborClient {
     }
 
     public HarborClient(URI apiBase, Credential credential, Duration connectTimeout, Duration requestTimeout) {
+        this(apiBase, credential, HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                // Never: a redirect would carry the password to wherever it points.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build(), requestTimeout);
+    }
+
+    private HarborClient(URI apiBase, Credential credential, HttpClient http, Duration requestTimeout) {
         String text = Objects.requireNonNull(apiBase, "apiBase").toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.credential = credential;
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                // Never: a redirect would carry the password to wherever it points.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
     }
 
-    /** A client for the Harbor behind a registry host as it appears in image names. */
-    public static HarborClient forRegistry(String registryHost, Credential credential) {
-        return new HarborClient(HarborAddress.apiBase(registryHost), credential);
+    /**
+     * A client for the Harbor behind a registry, reached as the push reaches that registry: the
+     * endpoint's trust (system store, certs.d CAs and client certificates), its proxy, and its base
+     * (https; for an insecure registry unchecked https, else http), so that a Harbor the push
+     * trusts is trusted by its checks too. The endpoint's client follows no redirects either.
+     * Blocking for an insecure registry, which is asked once whether it speaks https.
+     *
+     * @throws HarborException ({@link ConnectionFailure#TLS}) when certs.d cannot be read
+     */
+    public static HarborClient forRegistry(RegistryEndpoint endpoint, Credential credential) throws HarborException {
+        try {
+            HttpClient http = endpoint.newHttpClient(CONNECT_TIMEOUT);
+            return new HarborClient(endpoint.chooseBase(http, REQUEST_TIMEOUT), credential, http, REQUEST_TIMEOUT);
+        } catch (RegistryException e) {
+            throw new HarborException(ConnectionFailure.TLS, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarborException(HarborException.Kind.CANCELLED, 0, endpoint.host() + ": interrupted");
+        }
     }
 
     public URI apiBase() {

@@ -289,13 +289,18 @@ final class ProblemRules {
         return status == 502 || status == 503 || status == 504;
     }
 
-    /** Wrong credentials are a login failure; the rest only means the check could not be made. */
+    /**
+     * Wrong credentials are a login failure; an untrusted certificate is named as the push names
+     * it (the check trusts what the push trusts, so the same CA fixes both); the rest only means
+     * the check could not be made.
+     */
     static ProblemType ofHarbor(HarborException failure) {
         return switch (failure.kind()) {
             case UNAUTHORIZED -> LOGIN_FAILED;
             case PROJECT_NOT_FOUND -> HARBOR_PROJECT_NOT_FOUND;
             case CANCELLED -> REQUEST_CANCELLED;
-            case CONNECTION, FORBIDDEN, SERVER_ERROR -> HARBOR_CHECK_FAILED;
+            case CONNECTION -> failure.connectionFailure() == ConnectionFailure.TLS ? TLS_CERTIFICATE : HARBOR_CHECK_FAILED;
+            case FORBIDDEN, SERVER_ERROR -> HARBOR_CHECK_FAILED;
         };
     }
 

@@ -138,9 +138,10 @@ public final class RegistryEndpoint {
      * The base every request of a push goes to, chosen once as docker does (moby
      * distribution/push.go with registry/service.go's endpoints): https; for an insecure registry,
      * a {@code GET /v2/} over https that gets no HTTP answer at all (refused, not TLS, timed out)
-     * falls back to http. Any answer, even an error, shows https is there.
+     * falls back to http. Any answer, even an error, shows https is there. Harbor's API client
+     * chooses its base the same way, over a client from {@link #newHttpClient}.
      */
-    URI chooseBase(HttpClient http, Duration timeout) throws InterruptedException {
+    public URI chooseBase(HttpClient http, Duration timeout) throws InterruptedException {
         URI https = base("https");
         if (!insecure) {
             return https;

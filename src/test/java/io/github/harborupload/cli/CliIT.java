@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.harborupload.credentials.Credential;
+import io.github.harborupload.docker.DockerEngine;
+import io.github.harborupload.docker.EngineLocation;
 import io.github.harborupload.flow.TagStep;
 import io.github.harborupload.i18n.Language;
 import io.github.harborupload.i18n.Translator;
@@ -321,5 +323,91 @@ class CliIT {
                 "--tag", "1");
         assertEquals(0, again.exit(), again.all());
         assertTrue(RegistryManifests.digest(stack.registry(), path, "1", login).isPresent(), "the same command finished it");
+    }
+
+    /** {@code HOST/user-USER/REPOSITORY:1} in a repository of its own (see {@link #freshRepository}). */
+    private String freshTarget(String prefix) {
+        return stack.registry() + "/user-" + stack.user() + "/" + freshRepository(stack.registry(), "user-" + stack.user(), prefix)
+                + ":1";
+    }
+
+    /** The names the engine lists for the image {@code name} names now. */
+    private static List<String> localNames(String name) {
+        try (DockerEngine engine = DockerEngine.connect(EngineLocation.of(stack.dockerHost(), "test"))) {
+            String id = engine.inspect(name).id();
+            return engine.listImages().stream().filter(image -> image.id().equals(id))
+                    .flatMap(image -> image.repoTags().stream()).sorted().toList();
+        }
+    }
+
+    @Test
+    void withRemoveLocalTagThePushRemovesTheNameItMadeAndTheImageKeepsItsOwn() {
+        // The wizard's offer after a push (ui.push.LocalNameOffer, issue 15 item 3) as an option for
+        // scripts; which name: flow.PushStep.nameToOffer; docker rmi of one of several names removes
+        // only that name (moby daemon/images/image_delete.go), as DockerEngine.removeName asks it.
+        logIn(stack.registry());
+        String repository = freshRepository(stack.registry(), "user-" + stack.user(), "cli-untag");
+        String target = stack.registry() + "/user-" + stack.user() + "/" + repository + ":1";
+        CliRunner.Result result = cli.run("push", freshFiveLayers, "--target", target, "--remove-local-tag", "--json");
+        assertEquals(0, result.exit(), result.all());
+
+        assertEquals(1, result.out().lines().count(), "still only the JSON object on standard output: " + result.out());
+        assertTrue(result.err().contains("Removed the local tag " + target + "; the image stays as " + freshFiveLayers),
+                result.err());
+        assertFalse(localNames(freshFiveLayers).contains(target), localNames(freshFiveLayers).toString());
+        assertTrue(localNames(freshFiveLayers).contains(freshFiveLayers));
+        assertTrue(RegistryManifests.digest(stack.registry(), "user-" + stack.user() + "/" + repository, "1",
+                new Credential(stack.user(), stack.password())).isPresent(), "the push itself is untouched");
+    }
+
+    @Test
+    void withoutATerminalNothingIsAskedAndTheLocalTagStays() {
+        // The question needs a console (ConsolePrompts); a log or a pipe is a script's, which did not ask.
+        logIn(stack.registry());
+        String target = freshTarget("cli-keep");
+        CliRunner.Result result = cli.run("push", freshFiveLayers, "--target", target, "--lang", "zh");
+        assertEquals(0, result.exit(), result.all());
+
+        assertFalse(result.all().contains("本地标签"), result.all());
+        assertTrue(localNames(freshFiveLayers).contains(target), localNames(freshFiveLayers).toString());
+    }
+
+    @Test
+    void theNameTheImageWasChosenByIsNeverRemoved() {
+        // flow.PushStep.nameToOffer: pushing an image by its Harbor name again offers nothing, so
+        // --remove-local-tag says why the name stays (the wizard shows no offer then).
+        logIn(stack.registry());
+        String target = freshTarget("cli-own-name");
+        assertEquals(0, cli.run("push", freshFiveLayers, "--target", target).exit());
+
+        CliRunner.Result again = cli.run("push", target, "--target", target, "--remove-local-tag", "--yes");
+        assertEquals(0, again.exit(), again.all());
+        assertTrue(again.out().contains("The local tag " + target + " stays"), again.out());
+        assertTrue(localNames(freshFiveLayers).contains(target), localNames(freshFiveLayers).toString());
+    }
+
+    @Test
+    void aCaInTheUsersCertsDServesTheChecksAsThePushAndWithoutItTheCheckNamesTheCertificate() throws IOException {
+        // Issue: a Harbor with a campus CA pushed fine while its checks failed with a TLS error.
+        // RegistryEndpoint reads certs.d as docker's registry.ReadCertsDirectory does; Preflight now
+        // reaches Harbor through the same endpoint (flow.RegistryAccess), and ProblemRules.ofHarbor
+        // names the check's TLS failure TLS_CERTIFICATE, as the push's own is named.
+        String tls = stack.requireTlsRegistry();
+        Files.createDirectories(cli.dockerConfig);
+        String auth = Base64.getEncoder().encodeToString((stack.user() + ":" + stack.password()).getBytes(StandardCharsets.UTF_8));
+        Files.writeString(cli.dockerConfig.resolve("config.json"), "{\"auths\":{\"" + tls + "\":{\"auth\":\"" + auth + "\"}}}");
+        String target = tls + "/user-" + stack.user() + "/" + freshRepository(tls, "user-" + stack.user(), "cli-tls") + ":1";
+
+        CliRunner.Result untrusted = cli.run("push", stack.tinyImage(), "--target", target);
+        assertEquals(ExitCode.of(ProblemType.TLS_CERTIFICATE).code(), untrusted.exit(), untrusted.all());
+        String named = ENGLISH.text(ProblemType.TLS_CERTIFICATE.title());
+        assertTrue(untrusted.out().contains("The room in the project was not checked: " + named), untrusted.all());
+        assertTrue(untrusted.out().contains("Whether the tag exists was not checked: " + named), untrusted.all());
+
+        Path certsD = Files.createDirectories(dir.resolve("home/.docker/certs.d").resolve(tls));
+        Files.copy(stack.tlsCa(), certsD.resolve("ca.crt"));
+        CliRunner.Result trusted = cli.run("push", stack.tinyImage(), "--target", target);
+        assertEquals(0, trusted.exit(), trusted.all());
+        assertFalse(trusted.all().contains(named), "the checks trust the CA the push trusts: " + trusted.all());
     }
 }

@@ -1,7 +1,9 @@
 package io.github.harborupload.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,6 +13,7 @@ import io.github.harborupload.credentials.Credential;
 import io.github.harborupload.docker.DockerEngine;
 import io.github.harborupload.docker.EngineLocation;
 import io.github.harborupload.docker.ImageDetails;
+import io.github.harborupload.docker.ImageNotFoundException;
 import io.github.harborupload.platformserver.FakePlatform;
 import io.github.harborupload.platformserver.HtpasswdRegistry;
 import io.github.harborupload.platformserver.ServerVersion;
@@ -121,6 +124,11 @@ class CliProcessIT {
         Process process = jar(all.toArray(String[]::new)).start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
+        return finish(process, timeoutSeconds, args);
+    }
+
+    /** The process's output once it ends, or a failure when it runs longer than {@code timeoutSeconds}. */
+    private static Result finish(Process process, long timeoutSeconds, String... args) throws Exception {
         CompletableFuture<String> out = readAll(process.getInputStream());
         CompletableFuture<String> err = readAll(process.getErrorStream());
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -128,6 +136,32 @@ class CliProcessIT {
             fail("still running after " + timeoutSeconds + " s: " + String.join(" ", args));
         }
         return new Result(process.exitValue(), out.get(), err.get());
+    }
+
+    /**
+     * The jar on a terminal of its own, as a user types into it: util-linux {@code script} gives it
+     * a pseudo-terminal (java.io.Console exists only there), standard output and error both on it.
+     * What is typed goes in at once and waits in the terminal until the program reads a line.
+     */
+    private Result onTerminal(String typed, String... args) throws Exception {
+        StringBuilder line = new StringBuilder("exec");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        for (String word : command) {
+            line.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        ProcessBuilder builder = jar();
+        builder.environment().put("SHELL", "/bin/sh");
+        Process process = builder.command("/usr/bin/script", "-qec", line.toString(), "/dev/null").start();
+        process.getOutputStream().write(typed.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        try {
+            return finish(process, TIMEOUT_SECONDS, args);
+        } finally {
+            // Closed only now: script passes an end of input on to the program as if typed.
+            process.getOutputStream().close();
+        }
     }
 
     private static CompletableFuture<String> readAll(java.io.InputStream stream) {
@@ -169,6 +203,23 @@ class CliProcessIT {
             assertFalse(err.get().toLowerCase().contains("javafx") || err.get().contains("Gtk") || err.get().contains("DISPLAY"),
                     err.get());
         }
+    }
+
+    @Test
+    void onATerminalThePushAsksWhetherToRemoveTheLocalTagItMadeAndAYesRemovesIt() throws Exception {
+        // The wizard's offer after a push (ui.push.LocalNameOffer, issue 15 item 3) as a y/N question
+        // where someone types (cli.LocalTagOffer); which name: flow.PushStep.nameToOffer.
+        logIn();
+        String target = stack.registry() + "/user-" + stack.user() + "/" + TestStack.uniqueRepository("cli-process-tty") + ":1";
+        images.removeLater(target);
+        Result push = onTerminal("y\n", "push", freshFiveLayers, "--target", target);
+        assertEquals(0, push.exit(), push.all());
+
+        assertTrue(push.out().contains("Remove the local tag " + target + "? [y/N]"), push.out());
+        assertTrue(push.out().contains("Removed the local tag " + target + "; the image stays as " + freshFiveLayers),
+                push.out());
+        assertThrows(ImageNotFoundException.class, () -> inspect(target));
+        assertDoesNotThrow(() -> inspect(freshFiveLayers), "the image stays under the name it was chosen by");
     }
 
     @Test

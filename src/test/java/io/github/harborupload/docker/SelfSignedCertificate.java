@@ -26,11 +26,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * An RSA key and a self-signed certificate for localhost and 127.0.0.1, made in the test (BouncyCastle
- * comes with docker-java), as an engine's or a client's certificate.
+ * comes with docker-java), as an engine's, a client's or a registry's certificate.
  */
-record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
+public record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
 
-    static SelfSignedCertificate of(String commonName) throws GeneralSecurityException {
+    public static SelfSignedCertificate of(String commonName) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
@@ -58,10 +58,15 @@ record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
 
     /** Writes this certificate as ca.pem, the only authority to trust. */
     void writeAsCa(Path folder) throws IOException {
-        Files.writeString(folder.resolve("ca.pem"), pem(certificate));
+        writeCertificate(folder.resolve("ca.pem"));
     }
 
-    KeyStore keyStore() throws GeneralSecurityException, IOException {
+    /** Writes this certificate in PEM, e.g. as a certs.d {@code ca.crt}. */
+    public void writeCertificate(Path file) throws IOException {
+        Files.writeString(file, pem(certificate));
+    }
+
+    public KeyStore keyStore() throws GeneralSecurityException, IOException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null);
         store.setKeyEntry("key", keys.getPrivate(), new char[0], new X509Certificate[] {certificate});
