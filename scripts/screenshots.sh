@@ -28,6 +28,11 @@ for language in ${LANGUAGES:-en zh}; do
       $([ $part != path ] && echo $part)
   done
 done
+# The list of earlier uploads in the dark theme too (ScreenshotTour names those pictures dark-…).
+for language in ${LANGUAGES:-en zh}; do
+  DISPLAY=$display HARBOR_UPLOAD_THEME=dark "$JAVA_HOME/bin/java" -cp "$classpath" -Dtestfx.robot=glass \
+    -Dtestfx.headless=false -Dprism.order=sw io.github.harborupload.ui.ScreenshotTour docs/screenshots "$language" history
+done
 # Under Openbox: the smallest window, a stopped push and its question, the offer to remove the local tag.
 for language in ${LANGUAGES:-en zh}; do
   DISPLAY=$wm_display "$JAVA_HOME/bin/java" -cp "$classpath" -Dtestfx.robot=glass -Dtestfx.headless=false \

@@ -35,7 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * <p>Arguments: the output folder, {@code en} or {@code zh}, and optionally {@code pause} for the
  * paused push and the next start's offer to resume it (issue 19), {@code history} for the list of
  * earlier uploads (issue 15, item 13), or {@code stop} for a stopped push, the smallest window and the
- * offer to remove the local tag, under a window manager (issue 15, items 3, 4 and 9).
+ * offer to remove the local tag, under a window manager (issue 15, items 3, 4 and 9). With
+ * {@code HARBOR_UPLOAD_THEME=dark} the wizard is dark (as {@link WizardFixture} opens it) and each
+ * picture's name starts with {@code dark-}.
  */
 public final class ScreenshotTour {
 
@@ -44,10 +46,12 @@ public final class ScreenshotTour {
 
     private final WizardRobot robot = new WizardRobot(new FxRobot());
     private final Path out;
+    private final String prefix;
     private final String suffix;
 
     private ScreenshotTour(Path out, String suffix) {
         this.out = out;
+        this.prefix = "dark".equalsIgnoreCase(System.getenv("HARBOR_UPLOAD_THEME")) ? "dark-" : "";
         this.suffix = suffix;
     }
 
@@ -313,7 +317,7 @@ public final class ScreenshotTour {
 
     private void capture(String name, List<String> crop) throws Exception {
         Thread.sleep(400);
-        Path file = out.resolve(name + "-" + suffix + ".png");
+        Path file = out.resolve(prefix + name + "-" + suffix + ".png");
         List<String> command = new ArrayList<>(List.of("/usr/bin/import", "-window", "root"));
         command.addAll(crop);
         command.add(file.toString());

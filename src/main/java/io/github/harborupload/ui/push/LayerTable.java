@@ -9,6 +9,7 @@ import java.util.Map;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -16,18 +17,32 @@ import javafx.scene.control.cell.ProgressBarTableCell;
 
 /**
  * The push step's layer table: one {@link LayerRow} per layer, found by its id and updated in place
- * from each snapshot, so 20 refreshes a second never rebuild the table.
+ * from each snapshot, so 20 refreshes a second never rebuild the table. The controller of
+ * LayerTable.fxml, which the push step includes.
  */
-final class LayerTable {
+public final class LayerTable {
+
+    @FXML
+    private TableView<LayerRow> table;
+    @FXML
+    private TableColumn<LayerRow, String> idColumn;
+    @FXML
+    private TableColumn<LayerRow, String> stateColumn;
+    @FXML
+    private TableColumn<LayerRow, Double> barColumn;
+    @FXML
+    private TableColumn<LayerRow, String> bytesColumn;
 
     private final WizardContext context;
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final Map<String, LayerRow> rowsById = new HashMap<>();
 
-    LayerTable(WizardContext context, TableView<LayerRow> table, TableColumn<LayerRow, String> idColumn,
-            TableColumn<LayerRow, String> stateColumn, TableColumn<LayerRow, Double> barColumn,
-            TableColumn<LayerRow, String> bytesColumn) {
+    public LayerTable(WizardContext context) {
         this.context = context;
+    }
+
+    @FXML
+    private void initialize() {
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().id()));
         stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
         bytesColumn.setCellValueFactory(row -> row.getValue().bytesProperty());

@@ -2,32 +2,59 @@ package io.github.harborupload.ui.push;
 
 import io.github.harborupload.flow.PushRun;
 import io.github.harborupload.ui.WizardContext;
+import io.github.harborupload.ui.common.ProblemPane;
+import io.github.harborupload.ui.common.ProblemView;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 
 /**
- * Below the layer table: Pause while a push runs; Retry, Resume or Start again once it has ended;
- * and, when the user paused or stopped it, the calm line that says what that means (not a problem).
+ * Below the push's result: Pause while a push runs; Retry, Resume or Start again once it has ended;
+ * when the user paused or stopped it, the calm line that says what that means (not a problem); and
+ * a failure's problem, under Retry. The controller of PushControls.fxml, which the push step includes
+ * and gives what Pause and Retry do.
  */
-final class PushControls {
+public final class PushControls {
+
+    @FXML
+    private Button pause;
+    @FXML
+    private Button retry;
+    @FXML
+    private Label pausedBanner;
+    @FXML
+    private Label stoppedNote;
+    @FXML
+    private ProblemPane problemPane;
 
     private final WizardContext context;
-    private final Button pause;
-    private final Button retry;
-    private final Label pausedBanner;
-    private final Label stoppedNote;
+    private Runnable onPause = () -> { };
+    private Runnable onRetry = () -> { };
 
-    PushControls(WizardContext context, Button pause, Button retry, Label pausedBanner, Label stoppedNote) {
+    public PushControls(WizardContext context) {
         this.context = context;
-        this.pause = pause;
-        this.retry = retry;
-        this.pausedBanner = pausedBanner;
-        this.stoppedNote = stoppedNote;
+    }
+
+    /** What the push step does when the user pauses, and when they retry, resume or start again. */
+    void onActions(Runnable pausing, Runnable retrying) {
+        this.onPause = pausing;
+        this.onRetry = retrying;
+    }
+
+    @FXML
+    private void pause() {
+        onPause.run();
+    }
+
+    @FXML
+    private void retry() {
+        onRetry.run();
     }
 
     void clear() {
         pausedBanner.setVisible(false);
         stoppedNote.setVisible(false);
+        problemPane.clear();
         retry.setVisible(false);
         retry.setText(context.text("button.retry"));
         pause.setVisible(false);
@@ -66,8 +93,9 @@ final class PushControls {
         offer("push.start.again");
     }
 
-    /** A failure: Retry, under the problem's own explanation. */
-    void failed() {
+    /** A failure: its explanation, with Retry above it. */
+    void failed(ProblemView problem) {
+        problemPane.show(problem);
         retry.setVisible(true);
     }
 

@@ -21,14 +21,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
 /** Step 4: the push, live ({@link LiveProgress}), and how it ended: done, paused, stopped or failed. */
 public final class PushStepController implements StepController {
@@ -38,58 +32,26 @@ public final class PushStepController implements StepController {
     @FXML
     private Label targetLabel;
     @FXML
-    private Label overallLabel;
+    private OverallProgress overallController;
     @FXML
-    private Label percentLabel;
-    @FXML
-    private ProgressBar overallBar;
-    @FXML
-    private VBox signalBox;
+    private ProblemPane signalPane;
     @FXML
     private TableView<LayerRow> layerTable;
     @FXML
-    private TableColumn<LayerRow, String> idColumn;
+    private LayerTable layerTableController;
     @FXML
-    private TableColumn<LayerRow, String> stateColumn;
-    @FXML
-    private TableColumn<LayerRow, Double> barColumn;
-    @FXML
-    private TableColumn<LayerRow, String> bytesColumn;
-    @FXML
-    private VBox resultBox;
-    @FXML
-    private HBox digestBox;
-    @FXML
-    private TextField digestField;
-    @FXML
-    private Label sizeLabel;
-    @FXML
-    private Label gatewayNote;
-    /** Under the bar while a layer goes without a spool (the disk is short). */
-    @FXML
-    private Label spoolNote;
+    private ResultBox resultController;
     @FXML
     private Label stateNote;
     @FXML
-    private Label stoppedNote;
-    @FXML
-    private VBox problemBox;
-    @FXML
-    private Button retryButton;
-    @FXML
-    private Button pauseButton;
-    @FXML
-    private Label pausedBanner;
+    private PushControls controlsController;
 
     private final WizardContext context;
     private final UploadSession session;
     private final PushStep step;
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty succeeded = new SimpleBooleanProperty(false);
-    private ProblemPane problemPane;
     private LiveProgress live;
-    private ResultBox result;
-    private PushControls controls;
     private PushRun run;
     private PushAttention attention;
 
@@ -101,18 +63,9 @@ public final class PushStepController implements StepController {
 
     @FXML
     private void initialize() {
-        problemPane = new ProblemPane(context.texts());
-        problemPane.setId("pushProblem");
-        problemBox.getChildren().add(problemPane);
-        ProblemPane signalPane = new ProblemPane(context.texts());
-        signalPane.setId("pushSignal");
-        signalBox.getChildren().add(signalPane);
         attention = PushAttention.of(context, layerTable);
-        live = new LiveProgress(context, new OverallProgress(context, overallLabel, percentLabel, overallBar),
-                new LayerTable(context, layerTable, idColumn, stateColumn, barColumn, bytesColumn), signalPane, attention,
-                this::showNotes);
-        result = new ResultBox(context, resultBox, digestBox, digestField, sizeLabel, gatewayNote);
-        controls = new PushControls(context, pauseButton, retryButton, pausedBanner, stoppedNote);
+        live = new LiveProgress(context, overallController, layerTableController, signalPane, attention, this::showNotes);
+        controlsController.onActions(this::pause, this::start);
     }
 
     /** A push the session already has (the view was rebuilt, or Back from import) is shown, not repeated. */
@@ -121,16 +74,10 @@ public final class PushStepController implements StepController {
         session.push().ifPresentOrElse(this::attach, this::start);
     }
 
-    @FXML
-    private void retry() {
-        start();
-    }
-
     /** The chunk in flight finishes, then the push stops keeping what was sent; Resume starts it again. */
-    @FXML
     private void pause() {
         if (run != null && !run.isDone()) {
-            controls.pausing();
+            controlsController.pausing();
             run.pause();
         }
     }
@@ -151,18 +98,16 @@ public final class PushStepController implements StepController {
         session.setPush(push);
         targetLabel.setText(push.target().link());
         running.set(!push.isDone());
-        controls.running(push);
+        controlsController.running(push);
         live.follow(push);
         push.completion().whenComplete((pushed, failure) -> Platform.runLater(() -> finished(push, pushed, failure)));
     }
 
     private void clear() {
         live.clear();
-        result.clear();
-        controls.clear();
-        problemPane.clear();
+        resultController.clear();
+        controlsController.clear();
         stateNote.setVisible(false);
-        spoolNote.setVisible(false);
         succeeded.set(false);
         titleLabel.setText(context.text("push.title"));
     }
@@ -173,23 +118,23 @@ public final class PushStepController implements StepController {
         }
         live.last();
         running.set(false);
-        controls.ended();
+        controlsController.ended();
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String notice;
         if (cause == null) {
             titleLabel.setText(context.text("push.title.done"));
-            result.show(push, pushed);
+            resultController.show(push, pushed);
             succeeded.set(true);
             notice = "push.notice.done";
         } else if (cause instanceof PushPausedException) {
             // A pause is the user's own doing, not a problem: one calm line beside Resume says what it means.
             showHalted(push, "push.title.paused", "push.layer.paused");
-            controls.paused(push.snapshot().fraction());
+            controlsController.paused(push.snapshot().fraction());
             notice = "push.notice.paused";
         } else if (cause instanceof PushCancelledException) {
             // Stopped by the user: nothing failed, so no problem pane.
             showHalted(push, "push.title.stopped", "push.layer.stopped");
-            controls.stopped(push);
+            controlsController.stopped(push);
             notice = "push.notice.stopped";
         } else {
             showProblem(cause);
@@ -206,25 +151,14 @@ public final class PushStepController implements StepController {
 
     private void showProblem(Throwable failure) {
         int retries = run == null ? 0 : run.snapshot().retries();
-        problemPane.show(context.view(Problems.of(failure, ProblemContext.none()
+        controlsController.failed(context.view(Problems.of(failure, ProblemContext.none()
                 .withRegistry(session.registry()).withImage(session.target().link()).withRetries(retries))));
-        controls.failed();
     }
 
-    /** One-line notes on the push's own bookkeeping: each shows once what it says became true. */
+    /** The state file's note; the spool's is under the bar ({@link OverallProgress}). */
     private void showNotes(PushSnapshot snapshot) {
         if (snapshot.stateSetAside()) {
-            showNote(stateNote, context.text(PushSnapshot.STATE_SET_ASIDE));
-        }
-        if (snapshot.spoolSkipped()) {
-            showNote(spoolNote, context.text(PushSnapshot.SPOOL_SKIPPED));
-        }
-    }
-
-    private static void showNote(Label note, String text) {
-        if (!note.isVisible()) {
-            note.setText(text);
-            note.setVisible(true);
+            Notes.showOnce(stateNote, context.text(PushSnapshot.STATE_SET_ASIDE));
         }
     }
 
@@ -234,8 +168,7 @@ public final class PushStepController implements StepController {
             return false;
         }
         PushRun asked = run;
-        DialogService.Answer answer = context.dialogs().choose(layerTable.getScene().getWindow(),
-                StopQuestion.about(context, asked, running));
+        DialogService.Answer answer = StopQuestion.ask(context, layerTable.getScene().getWindow(), asked, running);
         if (answer == DialogService.Answer.PROCEED) {
             asked.cancel();
         } else if (answer == DialogService.Answer.GENTLER) {

@@ -11,53 +11,59 @@ import io.github.harborupload.problems.ProblemContext;
 import io.github.harborupload.problems.Problems;
 import io.github.harborupload.push.PushSnapshot;
 import io.github.harborupload.ui.WizardContext;
-import io.github.harborupload.ui.common.CopyButton;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.fxml.FXML;
 import javafx.scene.layout.VBox;
 
 /**
- * What a finished push shows: the digest with its copy button, the size summary, the gateway note
- * and the offer to remove the local tag the push made.
+ * What a finished push shows (ResultBox.fxml, included by the push step): the digest with its copy
+ * button, the size summary, the gateway note and the offer to remove the local tag the push made.
+ * A page of properties the view binds to, as the other steps' controllers are.
  */
-final class ResultBox {
+public final class ResultBox {
+
+    @FXML
+    private VBox box;
 
     private final WizardContext context;
     private final UploadSession session;
-    private final VBox box;
-    private final TextField digestField;
-    private final Label sizeLabel;
-    private final Label gatewayNote;
+    private final BooleanProperty shown = new SimpleBooleanProperty(false);
+    private final StringProperty digest = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty gatewayNote = new SimpleStringProperty("");
+    private final BooleanBinding gatewayNoted = gatewayNote.isNotEmpty();
     private final LocalNameOffer localNameOffer;
 
-    ResultBox(WizardContext context, VBox box, HBox digestBox, TextField digestField, Label sizeLabel, Label gatewayNote) {
+    public ResultBox(WizardContext context) {
         this.context = context;
         this.session = context.session();
-        this.box = box;
-        this.digestField = digestField;
-        this.sizeLabel = sizeLabel;
-        this.gatewayNote = gatewayNote;
-        digestBox.getChildren().add(new CopyButton(context.texts(), digestField::getText));
-        localNameOffer = new LocalNameOffer(context);
+        this.localNameOffer = new LocalNameOffer(context);
+    }
+
+    @FXML
+    private void initialize() {
         box.getChildren().add(localNameOffer);
     }
 
     void clear() {
-        box.setVisible(false);
-        gatewayNote.setVisible(false);
+        shown.set(false);
+        gatewayNote.set("");
         localNameOffer.clear();
     }
 
     void show(PushRun push, PushResult result) {
         PushSnapshot last = push.snapshot();
         long seconds = Math.max(1, push.elapsed().toSeconds());
-        digestField.setText(result.digest());
-        sizeLabel.setText(PushSummary.of(last).nothingToUpload()
+        digest.set(result.digest());
+        summary.set(PushSummary.of(last).nothingToUpload()
                 ? context.text("push.summary.nothing", last.layers().size())
                 : context.text("push.summary.value", Sizes.bytes(last.bytesDone()), last.layers().size(),
                         context.text(Times.duration(seconds)), Sizes.speed(last.bytesDone() / seconds)));
-        box.setVisible(true);
+        shown.set(true);
         showGatewayNote(last);
         session.image().ifPresent(image -> localNameOffer.offer(image, push.target()));
     }
@@ -73,7 +79,48 @@ final class ResultBox {
         }
         Problem note = Problems.ofLayersStoredAfterGatewayTimeout(last.storedAfterGatewayTimeout(),
                 ProblemContext.none().withRegistry(session.registry()));
-        gatewayNote.setText(context.text(note.title()) + ". " + context.text(note.actions().get(0)));
-        gatewayNote.setVisible(true);
+        gatewayNote.set(context.text(note.title()) + ". " + context.text(note.actions().get(0)));
+    }
+
+    /* What the view binds to */
+
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    public boolean isShown() {
+        return shown.get();
+    }
+
+    public StringProperty digestProperty() {
+        return digest;
+    }
+
+    public String getDigest() {
+        return digest.get();
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public String getSummary() {
+        return summary.get();
+    }
+
+    public StringProperty gatewayNoteProperty() {
+        return gatewayNote;
+    }
+
+    public String getGatewayNote() {
+        return gatewayNote.get();
+    }
+
+    public BooleanBinding gatewayNotedProperty() {
+        return gatewayNoted;
+    }
+
+    public boolean isGatewayNoted() {
+        return gatewayNoted.get();
     }
 }

@@ -6,6 +6,7 @@ import io.github.harborupload.ui.common.DialogService;
 import java.util.Optional;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Alert;
+import javafx.stage.Window;
 
 /**
  * What Cancel asks while a push runs. It says what is true for the pusher in use, offers Pause
@@ -17,8 +18,13 @@ final class StopQuestion {
     private StopQuestion() {
     }
 
+    /** Puts the question over {@code owner}; the answer is to keep, stop or pause {@code push}. */
+    static DialogService.Answer ask(WizardContext context, Window owner, PushRun push, ObservableBooleanValue running) {
+        return context.dialogs().choose(owner, about(context, push, running));
+    }
+
     /** {@code running} goes false when the push ends: the dialog then closes as if kept. */
-    static DialogService.Choice about(WizardContext context, PushRun push, ObservableBooleanValue running) {
+    private static DialogService.Choice about(WizardContext context, PushRun push, ObservableBooleanValue running) {
         boolean own = push.canPause();
         return new DialogService.Choice(
                 new DialogService.Question(Alert.AlertType.CONFIRMATION, context.text("push.cancel.title"),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 18: a layer sent without a spool (the cache folder's disk is short) is "skipped (with a note
  * in the progress)": the command line's progress line ends with the note, in both languages, while
- * the push runs (the wizard shows the same text under its bar, PushStepController.spoolNote).
+ * the push runs (the wizard shows the same text under its bar, OverallProgress.spoolNote).
  */
 class SpoolNoteTest {
 
