@@ -112,7 +112,7 @@ class ResumeOfferWizardIT extends StackTest {
 
         robot.waitForVisible(60, "#resumeOffer");
         String offer = robot.label("#resumeOffer .resume-offer-text");
-        assertTrue(offer.contains(target.link()) && offer.contains("(" + percent + " %"), offer);
+        assertTrue(offer.contains(target.link()) && offer.contains("(" + percent + "\u00a0%"), offer);
         assertTrue(robot.read(() -> fx.lookup("#resumeButton").query().isFocusTraversable()), "reachable by Tab");
 
         robot.click("#resumeButton");

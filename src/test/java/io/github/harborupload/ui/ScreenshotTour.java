@@ -227,8 +227,7 @@ public final class ScreenshotTour {
     }
 
     /**
-     * The list of earlier uploads (issue 15, item 13) over the smallest window, not signed in to
-     * the platform: three uploads as earlier runs recorded them, the newest not imported yet.
+     * The list of earlier uploads (issue 15, item 13) over the window, not signed in to the platform: three uploads as earlier runs recorded them, the newest not imported yet.
      */
     private void history(TestStack stack, WizardFixture wizard, String user, String image) throws Exception {
         UploadHistory history = new UploadHistory(wizard.appConfig);
@@ -246,12 +245,12 @@ public final class ScreenshotTour {
             wizard.open(primary);
             primary.setX(0);
             primary.setY(0);
-            primary.setWidth(760);
-            primary.setHeight(560);
         });
         robot.click("#earlierUploadsLink");
         robot.waitForVisible(10, "#historyRows");
-        shoot("9-history", 760, 560);
+        // The whole screen, as large as the window: the dialog is centred over it. (A 760 × 560 cut
+        // of the screen cut the dialog off: without a window manager the window kept the screen's size.)
+        shoot("9-history");
         robot.fx().type(KeyCode.ESCAPE);
         robot.fx().interact(() -> wizard.window.shutDown());
     }
