@@ -182,7 +182,9 @@ class FaultsWizardIT extends StackTest {
         Map<String, String> before = robot.layerStates();
 
         proxy.pass();
-        retryAndFinish(robot, before);
+        // The engine's export orders layers by its own IDs: when the 4 KiB layer comes after a refused
+        // one, the push stops before it is in, and there is nothing that must not be sent again.
+        retryAndFinish(robot, before, false);
     }
 
     @Test
@@ -284,9 +286,13 @@ class FaultsWizardIT extends StackTest {
 
     /** Retry, to the end; the layers that were in before are not sent again. */
     private void retryAndFinish(WizardRobot robot, Map<String, String> before) {
+        retryAndFinish(robot, before, true);
+    }
+
+    private void retryAndFinish(WizardRobot robot, Map<String, String> before, boolean aLayerWasIn) {
         List<String> pushedBefore = before.entrySet().stream()
                 .filter(layer -> layer.getValue().equals(wizard.layerState("pushed"))).map(Map.Entry::getKey).toList();
-        assertFalse(pushedBefore.isEmpty(), "a layer was in before the fault: " + before);
+        assertTrue(!aLayerWasIn || !pushedBefore.isEmpty(), "a layer was in before the fault: " + before);
         assertTrue(pushedBefore.size() < before.size(), "the fault came mid-push: " + before);
         robot.click("#retryButton");
         robot.waitForVisible(GIVE_UP_SECONDS, "#resultBox");
