@@ -1,6 +1,5 @@
 package io.github.harborupload.flow;
 
-import io.github.harborupload.desktop.SystemNetwork;
 import io.github.harborupload.docker.EngineException;
 import io.github.harborupload.harbor.HarborAddress;
 import io.github.harborupload.registry.RegistryEndpoint;
@@ -36,6 +35,6 @@ final class RegistryAccess {
     static RegistryEndpoint endpoint(Services services, String registry) {
         Environment environment = services.environment();
         return RegistryEndpoint.of(registry, isInsecure(services, registry), environment.variables(), environment.home(),
-                SystemNetwork.registryTrust(environment.osName()));
+                services.registryTrust());
     }
 }

@@ -11,6 +11,7 @@ import io.github.harborupload.docker.config.EngineLocator;
 import io.github.harborupload.docker.config.RegistryCredentials;
 import io.github.harborupload.platform.SessionStore;
 import io.github.harborupload.pusher.Pusher;
+import io.github.harborupload.registry.TrustRoots;
 import io.github.harborupload.platform.SessionStores;
 import io.github.harborupload.settings.AppFolders;
 import io.github.harborupload.settings.PlatformChoices;
@@ -36,6 +37,7 @@ public final class Services implements AutoCloseable {
     private final UploadHistory uploadHistory;
     private DockerEngine engine;
     private Pusher pusher;
+    private TrustRoots registryTrust;
 
     public Services(Environment environment) {
         this.environment = environment;
@@ -100,9 +102,20 @@ public final class Services implements AutoCloseable {
         if (pusher == null) {
             pusher = new Pusher(environment.variables(), environment.home(),
                     AppFolders.cacheFolder(environment.variables(), environment.osName(), environment.home()),
-                    SystemNetwork.registryTrust(environment.osName()));
+                    registryTrust());
         }
         return pusher;
+    }
+
+    /**
+     * The certificates a registry may be signed by: Java's and the system's store (Windows, the
+     * macOS keychain), read once, for the push and for every check that reaches a registry as it does.
+     */
+    public synchronized TrustRoots registryTrust() {
+        if (registryTrust == null) {
+            registryTrust = SystemNetwork.registryTrust(environment.osName());
+        }
+        return registryTrust;
     }
 
     @Override
