@@ -84,6 +84,7 @@ class CancelWizardIT extends StackTest {
         assertEquals(wizard.text("push.title.stopped"), robot.label(".step-title"));
         assertEquals(wizard.text("push.stopped.own"), robot.label("#stoppedNote"));
         assertFalse(robot.visible("#pushProblem"), "a cancel by the user is not an error");
+        assertTrue(robot.disabled("#nextButton"), "nothing was pushed");
         PushRun run = robot.read(() -> wizard.window.context().session().push().orElseThrow());
         assertEquals(ProgressLine.bytes(run.snapshot(), wizard.translator()), robot.label("#overallLabel"),
                 "no speed and no time left once stopped");

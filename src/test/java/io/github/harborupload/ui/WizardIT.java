@@ -57,8 +57,6 @@ class WizardIT extends StackTest {
 
     /** Five layers the registry has never seen, so the push really uploads them. */
     private static String fiveLayers;
-    /** Bigger layers, so a push is still running when the test cancels it. */
-    private static String forCancel;
     /** One small layer, for a push that is quickly over. */
     private static String small;
 
@@ -71,8 +69,6 @@ class WizardIT extends StackTest {
     static void buildImages(@TempDir Path work) throws Exception {
         fiveLayers = images.buildRandom(TestStack.uniqueRepository("local/wizard-five"), 5, 12 * MIB,
                 Files.createDirectory(work.resolve("five")));
-        forCancel = images.buildRandom(TestStack.uniqueRepository("local/wizard-cancel"), 5, 40 * MIB,
-                Files.createDirectory(work.resolve("cancel")));
         small = images.buildRandom(TestStack.uniqueRepository("local/wizard-small"), 1, MIB,
                 Files.createDirectory(work.resolve("small")));
     }
@@ -212,26 +208,6 @@ class WizardIT extends StackTest {
         assertTrue(Files.readString(settings).contains("\"pushVia\" : \"engine\""), Files.readString(settings));
         robot.click("#pushWithDocker");
         assertTrue(Files.readString(settings).contains("\"pushVia\" : \"registry\""), Files.readString(settings));
-    }
-
-    @Test
-    void cancelDuringAPushLeavesAUsableWizardAndRetryFinishes(FxRobot fx) {
-        WizardRobot robot = new WizardRobot(fx);
-        loginAndOpenTagStep(robot);
-        robot.chooseImage(forCancel);
-        robot.click("#nextButton");
-        robot.waitUntil(60, () -> robot.layerRows().stream().anyMatch(row -> row.fractionProperty().get() > 0));
-
-        robot.click("#cancelButton");
-        robot.clickDialogButton(wizard.text("push.cancel.stop"));
-        robot.waitForVisible(30, "#stoppedNote");
-        assertFalse(robot.visible("#pushProblem"), "a cancel by the user is not an error (issue 15, item 9)");
-        assertTrue(robot.disabled("#nextButton"), "nothing was pushed");
-        assertFalse(robot.disabled("#backButton"), "Back works again");
-
-        robot.click("#retryButton");
-        robot.waitForVisible(PUSH_TIMEOUT_SECONDS, "#resultBox");
-        assertFalse(robot.disabled("#nextButton"));
     }
 
     /** Issue 15, item 2: after Back and another account's login, the Tag step kept the first account's project. */
